@@ -1,0 +1,100 @@
+package io.stent;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method of a CDI bean or {@code @Stateless} EJB as a durable function.
+ *
+ * <p>Called from outside a durable context, the method starts a persisted execution and waits
+ * for its result; the execution survives crashes and redeploys and may run on any instance
+ * that shares the database. Called from inside an execution, the method is a <em>step</em>:
+ * its result is recorded and returned from the record when the execution is replayed.
+ *
+ * <p>Every attribute can be overridden by MicroProfile Config at deployment, see the README's
+ * configuration reference. Durations are ISO-8601 strings such as {@code "PT1S"}.
+ *
+ * <p>The annotation is only valid on methods; its {@link ElementType#TYPE} target exists so that
+ * the interceptor can be bound to it.
+ */
+@Inherited
+@Documented
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface Durable {
+
+    /**
+     * The stable name under which executions and steps of this function are persisted.
+     * Defaults to {@code SimpleClassName.methodName}. Set it explicitly before renaming a class
+     * or method that has executions in flight, and whenever two methods would derive one name.
+     *
+     * @return the function name, or empty for the derived default
+     */
+    @Nonbinding String name() default "";
+
+    /**
+     * The version of this function's code. Every execution records the version it started on.
+     *
+     * @return a positive version number
+     */
+    @Nonbinding int version() default 1;
+
+    /**
+     * The queue the function's tasks are placed on.
+     *
+     * @return the queue name
+     */
+    @Nonbinding String queue() default "default";
+
+    /**
+     * How many times the function is attempted in total before it fails for good;
+     * {@code 1} means no retry.
+     *
+     * @return the maximum number of attempts, at least 1
+     */
+    @Nonbinding int maxAttempts() default 3;
+
+    /**
+     * The wait before the first retry, an ISO-8601 duration.
+     *
+     * @return the initial backoff
+     */
+    @Nonbinding String initialBackoff() default "PT1S";
+
+    /**
+     * The factor applied to the backoff after each failed attempt.
+     *
+     * @return the multiplier, at least 1.0
+     */
+    @Nonbinding double backoffMultiplier() default 2.0;
+
+    /**
+     * The longest wait between two attempts, an ISO-8601 duration.
+     *
+     * @return the backoff cap
+     */
+    @Nonbinding String maxBackoff() default "PT5M";
+
+    /**
+     * Exception types that are retried. A failure that is not one of these (or a subtype)
+     * fails at once.
+     *
+     * @return the retried exception types
+     */
+    @Nonbinding Class<? extends Throwable>[] retryOn() default {Exception.class};
+
+    /**
+     * Exception types that are never retried, even when they match {@link #retryOn()}.
+     *
+     * @return the aborting exception types
+     */
+    @Nonbinding Class<? extends Throwable>[] abortOn() default {};
+}

@@ -1,0 +1,25 @@
+package io.stent;
+
+/**
+ * Raised when a replayed workflow makes a different durable call at a sequence number than the
+ * one that was recorded: the workflow's code or its control flow changed under an execution in
+ * flight. Durable calls must be made in a deterministic order.
+ */
+public class NonDeterministicWorkflowError extends StentException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error.
+     *
+     * @param executionId the execution being replayed
+     * @param stepPath the step's position, e.g. {@code 3} or {@code 2.1}
+     * @param recorded the function recorded at that position
+     * @param replayed the function called now at that position
+     */
+    public NonDeterministicWorkflowError(String executionId, String stepPath, String recorded, String replayed) {
+        super("STENT-1301", "execution " + executionId + " recorded a call of '" + recorded + "' at step " + stepPath
+                + " but the replay called '" + replayed + "' there. The workflow's durable calls must happen in the"
+                + " same order on every replay; deploy the change as a new @Durable version instead.");
+    }
+}

@@ -1,0 +1,119 @@
+package io.stent.engine;
+
+/**
+ * The state of one running invocation inside an execution: which execution, where in the step
+ * tree, and the next sequence number. Not shared between threads.
+ */
+public final class DurableContext {
+
+    private final String executionId;
+    private final String path;
+    private int nextSeq = 1;
+    private FunctionDefinition pendingBody;
+    private Throwable recordedStepFailure;
+
+    private DurableContext(String executionId, String path) {
+        this.executionId = executionId;
+        this.path = path;
+    }
+
+    /**
+     * The context of an execution's root invocation, about to run {@code root}'s body.
+     *
+     * @param executionId the execution
+     * @param root the root function
+     * @return the context
+     */
+    public static DurableContext forRoot(String executionId, FunctionDefinition root) {
+        DurableContext context = new DurableContext(executionId, "");
+        context.pendingBody = root;
+        return context;
+    }
+
+    /**
+     * The context of a step's body: nested durable calls are recorded under the step.
+     *
+     * @param seq the step's sequence number in this context
+     * @return the child context
+     */
+    public DurableContext child(int seq) {
+        return new DurableContext(executionId, stepPath(seq));
+    }
+
+    /**
+     * Consumes the permission to run {@code function}'s body: the first interception of the
+     * function this context was created for runs the body; every other call is a step.
+     *
+     * @param function the intercepted function
+     * @return true if the body should run
+     */
+    public boolean takeBody(FunctionDefinition function) {
+        if (pendingBody == function) {
+            pendingBody = null;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Allocates the sequence number of the next durable call.
+     *
+     * @return the sequence number, from 1
+     */
+    public int nextSeq() {
+        return nextSeq++;
+    }
+
+    /**
+     * The execution this context belongs to.
+     *
+     * @return the execution id
+     */
+    public String executionId() {
+        return executionId;
+    }
+
+    /**
+     * The path of this invocation's parent position, {@code ""} for the root.
+     *
+     * @return the parent path
+     */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The readable path of step {@code seq} in this context, e.g. {@code 3} or {@code 3.2}.
+     *
+     * @param seq the sequence number
+     * @return the path
+     */
+    public String stepPath(int seq) {
+        return path.isEmpty() ? Integer.toString(seq) : path + "." + seq;
+    }
+
+    /**
+     * Notes a step failure that is final (recorded), so that a workflow which lets it propagate
+     * is not retried in vain: its replay would meet the same recorded failure.
+     *
+     * @param failure the failure thrown into the workflow
+     */
+    public void noteRecordedStepFailure(Throwable failure) {
+        this.recordedStepFailure = failure;
+    }
+
+    /**
+     * Tells whether {@code failure} is, or is caused by, a recorded step failure.
+     *
+     * @param failure a failure of the workflow body
+     * @return true if retrying the body cannot help
+     */
+    public boolean isFinal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t == recordedStepFailure) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,166 @@
+package io.stent.engine;
+
+import io.stent.DurableCall;
+import io.stent.ExecutionHandle;
+import io.stent.StartOptions;
+import io.stent.Stent;
+import io.stent.engine.store.ExecutionRecord;
+import io.stent.engine.store.Store;
+import io.stent.engine.worker.Worker;
+import io.stent.spi.Serializer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The engine of one deployment: routes intercepted durable calls (start, body, step), starts and
+ * finds executions, and owns the worker. Container adapters build it with their store, invoker,
+ * serializer, transaction boundary and thread factory.
+ */
+public final class DurableEngine implements Stent {
+
+    private final FunctionRegistry registry;
+    private final EngineSettings settings;
+    private final ContextHolder contexts = new ContextHolder();
+    private final CallCapture capture = new CallCapture();
+    private final Wakeups wakeups = new Wakeups();
+    private final Outcomes outcomes;
+    private final ExecutionStarter starter;
+    private final ResultAwaiter awaiter;
+    private final StepRunner steps;
+    private final Worker worker;
+
+    /**
+     * Builds an engine.
+     *
+     * @param registry the deployment's functions
+     * @param store the persistence
+     * @param invoker calls function beans
+     * @param serializer stores values
+     * @param boundary keeps Stent's writes out of callers' transactions
+     * @param settings the tuning
+     * @param threads the thread factory for the worker
+     * @param sleeper waits between inline retries
+     */
+    public DurableEngine(FunctionRegistry registry, Store store, FunctionInvoker invoker, Serializer serializer,
+                         TransactionBoundary boundary, EngineSettings settings, ThreadFactory threads,
+                         Sleeper sleeper) {
+        this.registry = registry;
+        this.settings = settings;
+        this.outcomes = new Outcomes(serializer);
+        this.starter = new ExecutionStarter(store.executions(), serializer, boundary, wakeups);
+        this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
+        this.steps = new StepRunner(store.steps(), serializer, contexts, boundary, sleeper);
+        Worker[] self = new Worker[1];
+        TaskRunner runner = new TaskRunner(registry, invoker, serializer, contexts, store.completions(),
+                store.claims(), wakeups, settings.workerId(), () -> self[0].isStopping());
+        this.worker = new Worker(settings, store.claims(), List.copyOf(registry.names()), runner::run, wakeups,
+                threads);
+        self[0] = worker;
+    }
+
+    /** Starts the worker. */
+    public void start() {
+        worker.start();
+    }
+
+    /** Drains and stops the worker. */
+    public void stop() {
+        worker.stop();
+    }
+
+    /**
+     * The worker, for health and metrics.
+     *
+     * @return the worker
+     */
+    public Worker worker() {
+        return worker;
+    }
+
+    /**
+     * The deployment's functions.
+     *
+     * @return the registry
+     */
+    public FunctionRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Routes one intercepted call of a durable method: recorded inside a start lambda, started
+     * and awaited outside an execution, run as the body when a worker invokes it, and run as a
+     * step otherwise.
+     *
+     * @param function the called function
+     * @param args the arguments
+     * @param body runs the method's body
+     * @return the result
+     * @throws Exception what the body (or its recorded failure) threw
+     */
+    public Object intercept(FunctionDefinition function, Object[] args, Proceed body) throws Exception {
+        if (capture.isCapturing()) {
+            capture.record(function, args);
+            return CallCapture.defaultValue(function.method().getReturnType());
+        }
+        DurableContext context = contexts.current();
+        if (context == null) {
+            String id = starter.start(function, args, StartOptions.defaults());
+            ExecutionRecord finished = awaiter.awaitFinished(id, settings.awaitTimeout());
+            return outcomes.valueOf(finished, function.resultType(), function.method());
+        }
+        if (context.takeBody(function)) {
+            return body.proceed();
+        }
+        return steps.run(context, function, args, body);
+    }
+
+    @Override
+    public <T> ExecutionHandle<T> start(DurableCall<T> call) {
+        return start(call, StartOptions.defaults());
+    }
+
+    @Override
+    public <T> ExecutionHandle<T> start(DurableCall<T> call, StartOptions options) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(options, "options");
+        List<CallCapture.Captured> calls = capture.capture(call);
+        if (calls.size() != 1) {
+            throw new IllegalArgumentException("STENT-1102 a start lambda must call exactly one @Durable method of"
+                    + " an injected bean, this one called " + calls.size()
+                    + (calls.isEmpty() ? " (is the method @Durable, and called on the injected proxy, not 'this'?)"
+                    : ": " + calls.stream().map(c -> c.function().name()).toList()));
+        }
+        FunctionDefinition function = calls.get(0).function();
+        String id = starter.start(function, calls.get(0).args(), options);
+        return handleFor(id, function);
+    }
+
+    @Override
+    public ExecutionHandle<Object> startByName(String functionName, Object... args) {
+        FunctionDefinition function = registry.require(functionName);
+        int expected = function.method().getParameterCount();
+        if (args.length != expected) {
+            throw new IllegalArgumentException("STENT-1107 " + function.describe() + " takes " + expected
+                    + " argument(s), got " + args.length);
+        }
+        return handleFor(starter.start(function, args, StartOptions.defaults()), function);
+    }
+
+    @Override
+    public <T> ExecutionHandle<T> handle(String executionId, Class<T> resultType) {
+        ExecutionRecord record = awaiter.read(executionId);
+        FunctionDefinition function = registry.require(record.functionName());
+        return new StoredExecutionHandle<>(executionId, resultType, function.method(), awaiter, outcomes);
+    }
+
+    @Override
+    public boolean inDurableContext() {
+        return contexts.current() != null;
+    }
+
+    private <T> ExecutionHandle<T> handleFor(String id, FunctionDefinition function) {
+        return new StoredExecutionHandle<>(id, function.resultType(), function.method(), awaiter, outcomes);
+    }
+}

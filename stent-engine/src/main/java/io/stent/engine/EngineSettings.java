@@ -1,0 +1,44 @@
+package io.stent.engine;
+
+import java.time.Duration;
+
+/**
+ * The engine's tuning, validated once at start.
+ *
+ * @param workerId this worker's id, unique among live workers
+ * @param workerThreads how many tasks run at once in this instance
+ * @param claimBatch the most tasks claimed in one statement
+ * @param lease how long a claim holds without renewal
+ * @param heartbeat how often leases are renewed
+ * @param pollMin the shortest idle poll interval
+ * @param pollMax the longest idle poll interval (adaptive backoff grows to it)
+ * @param awaitTimeout how long a direct call of a durable method waits for its result
+ * @param drainTimeout how long shutdown waits for running tasks before releasing them
+ * @param recoveryInterval how often expired leases are looked for
+ */
+public record EngineSettings(String workerId, int workerThreads, int claimBatch, Duration lease, Duration heartbeat,
+                             Duration pollMin, Duration pollMax, Duration awaitTimeout, Duration drainTimeout,
+                             Duration recoveryInterval) {
+
+    /** Validates the settings; every message names the setting. */
+    public EngineSettings {
+        require(workerId != null && !workerId.isBlank() && workerId.length() <= 200,
+                "stent.worker.id must be 1 to 200 characters");
+        require(workerThreads >= 1, "stent.worker.threads must be at least 1, got " + workerThreads);
+        require(claimBatch >= 1, "stent.worker.claim-batch must be at least 1, got " + claimBatch);
+        require(lease.toMillis() >= 1000, "stent.worker.lease must be at least PT1S, got " + lease);
+        require(!heartbeat.isNegative() && heartbeat.compareTo(lease) < 0,
+                "stent.worker.heartbeat (" + heartbeat + ") must be shorter than stent.worker.lease (" + lease + ")");
+        require(!pollMin.isNegative() && !pollMin.isZero(), "stent.worker.poll-min must be positive");
+        require(pollMax.compareTo(pollMin) >= 0, "stent.worker.poll-max must be at least stent.worker.poll-min");
+        require(!awaitTimeout.isNegative() && !awaitTimeout.isZero(), "stent.await-timeout must be positive");
+        require(!drainTimeout.isNegative(), "stent.worker.drain-timeout must not be negative");
+        require(!recoveryInterval.isNegative() && !recoveryInterval.isZero(), "stent.worker.recovery-interval must be positive");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("STENT-1501 invalid configuration: " + message);
+        }
+    }
+}

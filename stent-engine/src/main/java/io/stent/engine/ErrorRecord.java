@@ -1,0 +1,81 @@
+package io.stent.engine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A failure as it is stored: class, message, the full printed stack trace (with causes and
+ * suppressed exceptions) and the cause chain. A mutable bean so that any JSON binding can map it.
+ */
+public class ErrorRecord {
+
+    private String className;
+    private String message;
+    private String stackTrace;
+    private List<String> causes = new ArrayList<>();
+
+    /** For serialization. */
+    public ErrorRecord() {
+    }
+
+    /**
+     * Captures a failure.
+     *
+     * @param failure the failure
+     * @return its record
+     */
+    public static ErrorRecord of(Throwable failure) {
+        ErrorRecord record = new ErrorRecord();
+        record.className = failure.getClass().getName();
+        record.message = failure.getMessage();
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        record.stackTrace = trace.toString();
+        for (Throwable cause = failure.getCause(); cause != null && cause != failure; cause = cause.getCause()) {
+            record.causes.add(cause.getClass().getName() + ": " + cause.getMessage());
+        }
+        return record;
+    }
+
+    /** @return the exception's class name */
+    public String getClassName() {
+        return className;
+    }
+
+    /** @param className the exception's class name */
+    public void setClassName(String className) {
+        this.className = className;
+    }
+
+    /** @return the exception's message, may be null */
+    public String getMessage() {
+        return message;
+    }
+
+    /** @param message the exception's message */
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    /** @return the printed stack trace */
+    public String getStackTrace() {
+        return stackTrace;
+    }
+
+    /** @param stackTrace the printed stack trace */
+    public void setStackTrace(String stackTrace) {
+        this.stackTrace = stackTrace;
+    }
+
+    /** @return the cause chain, outermost first, as {@code class: message} */
+    public List<String> getCauses() {
+        return causes;
+    }
+
+    /** @param causes the cause chain */
+    public void setCauses(List<String> causes) {
+        this.causes = causes;
+    }
+}

@@ -1,0 +1,46 @@
+package io.stent.engine;
+
+import io.stent.StartOptions;
+import io.stent.engine.store.ExecutionStore;
+import io.stent.engine.store.NewExecution;
+import io.stent.spi.Serializer;
+
+import java.util.UUID;
+
+/**
+ * Persists a new execution with its root task in one transaction, then wakes the local worker.
+ * Arguments are serialized in the caller's thread so that a bad argument fails the caller.
+ */
+final class ExecutionStarter {
+
+    private final ExecutionStore executions;
+    private final Serializer serializer;
+    private final TransactionBoundary boundary;
+    private final Wakeups wakeups;
+
+    ExecutionStarter(ExecutionStore executions, Serializer serializer, TransactionBoundary boundary,
+                     Wakeups wakeups) {
+        this.executions = executions;
+        this.serializer = serializer;
+        this.boundary = boundary;
+        this.wakeups = wakeups;
+    }
+
+    String start(FunctionDefinition function, Object[] args, StartOptions options) {
+        String arguments = serializeArguments(function, args);
+        NewExecution execution = new NewExecution(UUID.randomUUID().toString(), function.name(),
+                function.version(), function.queue(), arguments, options.idempotencyKey().orElse(null));
+        String id = Unchecked.call(() -> boundary.outsideTransaction(() -> executions.create(execution)));
+        wakeups.workAvailable();
+        return id;
+    }
+
+    private String serializeArguments(FunctionDefinition function, Object[] args) {
+        try {
+            return serializer.serializeArguments(args, function.parameterTypes());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("STENT-1105 cannot start " + function.describe()
+                    + ": its arguments cannot be serialized: " + e.getMessage(), e);
+        }
+    }
+}

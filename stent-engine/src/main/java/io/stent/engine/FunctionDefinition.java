@@ -1,0 +1,46 @@
+package io.stent.engine;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+
+/**
+ * Everything the engine needs to start, run and replay one durable function, resolved once at
+ * deployment.
+ *
+ * @param name the stable persisted name
+ * @param version the code version
+ * @param queue the queue its tasks go to
+ * @param retry the retry policy
+ * @param method the Java method
+ * @param target an opaque handle the {@link FunctionInvoker} uses to find the bean
+ */
+public record FunctionDefinition(String name, int version, String queue, RetryPolicy retry, Method method,
+                                 Object target) {
+
+    /**
+     * The generic parameter types, for serialization.
+     *
+     * @return the parameter types
+     */
+    public Type[] parameterTypes() {
+        return method.getGenericParameterTypes();
+    }
+
+    /**
+     * The generic result type, for serialization.
+     *
+     * @return the result type
+     */
+    public Type resultType() {
+        return method.getGenericReturnType();
+    }
+
+    /**
+     * A readable description for messages: name and Java method.
+     *
+     * @return the description
+     */
+    public String describe() {
+        return "'" + name + "' (" + method.getDeclaringClass().getName() + "." + method.getName() + ")";
+    }
+}

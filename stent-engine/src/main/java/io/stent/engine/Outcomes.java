@@ -1,0 +1,74 @@
+package io.stent.engine;
+
+import io.stent.ExecutionFailedException;
+import io.stent.ExecutionStatus;
+import io.stent.StentException;
+import io.stent.engine.store.ExecutionRecord;
+import io.stent.spi.Serializer;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+
+/**
+ * Turns stored results and errors into values and exceptions, and back.
+ */
+final class Outcomes {
+
+    private final Serializer serializer;
+
+    Outcomes(Serializer serializer) {
+        this.serializer = serializer;
+    }
+
+    String encodeError(Throwable failure) {
+        return serializer.serialize(ErrorRecord.of(failure), ErrorRecord.class);
+    }
+
+    ErrorRecord decodeError(String error) {
+        return (ErrorRecord) serializer.deserialize(error, ErrorRecord.class);
+    }
+
+    Throwable rebuild(String error, Class<?> context) {
+        return ThrowableRebuilder.rebuild(decodeError(error), loaderOf(context));
+    }
+
+    /**
+     * The value of a finished execution, or its failure as the exception the method would throw.
+     */
+    Object valueOf(ExecutionRecord record, Type resultType, Method method) throws Exception {
+        if (record.status() == ExecutionStatus.COMPLETED) {
+            return serializer.deserialize(record.result(), resultType);
+        }
+        if (record.error() == null) {
+            throw new StentException("STENT-1405", "execution " + record.id() + " ended " + record.status());
+        }
+        ErrorRecord error = decodeError(record.error());
+        Throwable rebuilt = ThrowableRebuilder.rebuild(error, loaderOf(method.getDeclaringClass()));
+        if (rebuilt instanceof RuntimeException || rebuilt instanceof Error || isDeclared(rebuilt, method)) {
+            throwAny(rebuilt);
+        }
+        throw new ExecutionFailedException(record.id(), error.getClassName(), error.getMessage(), rebuilt);
+    }
+
+    private static boolean isDeclared(Throwable failure, Method method) {
+        if (method == null) {
+            return false;
+        }
+        for (Class<?> declared : method.getExceptionTypes()) {
+            if (declared.isInstance(failure)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> void throwAny(Throwable failure) throws E {
+        throw (E) failure;
+    }
+
+    private static ClassLoader loaderOf(Class<?> type) {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        return tccl != null ? tccl : type.getClassLoader();
+    }
+}

@@ -1,0 +1,55 @@
+package io.stent.engine;
+
+import io.stent.AwaitTimeoutException;
+import io.stent.ExecutionNotFoundException;
+import io.stent.engine.store.ExecutionRecord;
+import io.stent.engine.store.ExecutionStore;
+
+import java.time.Duration;
+
+/**
+ * Waits for an execution to finish: woken at once when this instance finishes it, and polling
+ * the database with a growing interval for executions finished elsewhere.
+ */
+final class ResultAwaiter {
+
+    private static final Duration FIRST_POLL = Duration.ofMillis(5);
+    private static final Duration LAST_POLL = Duration.ofMillis(500);
+
+    private final ExecutionStore executions;
+    private final TransactionBoundary boundary;
+    private final Wakeups wakeups;
+
+    ResultAwaiter(ExecutionStore executions, TransactionBoundary boundary, Wakeups wakeups) {
+        this.executions = executions;
+        this.boundary = boundary;
+        this.wakeups = wakeups;
+    }
+
+    ExecutionRecord awaitFinished(String executionId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration poll = FIRST_POLL;
+        while (true) {
+            ExecutionRecord record = read(executionId);
+            if (record.status().isTerminal()) {
+                return record;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AwaitTimeoutException(executionId, timeout);
+            }
+            try {
+                wakeups.awaitFinish(executionId, Duration.ofNanos(Math.min(left, poll.toNanos())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AwaitTimeoutException(executionId, timeout);
+            }
+            poll = poll.multipliedBy(2).compareTo(LAST_POLL) > 0 ? LAST_POLL : poll.multipliedBy(2);
+        }
+    }
+
+    ExecutionRecord read(String executionId) {
+        return Unchecked.call(() -> boundary.outsideTransaction(() -> executions.find(executionId)))
+                .orElseThrow(() -> new ExecutionNotFoundException(executionId));
+    }
+}

@@ -1,0 +1,106 @@
+package io.stent.engine;
+
+import io.stent.NonDeterministicWorkflowError;
+import io.stent.engine.store.StepLog;
+import io.stent.engine.store.StepRecord;
+import io.stent.engine.store.StepStatus;
+import io.stent.spi.Serializer;
+
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a durable call made inside an execution: returns the recorded outcome when the step
+ * finished before (replay), otherwise runs it inline with retries and records the outcome once.
+ */
+final class StepRunner {
+
+    private static final Logger LOG = Logger.getLogger(StepRunner.class.getName());
+
+    private final StepLog steps;
+    private final Serializer serializer;
+    private final Outcomes outcomes;
+    private final ContextHolder contexts;
+    private final TransactionBoundary boundary;
+    private final Sleeper sleeper;
+
+    StepRunner(StepLog steps, Serializer serializer, ContextHolder contexts, TransactionBoundary boundary,
+               Sleeper sleeper) {
+        this.steps = steps;
+        this.serializer = serializer;
+        this.outcomes = new Outcomes(serializer);
+        this.contexts = contexts;
+        this.boundary = boundary;
+        this.sleeper = sleeper;
+    }
+
+    Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
+        int seq = context.nextSeq();
+        Optional<StepRecord> recorded = Unchecked.call(() -> boundary.outsideTransaction(
+                () -> steps.find(context.executionId(), context.path(), seq)));
+        if (recorded.isPresent()) {
+            return replay(context, function, seq, recorded.get());
+        }
+        String arguments = serializer.serializeArguments(args, function.parameterTypes());
+        for (int attempt = 1; ; attempt++) {
+            long started = System.nanoTime();
+            DurableContext previous = contexts.swap(context.child(seq));
+            Object result;
+            try {
+                result = body.proceed();
+            } catch (Exception failure) {
+                if (isInterruption(failure) || failure instanceof NonDeterministicWorkflowError) {
+                    throw failure;
+                }
+                if (function.retry().retries(failure, attempt)) {
+                    LOG.log(Level.INFO, () -> "STENT-2101 step " + context.stepPath(seq) + " " + function.name()
+                            + " of execution " + context.executionId() + " failed, will retry: " + failure);
+                    sleeper.sleep(function.retry().backoffAfter(attempt, ThreadLocalRandom.current()::nextDouble));
+                    continue;
+                }
+                StepRecord stored = write(context, seq, function, StepStatus.FAILED, arguments,
+                        outcomes.encodeError(failure), attempt, started);
+                if (stored.status() == StepStatus.FAILED) {
+                    context.noteRecordedStepFailure(failure);
+                    throw failure;
+                }
+                return replay(context, function, seq, stored);
+            } finally {
+                contexts.swap(previous);
+            }
+            String output = serializer.serialize(result, function.resultType());
+            StepRecord stored = write(context, seq, function, StepStatus.COMPLETED, arguments, output, attempt,
+                    started);
+            return stored.output().equals(output) ? result : replay(context, function, seq, stored);
+        }
+    }
+
+    private StepRecord write(DurableContext context, int seq, FunctionDefinition function, StepStatus status,
+                             String arguments, String output, int attempts, long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        StepRecord record = new StepRecord(context.executionId(), context.path(), seq, function.name(), status,
+                arguments, output, attempts, millis);
+        return Unchecked.call(() -> boundary.outsideTransaction(() -> steps.record(record)));
+    }
+
+    private Object replay(DurableContext context, FunctionDefinition function, int seq, StepRecord record)
+            throws Exception {
+        if (!record.functionName().equals(function.name())) {
+            throw new NonDeterministicWorkflowError(context.executionId(), context.stepPath(seq),
+                    record.functionName(), function.name());
+        }
+        if (record.status() == StepStatus.COMPLETED) {
+            return serializer.deserialize(record.output(), function.resultType());
+        }
+        Throwable failure = outcomes.rebuild(record.output(), function.method().getDeclaringClass());
+        context.noteRecordedStepFailure(failure);
+        Outcomes.throwAny(failure);
+        return null;
+    }
+
+    private static boolean isInterruption(Throwable failure) {
+        return failure instanceof InterruptedException || Thread.currentThread().isInterrupted();
+    }
+}

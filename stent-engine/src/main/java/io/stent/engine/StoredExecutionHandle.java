@@ -1,0 +1,71 @@
+package io.stent.engine;
+
+import io.stent.ExecutionHandle;
+import io.stent.ExecutionStatus;
+import io.stent.engine.store.ExecutionRecord;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.time.Duration;
+
+/**
+ * A handle that reads its execution from the database on every call.
+ *
+ * @param <T> the result type
+ */
+final class StoredExecutionHandle<T> implements ExecutionHandle<T> {
+
+    private final String id;
+    private final Type resultType;
+    private final Method method;
+    private final ResultAwaiter awaiter;
+    private final Outcomes outcomes;
+
+    StoredExecutionHandle(String id, Type resultType, Method method, ResultAwaiter awaiter, Outcomes outcomes) {
+        this.id = id;
+        this.resultType = resultType;
+        this.method = method;
+        this.awaiter = awaiter;
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ExecutionStatus status() {
+        return awaiter.read(id).status();
+    }
+
+    @Override
+    public T await(Duration timeout) {
+        return valueOf(awaiter.awaitFinished(id, timeout));
+    }
+
+    @Override
+    public T result() {
+        ExecutionRecord record = awaiter.read(id);
+        if (!record.status().isTerminal()) {
+            throw new IllegalStateException("STENT-1406 execution " + id + " has not finished; it is "
+                    + record.status() + ". Use await(timeout) to wait for it.");
+        }
+        return valueOf(record);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T valueOf(ExecutionRecord record) {
+        try {
+            return (T) outcomes.valueOf(record, resultType, method);
+        } catch (Exception e) {
+            Outcomes.throwAny(e);
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ExecutionHandle[" + id + "]";
+    }
+}

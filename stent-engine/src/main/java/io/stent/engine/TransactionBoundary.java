@@ -1,0 +1,29 @@
+package io.stent.engine;
+
+import java.util.concurrent.Callable;
+
+/**
+ * Runs Stent's own database work outside any transaction of the caller, so that it commits on
+ * its own (an execution must be visible to workers while its caller still waits). The CDI
+ * runtime suspends an active JTA transaction; plain Java needs nothing.
+ */
+public interface TransactionBoundary {
+
+    /** The boundary for environments without JTA. */
+    TransactionBoundary NONE = new TransactionBoundary() {
+        @Override
+        public <T> T outsideTransaction(Callable<T> work) throws Exception {
+            return work.call();
+        }
+    };
+
+    /**
+     * Runs {@code work} with no transaction active on the thread.
+     *
+     * @param work the work
+     * @param <T> its result type
+     * @return its result
+     * @throws Exception what it threw
+     */
+    <T> T outsideTransaction(Callable<T> work) throws Exception;
+}

@@ -1,0 +1,12 @@
+package io.stent.engine.store;
+
+/**
+ * The engine's persistence, split by concern.
+ *
+ * @param executions creating and reading executions
+ * @param claims claiming tasks and keeping leases
+ * @param completions finishing tasks
+ * @param steps the progress log
+ */
+public record Store(ExecutionStore executions, TaskClaims claims, TaskCompletion completions, StepLog steps) {
+}

@@ -1,0 +1,49 @@
+package io.stent.engine.store;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Claiming tasks and keeping their leases. Every due-ness and expiry decision uses the database
+ * clock.
+ */
+public interface TaskClaims {
+
+    /**
+     * Atomically claims up to {@code limit} ready, due tasks of the given functions: no task is
+     * ever claimed by two workers at once. Each claim increments the task's attempt.
+     *
+     * @param owner the claiming worker's id
+     * @param functions the functions this worker can run
+     * @param limit the most tasks to claim
+     * @param lease how long the claim holds without renewal
+     * @return the claimed tasks
+     */
+    List<ClaimedTask> claim(String owner, Collection<String> functions, int limit, Duration lease);
+
+    /**
+     * Extends the lease of every running task the owner holds.
+     *
+     * @param owner the worker id
+     * @param lease the new lease length, from now (database clock)
+     * @return how many leases were extended
+     */
+    int renewLeases(String owner, Duration lease);
+
+    /**
+     * Makes running tasks whose lease expired ready again: their worker is gone.
+     *
+     * @return how many tasks were recovered
+     */
+    int recoverExpiredLeases();
+
+    /**
+     * Gives a task back without counting its attempt (graceful shutdown).
+     *
+     * @param taskId the task
+     * @param owner the worker that holds it
+     * @return true if the worker still held it
+     */
+    boolean release(String taskId, String owner);
+}

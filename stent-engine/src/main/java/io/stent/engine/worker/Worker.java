@@ -1,0 +1,234 @@
+package io.stent.engine.worker;
+
+import io.stent.engine.EngineSettings;
+import io.stent.engine.Wakeups;
+import io.stent.engine.store.ClaimedTask;
+import io.stent.engine.store.TaskClaims;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The claim loop of one instance: claims due tasks in batches while it has free threads, runs
+ * them on its pool, renews their leases by heartbeat, recovers tasks of dead workers, and on stop
+ * drains: running tasks finish, or are released for another worker when the drain time is up.
+ */
+public final class Worker {
+
+    private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+
+    private final EngineSettings settings;
+    private final TaskClaims claims;
+    private final List<String> functions;
+    private final Consumer<ClaimedTask> runner;
+    private final Wakeups wakeups;
+    private final ThreadFactory threads;
+    private final Semaphore freeThreads;
+    private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private ExecutorService pool;
+    private Thread poller;
+    private Thread heartbeat;
+
+    /**
+     * Creates a worker.
+     *
+     * @param settings the tuning
+     * @param claims the claim store
+     * @param functions the functions this deployment registered (and so may claim)
+     * @param runner runs one claimed task
+     * @param wakeups in-process wake-ups
+     * @param threads the (managed) thread factory
+     */
+    public Worker(EngineSettings settings, TaskClaims claims, List<String> functions, Consumer<ClaimedTask> runner,
+                  Wakeups wakeups, ThreadFactory threads) {
+        this.settings = settings;
+        this.claims = claims;
+        this.functions = List.copyOf(functions);
+        this.runner = runner;
+        this.wakeups = wakeups;
+        this.threads = threads;
+        this.freeThreads = new Semaphore(settings.workerThreads());
+    }
+
+    /** Starts claiming. Does nothing if this deployment registered no function. */
+    public synchronized void start() {
+        if (running || functions.isEmpty()) {
+            return;
+        }
+        running = true;
+        pool = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        poller = threads.newThread(this::pollLoop);
+        poller.setName("stent-poller-" + settings.workerId());
+        heartbeat = threads.newThread(this::heartbeatLoop);
+        heartbeat.setName("stent-heartbeat-" + settings.workerId());
+        poller.start();
+        heartbeat.start();
+        LOG.info(() -> "STENT-2001 worker " + settings.workerId() + " started with " + settings.workerThreads()
+                + " threads for " + functions);
+    }
+
+    /**
+     * Tells whether the worker is shutting down; tasks that fail then are released, not failed.
+     *
+     * @return true once {@link #stop()} began
+     */
+    public boolean isStopping() {
+        return stopping;
+    }
+
+    /**
+     * Tells whether the claim loop is alive (for liveness checks).
+     *
+     * @return true while running
+     */
+    public boolean isAlive() {
+        return running && poller != null && poller.isAlive();
+    }
+
+    /**
+     * How many tasks run now.
+     *
+     * @return the count
+     */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /** Stops claiming, drains running tasks and releases what did not finish in time. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeups.workAvailable();
+        joinQuietly(poller);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                stopping = true;
+                pool.shutdownNow();
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ClaimedTask task : inFlight.values()) {
+            releaseQuietly(task);
+        }
+        heartbeat.interrupt();
+        joinQuietly(heartbeat);
+        LOG.info(() -> "STENT-2002 worker " + settings.workerId() + " stopped");
+    }
+
+    private void pollLoop() {
+        Duration idle = settings.pollMin();
+        long nextRecovery = 0;
+        while (running) {
+            try {
+                if (System.nanoTime() - nextRecovery >= 0) {
+                    int recovered = claims.recoverExpiredLeases();
+                    if (recovered > 0) {
+                        LOG.info(() -> "STENT-2203 recovered " + recovered + " task(s) whose worker stopped renewing");
+                    }
+                    nextRecovery = System.nanoTime() + settings.recoveryInterval().toNanos();
+                }
+                freeThreads.acquire();
+                int free = 1 + freeThreads.drainPermits();
+                int wanted = Math.min(free, settings.claimBatch());
+                freeThreads.release(free);
+                List<ClaimedTask> tasks = running
+                        ? claims.claim(settings.workerId(), functions, wanted, settings.lease())
+                        : List.of();
+                tasks.forEach(this::dispatch);
+                if (tasks.size() == wanted) {
+                    idle = settings.pollMin();
+                } else {
+                    wakeups.awaitWork(tasks.isEmpty() ? idle : settings.pollMin());
+                    idle = tasks.isEmpty() ? min(idle.multipliedBy(2), settings.pollMax()) : settings.pollMin();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "STENT-2204 claim loop failed, backing off " + settings.pollMax(), e);
+                sleepQuietly(settings.pollMax());
+            }
+        }
+    }
+
+    private void dispatch(ClaimedTask task) {
+        freeThreads.acquireUninterruptibly();
+        inFlight.put(task.id(), task);
+        pool.execute(() -> {
+            try {
+                runner.accept(task);
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.SEVERE, "STENT-2205 task " + task.id() + " could not be finished; its lease will"
+                        + " expire and another attempt follows", e);
+            } finally {
+                inFlight.remove(task.id());
+                freeThreads.release();
+                wakeups.workAvailable();
+            }
+        });
+    }
+
+    private void heartbeatLoop() {
+        while (running || !inFlight.isEmpty()) {
+            try {
+                Thread.sleep(settings.heartbeat().toMillis());
+                if (!inFlight.isEmpty()) {
+                    claims.renewLeases(settings.workerId(), settings.lease());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "STENT-2206 lease renewal failed; leases expire in " + settings.lease()
+                        + " unless the database comes back", e);
+            }
+        }
+    }
+
+    private void releaseQuietly(ClaimedTask task) {
+        try {
+            claims.release(task.id(), settings.workerId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "STENT-2207 could not release task " + task.id() + "; it is recovered when its"
+                    + " lease expires", e);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

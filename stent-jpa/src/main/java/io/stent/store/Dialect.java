@@ -1,0 +1,79 @@
+package io.stent.store;
+
+import io.stent.engine.store.ClaimedTask;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What differs between databases on the hot path and in schema handling. Detected once from the
+ * connection's metadata.
+ */
+interface Dialect {
+
+    /**
+     * The name of the migrations folder and of the dialect in messages.
+     *
+     * @return e.g. {@code postgresql}
+     */
+    String name();
+
+    /**
+     * An SQL expression for the database clock plus the milliseconds bound to one parameter.
+     *
+     * @return the expression, with one {@code ?}
+     */
+    String nowPlusMillis();
+
+    /**
+     * Binds the milliseconds parameter of {@link #nowPlusMillis()}.
+     *
+     * @param statement the statement
+     * @param index the parameter index
+     * @param millis the milliseconds
+     * @throws SQLException on a driver error
+     */
+    void bindMillis(java.sql.PreparedStatement statement, int index, long millis) throws SQLException;
+
+    /**
+     * Atomically claims ready, due tasks, marks their executions running, and returns them with
+     * their arguments. Runs inside a transaction on {@code connection}.
+     *
+     * @param connection the connection
+     * @param owner the worker
+     * @param functions the claimable functions
+     * @param limit the batch size
+     * @param leaseMillis the lease length
+     * @return the claimed tasks
+     * @throws SQLException on a driver error
+     */
+    List<ClaimedTask> claim(Connection connection, String owner, Collection<String> functions, int limit,
+                            long leaseMillis) throws SQLException;
+
+    /**
+     * The suffix that makes an insert skip a row whose key exists, or empty when the dialect
+     * reports the duplicate as an error instead.
+     *
+     * @return the suffix
+     */
+    String onConflictDoNothing();
+
+    /**
+     * Takes the schema migration lock, waiting for another instance that holds it.
+     *
+     * @param connection a connection kept for the whole migration
+     * @param holder who takes it, for the record
+     * @throws SQLException on a driver error
+     */
+    void lockSchema(Connection connection, String holder) throws SQLException;
+
+    /**
+     * Gives the schema migration lock back.
+     *
+     * @param connection the connection that took it
+     * @throws SQLException on a driver error
+     */
+    void unlockSchema(Connection connection) throws SQLException;
+}

@@ -1,0 +1,98 @@
+package io.stent.store;
+
+import io.stent.ExecutionStatus;
+import io.stent.engine.store.ExecutionRecord;
+import io.stent.engine.store.ExecutionStore;
+import io.stent.engine.store.NewExecution;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Creates executions with their root task, and reads them.
+ */
+final class JdbcExecutionStore implements ExecutionStore {
+
+    private static final String INSERT_EXECUTION = "INSERT INTO stent_execution (id, function_name,"
+            + " function_version, status, args, idempotency_key, attempts, created_at, updated_at)"
+            + " VALUES (?, ?, ?, 'PENDING', ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+    private static final String INSERT_ROOT_TASK = "INSERT INTO stent_task (id, execution_id, kind, function_name,"
+            + " queue, priority, status, run_at, attempt, version, created_at)"
+            + " VALUES (?, ?, 'ROOT', ?, ?, 0, 'READY', CURRENT_TIMESTAMP, 0, 0, CURRENT_TIMESTAMP)";
+    private static final String SELECT = "SELECT id, function_name, function_version, status, args, result, error,"
+            + " attempts, created_at, finished_at FROM stent_execution";
+
+    private final Jdbc jdbc;
+
+    JdbcExecutionStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String create(NewExecution execution) {
+        try {
+            return jdbc.inTransaction(connection -> insert(connection, execution));
+        } catch (StoreException e) {
+            if (execution.idempotencyKey() != null && e.getCause() instanceof SQLException sql
+                    && Jdbc.isUniqueViolation(sql)) {
+                return findIdByKey(execution.idempotencyKey()).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    private String insert(Connection connection, NewExecution execution) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_EXECUTION)) {
+            statement.setString(1, execution.id());
+            statement.setString(2, execution.functionName());
+            statement.setInt(3, execution.functionVersion());
+            statement.setString(4, execution.arguments());
+            statement.setString(5, execution.idempotencyKey());
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_ROOT_TASK)) {
+            statement.setString(1, UUID.randomUUID().toString());
+            statement.setString(2, execution.id());
+            statement.setString(3, execution.functionName());
+            statement.setString(4, execution.queue());
+            statement.executeUpdate();
+        }
+        return execution.id();
+    }
+
+    private Optional<String> findIdByKey(String key) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM stent_execution WHERE idempotency_key = ?")) {
+                statement.setString(1, key);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<ExecutionRecord> find(String id) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE id = ?")) {
+                statement.setString(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    static ExecutionRecord map(ResultSet rows) throws SQLException {
+        return new ExecutionRecord(rows.getString(1), rows.getString(2), rows.getInt(3),
+                ExecutionStatus.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6),
+                rows.getString(7), rows.getInt(8), rows.getObject(9, OffsetDateTime.class),
+                rows.getObject(10, OffsetDateTime.class));
+    }
+}

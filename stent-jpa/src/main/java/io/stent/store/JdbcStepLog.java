@@ -1,0 +1,98 @@
+package io.stent.store;
+
+import io.stent.engine.store.StepLog;
+import io.stent.engine.store.StepRecord;
+import io.stent.engine.store.StepStatus;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The step log. A position is written once; a second writer's insert is skipped and it reads
+ * the first writer's record instead.
+ */
+final class JdbcStepLog implements StepLog {
+
+    private static final String COLUMNS = "execution_id, parent_path, seq, function_name, status, args, output,"
+            + " attempts, duration_ms";
+
+    private final Jdbc jdbc;
+    private final String insert;
+
+    JdbcStepLog(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.insert = "INSERT INTO stent_step (" + COLUMNS + ", finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " CURRENT_TIMESTAMP)" + jdbc.dialect().onConflictDoNothing();
+    }
+
+    @Override
+    public Optional<StepRecord> find(String executionId, String parentPath, int seq) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM stent_step WHERE execution_id = ? AND parent_path = ? AND seq = ?")) {
+                statement.setString(1, executionId);
+                statement.setString(2, parentPath);
+                statement.setInt(3, seq);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public StepRecord record(StepRecord record) {
+        boolean inserted = jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                statement.setString(1, record.executionId());
+                statement.setString(2, record.parentPath());
+                statement.setInt(3, record.seq());
+                statement.setString(4, record.functionName());
+                statement.setString(5, record.status().name());
+                statement.setString(6, record.arguments());
+                statement.setString(7, record.output());
+                statement.setInt(8, record.attempts());
+                statement.setLong(9, record.durationMillis());
+                return statement.executeUpdate() == 1;
+            } catch (SQLException e) {
+                if (Jdbc.isUniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+        if (inserted) {
+            return record;
+        }
+        return find(record.executionId(), record.parentPath(), record.seq()).orElseThrow(() -> new StoreException(
+                "STENT-3004 step " + record.parentPath() + "/" + record.seq() + " of execution "
+                        + record.executionId() + " was neither inserted nor found", null));
+    }
+
+    @Override
+    public List<StepRecord> list(String executionId) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM stent_step WHERE execution_id = ? ORDER BY finished_at, parent_path, seq")) {
+                statement.setString(1, executionId);
+                List<StepRecord> records = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(map(rows));
+                    }
+                }
+                return records;
+            }
+        });
+    }
+
+    private static StepRecord map(ResultSet rows) throws SQLException {
+        return new StepRecord(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
+                StepStatus.valueOf(rows.getString(5)), rows.getString(6), rows.getString(7), rows.getInt(8),
+                rows.getLong(9));
+    }
+}

@@ -1,0 +1,66 @@
+package io.stent.store;
+
+import io.stent.engine.store.ClaimedTask;
+import io.stent.engine.store.TaskClaims;
+
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Claims and leases; all time comparisons happen in SQL against the database clock.
+ */
+final class JdbcTaskClaims implements TaskClaims {
+
+    private final Jdbc jdbc;
+
+    JdbcTaskClaims(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<ClaimedTask> claim(String owner, Collection<String> functions, int limit, Duration lease) {
+        if (functions.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        return jdbc.inTransaction(connection -> jdbc.dialect().claim(connection, owner, functions, limit,
+                lease.toMillis()));
+    }
+
+    @Override
+    public int renewLeases(String owner, Duration lease) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET lease_expires_at = "
+                    + jdbc.dialect().nowPlusMillis() + " WHERE lease_owner = ? AND status = 'RUNNING'")) {
+                jdbc.dialect().bindMillis(statement, 1, lease.toMillis());
+                statement.setString(2, owner);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int recoverExpiredLeases() {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
+                    + " lease_owner = NULL, lease_expires_at = NULL, version = version + 1"
+                    + " WHERE status = 'RUNNING' AND lease_expires_at < CURRENT_TIMESTAMP")) {
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean release(String taskId, String owner) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
+                    + " lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1, version = version + 1"
+                    + " WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
+                statement.setString(1, taskId);
+                statement.setString(2, owner);
+                return statement.executeUpdate() == 1;
+            }
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package io.stent.store;
+
+import io.stent.engine.store.ClaimedTask;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * PostgreSQL: one statement claims a batch with {@code FOR UPDATE SKIP LOCKED}, marks the
+ * executions running and returns the arguments; the migration lock is an advisory lock.
+ */
+final class PostgresDialect implements Dialect {
+
+    /** An arbitrary constant naming Stent's advisory lock. */
+    private static final long SCHEMA_LOCK_KEY = 0x5354454e54L;
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String nowPlusMillis() {
+        return "(CURRENT_TIMESTAMP + make_interval(secs => ?))";
+    }
+
+    @Override
+    public void bindMillis(PreparedStatement statement, int index, long millis) throws SQLException {
+        statement.setDouble(index, millis / 1000.0);
+    }
+
+    @Override
+    public List<ClaimedTask> claim(Connection connection, String owner, Collection<String> functions, int limit,
+                                   long leaseMillis) throws SQLException {
+        String sql = "WITH picked AS ("
+                + " SELECT id FROM stent_task WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP"
+                + " AND function_name IN (" + SqlLists.placeholders(functions.size()) + ")"
+                + " ORDER BY priority DESC, run_at LIMIT ? FOR UPDATE SKIP LOCKED),"
+                + " claimed AS (UPDATE stent_task t SET status = 'RUNNING', lease_owner = ?,"
+                + " lease_expires_at = " + nowPlusMillis() + ", attempt = t.attempt + 1, version = t.version + 1"
+                + " FROM picked WHERE t.id = picked.id"
+                + " RETURNING t.id, t.execution_id, t.function_name, t.attempt),"
+                + " started AS (UPDATE stent_execution e SET status = 'RUNNING',"
+                + " started_at = COALESCE(e.started_at, CURRENT_TIMESTAMP), updated_at = CURRENT_TIMESTAMP,"
+                + " attempts = c.attempt FROM claimed c WHERE e.id = c.execution_id RETURNING e.id, e.args)"
+                + " SELECT c.id, c.execution_id, c.function_name, c.attempt, s.args"
+                + " FROM claimed c JOIN started s ON s.id = c.execution_id";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = SqlLists.bind(statement, 1, functions);
+            statement.setInt(index++, limit);
+            statement.setString(index++, owner);
+            bindMillis(statement, index, leaseMillis);
+            List<ClaimedTask> tasks = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tasks.add(new ClaimedTask(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getInt(4), rows.getString(5)));
+                }
+            }
+            return tasks;
+        }
+    }
+
+    @Override
+    public String onConflictDoNothing() {
+        return " ON CONFLICT DO NOTHING";
+    }
+
+    @Override
+    public void lockSchema(Connection connection, String holder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            statement.setLong(1, SCHEMA_LOCK_KEY);
+            statement.execute();
+        }
+    }
+
+    @Override
+    public void unlockSchema(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, SCHEMA_LOCK_KEY);
+            statement.execute();
+        }
+    }
+}

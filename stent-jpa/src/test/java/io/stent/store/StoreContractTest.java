@@ -1,0 +1,265 @@
+package io.stent.store;
+
+import io.stent.ExecutionStatus;
+import io.stent.engine.store.ClaimedTask;
+import io.stent.engine.store.NewExecution;
+import io.stent.engine.store.StepRecord;
+import io.stent.engine.store.StepStatus;
+import io.stent.engine.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The behaviour every store dialect must have. Each subclass runs it on one database; every test
+ * uses its own function names so that tests do not see each other's tasks.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreContractTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private TestDatabase database;
+    private JdbcStore jdbcStore;
+    private Store store;
+
+    abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    void setUp() {
+        database = createDatabase();
+        jdbcStore = JdbcStore.on(database.dataSource());
+        jdbcStore.migrator().migrate("test");
+        store = jdbcStore.store();
+    }
+
+    @AfterAll
+    void tearDown() {
+        database.close();
+    }
+
+    private String fn() {
+        return "fn-" + UUID.randomUUID();
+    }
+
+    private String start(String function) {
+        return start(function, null);
+    }
+
+    private String start(String function, String key) {
+        return store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default",
+                "[1]", key));
+    }
+
+    @Test
+    void migrate_secondRun_isNoOpAtLatestVersion() {
+        assertEquals(SchemaMigrator.expectedVersion(), jdbcStore.migrator().migrate("again"));
+        assertEquals(SchemaMigrator.expectedVersion(), jdbcStore.migrator().currentVersion());
+    }
+
+    @Test
+    void create_persistsPendingExecutionWithArguments() {
+        String function = fn();
+        String id = start(function);
+        var record = store.executions().find(id).orElseThrow();
+        assertEquals(ExecutionStatus.PENDING, record.status());
+        assertEquals(function, record.functionName());
+        assertEquals("[1]", record.arguments());
+        assertTrue(record.createdAt() != null);
+        assertTrue(store.executions().find("missing").isEmpty());
+    }
+
+    @Test
+    void create_sameIdempotencyKey_returnsFirstExecution() {
+        String function = fn();
+        String key = "key-" + UUID.randomUUID();
+        String first = start(function, key);
+        String second = start(function, key);
+        assertEquals(first, second);
+        assertEquals(1, store.claims().claim("w", List.of(function), 10, LEASE).size());
+    }
+
+    @Test
+    void claim_marksTaskAndExecutionRunning_andNeverTwice() {
+        String function = fn();
+        String id = start(function);
+        List<ClaimedTask> claimed = store.claims().claim("w1", List.of(function), 10, LEASE);
+        assertEquals(1, claimed.size());
+        assertEquals(id, claimed.get(0).executionId());
+        assertEquals(1, claimed.get(0).attempt());
+        assertEquals("[1]", claimed.get(0).arguments());
+        assertEquals(ExecutionStatus.RUNNING, store.executions().find(id).orElseThrow().status());
+        assertTrue(store.claims().claim("w2", List.of(function), 10, LEASE).isEmpty());
+    }
+
+    @Test
+    void claim_onlyTakesFunctionsTheWorkerServes() {
+        String mine = fn();
+        String other = fn();
+        start(other);
+        assertTrue(store.claims().claim("w", List.of(mine), 10, LEASE).isEmpty());
+        assertEquals(1, store.claims().claim("w", List.of(other), 10, LEASE).size());
+    }
+
+    @Test
+    void claim_respectsBatchLimit() {
+        String function = fn();
+        for (int i = 0; i < 5; i++) {
+            start(function);
+        }
+        assertEquals(3, store.claims().claim("w", List.of(function), 3, LEASE).size());
+        assertEquals(2, store.claims().claim("w", List.of(function), 3, LEASE).size());
+    }
+
+    @Test
+    void concurrentClaims_claimEveryTaskExactlyOnce() throws Exception {
+        String function = fn();
+        int count = 200;
+        for (int i = 0; i < count; i++) {
+            start(function);
+        }
+        int workers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            String owner = "worker-" + w;
+            results.add(pool.submit(() -> {
+                go.await();
+                List<String> mine = new ArrayList<>();
+                while (true) {
+                    List<ClaimedTask> batch = store.claims().claim(owner, List.of(function), 7, LEASE);
+                    if (batch.isEmpty()) {
+                        return mine;
+                    }
+                    batch.forEach(task -> mine.add(task.id()));
+                }
+            }));
+        }
+        go.countDown();
+        List<String> all = Collections.synchronizedList(new ArrayList<>());
+        for (Future<List<String>> result : results) {
+            all.addAll(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(count, all.size(), "every task claimed");
+        assertEquals(count, new HashSet<>(all).size(), "no task claimed twice");
+    }
+
+    @Test
+    void expiredLease_isRecovered_andClaimedAgainWithNextAttempt() throws Exception {
+        String function = fn();
+        start(function);
+        ClaimedTask first = store.claims().claim("dead", List.of(function), 1, Duration.ofMillis(1)).get(0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int recovered = 0;
+        while (recovered == 0 && System.nanoTime() < deadline) {
+            recovered = store.claims().recoverExpiredLeases();
+        }
+        assertTrue(recovered >= 1, "the expired lease is recovered");
+        ClaimedTask second = store.claims().claim("alive", List.of(function), 1, LEASE).get(0);
+        assertEquals(first.id(), second.id());
+        assertEquals(2, second.attempt());
+        assertFalse(store.completions().complete(first, "dead", "1"), "the old owner is fenced off");
+        assertTrue(store.completions().complete(second, "alive", "1"));
+    }
+
+    @Test
+    void renewLeases_extendsOnlyTheOwnersRunningTasks() {
+        String function = fn();
+        start(function);
+        start(function);
+        store.claims().claim("renewer-" + function, List.of(function), 2, LEASE);
+        assertEquals(2, store.claims().renewLeases("renewer-" + function, LEASE));
+        assertEquals(0, store.claims().renewLeases("nobody-" + function, LEASE));
+    }
+
+    @Test
+    void complete_byOwner_finishesExecution_otherOwnerIsRefused() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
+        assertFalse(store.completions().complete(task, "intruder", "\"no\""));
+        assertTrue(store.completions().complete(task, "owner", "\"yes\""));
+        var record = store.executions().find(id).orElseThrow();
+        assertEquals(ExecutionStatus.COMPLETED, record.status());
+        assertEquals("\"yes\"", record.result());
+        assertTrue(record.finishedAt() != null);
+        assertFalse(store.completions().complete(task, "owner", "\"again\""), "a finished task cannot finish twice");
+    }
+
+    @Test
+    void fail_recordsErrorAndFailsExecution() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
+        assertTrue(store.completions().fail(task, "owner", "{\"className\":\"X\"}"));
+        var record = store.executions().find(id).orElseThrow();
+        assertEquals(ExecutionStatus.FAILED, record.status());
+        assertEquals("{\"className\":\"X\"}", record.error());
+        assertNull(record.result());
+    }
+
+    @Test
+    void retryLater_makesTaskDueOnlyAfterDelay() {
+        String function = fn();
+        String later = start(function);
+        ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
+        assertTrue(store.completions().retryLater(task, "owner", Duration.ofHours(1), "{}"));
+        assertTrue(store.claims().claim("owner", List.of(function), 1, LEASE).isEmpty(), "not due for an hour");
+        assertEquals("{}", store.executions().find(later).orElseThrow().error());
+
+        String function2 = fn();
+        start(function2);
+        ClaimedTask task2 = store.claims().claim("owner", List.of(function2), 1, LEASE).get(0);
+        assertTrue(store.completions().retryLater(task2, "owner", Duration.ZERO, "{}"));
+        ClaimedTask again = store.claims().claim("owner", List.of(function2), 1, LEASE).get(0);
+        assertEquals(2, again.attempt());
+    }
+
+    @Test
+    void release_givesTaskBackWithoutSpendingAnAttempt() {
+        String function = fn();
+        start(function);
+        ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
+        assertFalse(store.claims().release(task.id(), "intruder"));
+        assertTrue(store.claims().release(task.id(), "owner"));
+        assertEquals(1, store.claims().claim("other", List.of(function), 1, LEASE).get(0).attempt());
+    }
+
+    @Test
+    void stepLog_writesOnce_secondWriterGetsFirstRecord() {
+        String id = start(fn());
+        StepRecord first = new StepRecord(id, "", 1, "step", StepStatus.COMPLETED, "[]", "\"first\"", 1, 5);
+        StepRecord second = new StepRecord(id, "", 1, "step", StepStatus.COMPLETED, "[]", "\"second\"", 2, 7);
+        assertEquals("\"first\"", store.steps().record(first).output());
+        assertEquals("\"first\"", store.steps().record(second).output());
+        assertEquals("\"first\"", store.steps().find(id, "", 1).orElseThrow().output());
+        assertTrue(store.steps().find(id, "", 2).isEmpty());
+        store.steps().record(new StepRecord(id, "1", 1, "inner", StepStatus.FAILED, "[]", "{}", 3, 1));
+        Set<String> positions = new HashSet<>();
+        store.steps().list(id).forEach(step -> positions.add(step.parentPath() + "/" + step.seq()));
+        assertEquals(Set.of("/1", "1/1"), positions);
+        assertNotEquals(first, store.steps().list(id).get(1));
+    }
+}
