@@ -22,4 +22,14 @@ public class NonDeterministicWorkflowError extends StentException {
                 + " but the replay called '" + replayed + "' there. The workflow's durable calls must happen in the"
                 + " same order on every replay; deploy the change as a new @Durable version instead.");
     }
+
+    /**
+     * Recreates the error from its recorded message, when a caller reads a failed execution.
+     *
+     * @param recordedMessage the message as recorded, starting with its code
+     */
+    public NonDeterministicWorkflowError(String recordedMessage) {
+        super("STENT-1301", recordedMessage.startsWith("STENT-1301 ")
+                ? recordedMessage.substring("STENT-1301 ".length()) : recordedMessage);
+    }
 }

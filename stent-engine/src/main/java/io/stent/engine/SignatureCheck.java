@@ -101,13 +101,16 @@ public final class SignatureCheck {
                 || java.util.function.Consumer.class.isAssignableFrom(type)) {
             return Optional.of("it is a resource or behaviour, not data; pass an id or a value instead");
         }
-        if (name.startsWith("java.") || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
-                || Optional.class == type) {
+        if (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type) || Optional.class == type
+                || Number.class == type) {
             return Optional.empty();
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             return Optional.of("it is an interface or abstract class, so a JSON binding cannot create it;"
                     + " use a concrete class");
+        }
+        if (name.startsWith("java.")) {
+            return Optional.empty();
         }
         if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
             return Optional.of("it is an inner (non-static) class; make it static or a record");

@@ -1,5 +1,6 @@
 package io.stent.engine;
 
+import io.stent.NonDeterministicWorkflowError;
 import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.TaskClaims;
 import io.stent.engine.store.TaskCompletion;
@@ -84,7 +85,8 @@ final class TaskRunner {
                 return;
             }
             held = completions.complete(task, owner, output);
-        } else if (!context.isFinal(failure) && function.retry().retries(failure, task.attempt())) {
+        } else if (!context.isFinal(failure) && !(failure instanceof NonDeterministicWorkflowError)
+                && function.retry().retries(failure, task.attempt())) {
             var delay = function.retry().backoffAfter(task.attempt(), ThreadLocalRandom.current()::nextDouble);
             LOG.log(Level.INFO, () -> "STENT-2102 execution " + task.executionId() + " " + function.name()
                     + " attempt " + task.attempt() + " failed, retrying in " + delay + ": " + failure);

@@ -1,0 +1,78 @@
+package io.stent.cdi;
+
+import io.stent.engine.EngineSettings;
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * Reads the runtime's settings from MicroProfile Config, with the documented defaults.
+ */
+final class SettingsReader {
+
+    static final String DATASOURCE = "stent.datasource";
+    static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
+
+    private final Config config;
+
+    SettingsReader(Config config) {
+        this.config = config;
+    }
+
+    String dataSource() {
+        return text(DATASOURCE, DEFAULT_DATASOURCE);
+    }
+
+    boolean workerEnabled() {
+        return Boolean.parseBoolean(text("stent.worker.enabled", "true"));
+    }
+
+    boolean migrate() {
+        return Boolean.parseBoolean(text("stent.schema.migrate", "true"));
+    }
+
+    EngineSettings engine() {
+        return new EngineSettings(
+                text("stent.worker.id", defaultWorkerId()),
+                number("stent.worker.threads", 8),
+                number("stent.worker.claim-batch", 16),
+                duration("stent.worker.lease", "PT30S"),
+                duration("stent.worker.heartbeat", "PT10S"),
+                duration("stent.worker.poll-min", "PT0.01S"),
+                duration("stent.worker.poll-max", "PT1S"),
+                duration("stent.await-timeout", "PT5M"),
+                duration("stent.worker.drain-timeout", "PT30S"),
+                duration("stent.worker.recovery-interval", "PT5S"));
+    }
+
+    private static String defaultWorkerId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "stent");
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private String text(String key, String fallback) {
+        return config.getOptionalValue(key, String.class).map(String::trim).orElse(fallback);
+    }
+
+    private int number(String key, int fallback) {
+        String value = text(key, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("STENT-1501 invalid configuration: " + key + " '" + value
+                    + "' is not a whole number");
+        }
+    }
+
+    private Duration duration(String key, String fallback) {
+        String value = text(key, fallback);
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("STENT-1501 invalid configuration: " + key + " '" + value
+                    + "' is not an ISO-8601 duration such as PT30S");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.stent.cdi;
+
+import io.stent.Durable;
+import io.stent.engine.FunctionDefinition;
+import io.stent.engine.FunctionRegistry;
+import io.stent.engine.SignatureCheck;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds every {@code @Durable} method at deployment, validates it, resolves its options and builds
+ * the deployment's function registry. Any problem fails the deployment with a message naming the
+ * method and what is wrong, instead of failing the first call in production.
+ */
+public class StentExtension implements Extension {
+
+    private final List<DurableMethod> found = new ArrayList<>();
+    private FunctionRegistry registry;
+
+    <T> void rejectTypeLevelUse(@Observes @WithAnnotations(Durable.class) ProcessAnnotatedType<T> event) {
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (event.getAnnotatedType().isAnnotationPresent(Durable.class) && !type.isAnnotationPresent(Interceptor.class)) {
+            throw new DeploymentException("STENT-1003 @Durable is on the class " + type.getName()
+                    + "; put it on the methods that are durable functions");
+        }
+    }
+
+    <T> void collect(@Observes ProcessManagedBean<T> event) {
+        for (AnnotatedMethod<? super T> method : event.getAnnotatedBeanClass().getMethods()) {
+            Durable durable = method.getAnnotation(Durable.class);
+            if (durable != null) {
+                found.add(new DurableMethod(event.getBean(), method.getJavaMember(), durable));
+            }
+        }
+    }
+
+    void validateAndRegister(@Observes AfterBeanDiscovery event) {
+        FunctionResolver resolver = new FunctionResolver(ConfigProvider.getConfig(getClass().getClassLoader()));
+        List<FunctionDefinition> definitions = new ArrayList<>();
+        Map<String, DurableMethod> names = new HashMap<>();
+        for (DurableMethod method : found) {
+            List<String> problems = new ArrayList<>(SignatureCheck.problems(method.method()));
+            DurableMethod clash = names.putIfAbsent(method.derivedName(), method);
+            if (clash != null) {
+                problems.add("its function name '" + method.derivedName() + "' is also the name of "
+                        + clash.javaName() + "; give one of them @Durable(name = \"...\")");
+            }
+            if (problems.isEmpty()) {
+                try {
+                    definitions.add(resolver.resolve(method));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            for (String problem : problems) {
+                event.addDefinitionError(new DeploymentException("STENT-1004 @Durable method " + method.javaName()
+                        + " is invalid: " + problem));
+            }
+        }
+        registry = new FunctionRegistry(definitions);
+    }
+
+    /**
+     * The functions this deployment registered.
+     *
+     * @return the registry, built once bean discovery ended
+     */
+    public FunctionRegistry registry() {
+        if (registry == null) {
+            throw new IllegalStateException("STENT-1005 the function registry is read before bean discovery ended");
+        }
+        return registry;
+    }
+}

@@ -1,0 +1,106 @@
+package io.stent.cdi;
+
+import io.stent.engine.DurableEngine;
+import io.stent.engine.FunctionDefinition;
+import io.stent.engine.FunctionRegistry;
+import io.stent.engine.Sleeper;
+import io.stent.spi.Serializer;
+import io.stent.store.JdbcStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The Stent runtime of one deployment: migrates the schema, builds the engine on the container's
+ * DataSource and threads when the application starts, and drains it when the application stops.
+ */
+@ApplicationScoped
+public class StentRuntime {
+
+    private static final Logger LOG = Logger.getLogger(StentRuntime.class.getName());
+
+    @Inject
+    StentExtension extension;
+    @Inject
+    RuntimeEnvironment environment;
+    @Inject
+    Serializer serializer;
+    @Inject
+    BeanManager beanManager;
+
+    private final Map<Method, FunctionDefinition> methodCache = new ConcurrentHashMap<>();
+    private DurableEngine engine;
+    private JdbcStore store;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        engine();
+    }
+
+    /**
+     * The engine, built on first use.
+     *
+     * @return the engine
+     */
+    public synchronized DurableEngine engine() {
+        if (engine == null) {
+            SettingsReader settings = new SettingsReader(ConfigProvider.getConfig(getClass().getClassLoader()));
+            var engineSettings = settings.engine();
+            store = JdbcStore.on(environment.dataSource(settings.dataSource()));
+            if (settings.migrate()) {
+                store.migrator().migrate(engineSettings.workerId());
+            }
+            DurableEngine built = new DurableEngine(extension.registry(), store.store(),
+                    new CdiFunctionInvoker(beanManager), serializer, environment.transactionBoundary(),
+                    engineSettings, environment.threadFactory(), Sleeper.THREAD);
+            if (settings.workerEnabled()) {
+                built.start();
+            }
+            engine = built;
+            LOG.info(() -> "STENT-1601 Stent runtime started on " + store.dialect() + " with "
+                    + extension.registry().names().size() + " durable function(s): " + extension.registry().names());
+        }
+        return engine;
+    }
+
+    /**
+     * Finds the definition of an intercepted method: by identity, or for a method seen through a
+     * proxy or business interface, by signature on the target's class.
+     *
+     * @param method the intercepted method
+     * @param target the target instance
+     * @return the definition
+     */
+    FunctionDefinition definitionFor(Method method, Object target) {
+        return methodCache.computeIfAbsent(method, m -> lookUp(m, target).orElseThrow(
+                () -> new IllegalStateException("STENT-1007 " + m + " is intercepted as @Durable but was not"
+                        + " registered at deployment; is its bean in a bean archive?")));
+    }
+
+    private Optional<FunctionDefinition> lookUp(Method method, Object target) {
+        FunctionRegistry registry = extension.registry();
+        return registry.forMethod(method).or(() -> registry.all().stream()
+                .filter(d -> d.method().getName().equals(method.getName())
+                        && Arrays.equals(d.method().getParameterTypes(), method.getParameterTypes())
+                        && target != null && d.method().getDeclaringClass().isInstance(target))
+                .findFirst());
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (engine != null) {
+            engine.stop();
+            engine = null;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.stent.cdi;
+
+import io.stent.ExecutionStatus;
+import io.stent.NonDeterministicWorkflowError;
+import io.stent.StartOptions;
+import io.stent.Stent;
+import io.stent.UnregisteredFunctionError;
+import io.stent.engine.store.StepRecord;
+import io.stent.store.JdbcStore;
+import io.stent.store.TestDatabase;
+import jakarta.inject.Inject;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Durable execution end to end in Weld SE: the extension, the interceptor, the engine and the
+ * JDBC store on a real database. Subclasses choose the database.
+ */
+@EnableWeld
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DurableExecutionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final TestDatabase database = createDatabase();
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
+                    .addExtension(new StentExtension())
+                    .addBeanClasses(StentRuntime.class, StentProducer.class, DurableInterceptor.class,
+                            JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class,
+                            Calls.class, Steps.class, Workflows.class, Composite.class, Overridden.class))
+            .build();
+
+    @Inject
+    Workflows workflows;
+    @Inject
+    Calls calls;
+    @Inject
+    Stent stent;
+    @Inject
+    StentRuntime runtime;
+
+    abstract TestDatabase createDatabase();
+
+    DurableExecutionTest() {
+        TestEnvironment.dataSource = database.dataSource();
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        weld.shutdown();
+        database.close();
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private List<StepRecord> steps(String executionId) {
+        return JdbcStore.on(database.dataSource()).store().steps().list(executionId);
+    }
+
+    @Test
+    void directCall_runsWorkflowThroughWorker_andReturnsResult() {
+        String order = key();
+        assertEquals("shipped R-" + order + " 500", workflows.order(order, 250));
+        assertEquals(1, calls.count("order:" + order));
+        assertEquals(1, calls.count("reserve:" + order));
+        assertEquals(1, calls.count("charge:" + order));
+        assertEquals(1, calls.count("ship:" + order));
+    }
+
+    @Test
+    void start_returnsHandle_recordsEachStepUnderItsSequenceNumber() {
+        String order = key();
+        var handle = stent.start(() -> workflows.order(order, 10));
+        assertEquals("shipped R-" + order + " 20", handle.await(WAIT));
+        assertEquals(ExecutionStatus.COMPLETED, handle.status());
+        assertEquals("shipped R-" + order + " 20", handle.result());
+        List<StepRecord> steps = steps(handle.id());
+        assertEquals(List.of("Steps.reserve", "Steps.charge", "Steps.ship"),
+                steps.stream().map(StepRecord::functionName).toList());
+        assertEquals(List.of(1, 2, 3), steps.stream().map(StepRecord::seq).toList());
+        assertTrue(steps.get(2).output().contains("\"state\":\"shipped\""), steps.get(2).output());
+        assertEquals(0, calls.count("order:" + order + "-not-run"));
+        assertEquals(1, calls.count("order:" + order), "the start lambda itself did not run the body");
+    }
+
+    @Test
+    void retriedWorkflow_replaysRecordedSteps_withoutRunningThemAgain() {
+        String order = key();
+        var handle = stent.start(() -> workflows.crashesOnce(order));
+        assertEquals("shipped 2", handle.await(WAIT));
+        assertEquals(2, calls.count("crash:" + order), "the body ran twice");
+        assertEquals(1, calls.count("reserve:" + order), "step 1 ran once");
+        assertEquals(1, calls.count("charge:" + order), "step 2 ran once");
+        assertEquals(1, calls.count("ship:" + order), "step 3 ran once");
+    }
+
+    @Test
+    void flakyStep_succeedsOnThirdAttempt_recordsThreeAttempts() {
+        String key = key();
+        var handle = stent.start(() -> workflows.flakyStep(key));
+        assertEquals("ok after 3", handle.await(WAIT));
+        StepRecord step = steps(handle.id()).get(0);
+        assertEquals(3, step.attempts());
+        assertEquals(3, calls.count("flaky:" + key));
+    }
+
+    @Test
+    void abortOnFailure_isNotRetried_andWorkflowCanCompensate() {
+        String key = key();
+        assertEquals("compensated: bad input " + key, workflows.compensates(key));
+        assertEquals(1, calls.count("rejects:" + key), "abortOn stops retries");
+        assertEquals(1, calls.count("compensates:" + key));
+    }
+
+    @Test
+    void recordedStepFailure_failsExecutionWithoutPointlessRetries_andIsRethrownAsItsType() {
+        String key = key();
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> workflows.propagates(key));
+        assertEquals("bad input " + key, failure.getMessage());
+        assertEquals(1, calls.count("propagates:" + key), "replaying cannot help, so the body is not retried");
+    }
+
+    @Test
+    void declaredCheckedFailure_isRethrownToCaller() {
+        String key = key();
+        IOException failure = assertThrows(IOException.class, () -> workflows.failsWithChecked(key));
+        assertEquals("disk gone for " + key, failure.getMessage());
+        var handle = stent.start(() -> workflows.failsWithChecked(key));
+        assertThrows(IOException.class, () -> rethrowAwait(handle));
+        assertEquals(ExecutionStatus.FAILED, handle.status());
+    }
+
+    private static void rethrowAwait(io.stent.ExecutionHandle<String> handle) throws Exception {
+        handle.await(WAIT);
+    }
+
+    @Test
+    void configuredMaxAttempts_overridesAnnotation() {
+        String key = key();
+        assertThrows(IllegalStateException.class, () -> runtime.engine().startByName("Overridden.work", key)
+                .await(WAIT));
+        assertEquals(1, calls.count("overridden:" + key));
+    }
+
+    @Test
+    void replayCallingAnotherFunction_failsWithNonDeterministicWorkflowError() {
+        String key = key();
+        NonDeterministicWorkflowError error = assertThrows(NonDeterministicWorkflowError.class,
+                () -> workflows.changesItsMind(key));
+        assertTrue(error.getMessage().contains("'Steps.alpha'") && error.getMessage().contains("'Steps.beta'"),
+                error.getMessage());
+        assertEquals(0, calls.count("beta:" + key), "the mismatching step did not run");
+    }
+
+    @Test
+    void nestedDurableCalls_areRecordedUnderTheirParentStep() {
+        String key = key();
+        var handle = stent.start(() -> workflows.nested(key));
+        assertEquals(List.of("R-" + key + "+beta", "alpha"), handle.await(WAIT));
+        List<String> positions = steps(handle.id()).stream()
+                .map(s -> (s.parentPath().isEmpty() ? "" : s.parentPath() + ".") + s.seq() + "=" + s.functionName())
+                .sorted().toList();
+        assertEquals(List.of("1.1=Steps.reserve", "1.2=Steps.beta", "1=Composite.outer", "2=Steps.alpha"),
+                positions);
+    }
+
+    @Test
+    void sameIdempotencyKey_returnsFirstExecution() {
+        String order = key();
+        StartOptions options = StartOptions.defaults().withIdempotencyKey("order-" + order);
+        var first = stent.start(() -> workflows.order(order, 1), options);
+        var second = stent.start(() -> workflows.order(order, 1), options);
+        assertEquals(first.id(), second.id());
+        first.await(WAIT);
+        assertEquals(1, calls.count("order:" + order));
+    }
+
+    @Test
+    void startByUnknownName_raisesUnregisteredFunctionError_listingRegisteredNames() {
+        UnregisteredFunctionError error = assertThrows(UnregisteredFunctionError.class,
+                () -> stent.startByName("Nope.missing"));
+        assertTrue(error.getMessage().contains("Nope.missing"));
+        assertTrue(error.getMessage().contains("Workflows.order"), error.getMessage());
+    }
+
+    @Test
+    void startLambdaWithoutDurableCall_isRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> stent.start(() -> "x"));
+        assertTrue(error.getMessage().contains("STENT-1102"));
+    }
+
+    @Test
+    void handleById_readsStatusAndResultFromDatabase() {
+        String order = key();
+        String id = stent.start(() -> workflows.order(order, 3)).id();
+        var handle = stent.handle(id, String.class);
+        assertEquals("shipped R-" + order + " 6", handle.await(WAIT));
+        assertEquals(ExecutionStatus.COMPLETED, handle.status());
+        assertThrows(io.stent.ExecutionNotFoundException.class, () -> stent.handle("no-such-id", String.class));
+    }
+
+    @Test
+    void outsideAnExecution_noDurableContext() {
+        assertTrue(!stent.inDurableContext());
+    }
+}

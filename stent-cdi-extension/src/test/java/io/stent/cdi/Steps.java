@@ -1,0 +1,63 @@
+package io.stent.cdi;
+
+import io.stent.Durable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Steps used by the test workflows.
+ */
+@ApplicationScoped
+public class Steps {
+
+    @Inject
+    Calls calls;
+
+    @Durable
+    public String reserve(String order) {
+        calls.increment("reserve:" + order);
+        return "R-" + order;
+    }
+
+    @Durable
+    public int charge(String order, int cents) {
+        calls.increment("charge:" + order);
+        return cents * 2;
+    }
+
+    @Durable
+    public Receipt ship(String order, String reservation) {
+        calls.increment("ship:" + order);
+        return new Receipt(order, reservation, "shipped");
+    }
+
+    @Durable(maxAttempts = 3, initialBackoff = "PT0.001S")
+    public String flaky(String key, int failures) {
+        if (calls.increment("flaky:" + key) <= failures) {
+            throw new IllegalStateException("flaky failure " + calls.count("flaky:" + key));
+        }
+        return "ok after " + calls.count("flaky:" + key);
+    }
+
+    @Durable(maxAttempts = 5, initialBackoff = "PT0.001S", abortOn = IllegalArgumentException.class)
+    public String rejects(String key) {
+        calls.increment("rejects:" + key);
+        throw new IllegalArgumentException("bad input " + key);
+    }
+
+    @Durable
+    public String alpha(String key) {
+        calls.increment("alpha:" + key);
+        return "alpha";
+    }
+
+    @Durable
+    public String beta(String key) {
+        calls.increment("beta:" + key);
+        return "beta";
+    }
+
+    /** The result of {@link #ship}. */
+    public record Receipt(String order, String reservation, String state) {
+    }
+}

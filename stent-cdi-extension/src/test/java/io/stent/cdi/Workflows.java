@@ -1,0 +1,82 @@
+package io.stent.cdi;
+
+import io.stent.Durable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * Test workflows.
+ */
+@ApplicationScoped
+public class Workflows {
+
+    @Inject
+    Steps steps;
+    @Inject
+    Calls calls;
+    @Inject
+    Composite composite;
+
+    @Durable
+    public String order(String order, int cents) {
+        calls.increment("order:" + order);
+        String reservation = steps.reserve(order);
+        int charged = steps.charge(order, cents);
+        Steps.Receipt receipt = steps.ship(order, reservation);
+        return receipt.state() + " " + receipt.reservation() + " " + charged;
+    }
+
+    /** Fails after two steps on its first attempt only, so its retry replays them. */
+    @Durable(maxAttempts = 2, initialBackoff = "PT0.001S")
+    public String crashesOnce(String order) {
+        String reservation = steps.reserve(order);
+        int charged = steps.charge(order, 1);
+        if (calls.increment("crash:" + order) == 1) {
+            throw new IllegalStateException("simulated crash after step 2");
+        }
+        return steps.ship(order, reservation).state() + " " + charged;
+    }
+
+    @Durable
+    public String flakyStep(String key) {
+        return steps.flaky(key, 2);
+    }
+
+    @Durable(maxAttempts = 3, initialBackoff = "PT0.001S")
+    public String compensates(String key) {
+        calls.increment("compensates:" + key);
+        try {
+            return steps.rejects(key);
+        } catch (IllegalArgumentException e) {
+            return "compensated: " + e.getMessage();
+        }
+    }
+
+    @Durable(maxAttempts = 3, initialBackoff = "PT0.001S")
+    public String propagates(String key) {
+        calls.increment("propagates:" + key);
+        return steps.rejects(key);
+    }
+
+    @Durable(maxAttempts = 1)
+    public String failsWithChecked(String key) throws java.io.IOException {
+        throw new java.io.IOException("disk gone for " + key);
+    }
+
+    /** Calls alpha on the first attempt and beta on the replay: not deterministic. */
+    @Durable(maxAttempts = 2, initialBackoff = "PT0.001S")
+    public String changesItsMind(String key) {
+        if (calls.increment("mind:" + key) == 1) {
+            steps.alpha(key);
+            throw new IllegalStateException("retry me");
+        }
+        return steps.beta(key);
+    }
+
+    @Durable
+    public List<String> nested(String key) {
+        return List.of(composite.outer(key), steps.alpha(key));
+    }
+}
