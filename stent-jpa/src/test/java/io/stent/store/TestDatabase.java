@@ -1,7 +1,8 @@
 package io.stent.store;
 
 import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -48,12 +49,17 @@ public final class TestDatabase implements AutoCloseable {
         String server = System.getProperty("stent.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
         String name = "stent_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin(server, "CREATE DATABASE " + name);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(server + name);
-        dataSource.setUser("postgres");
-        dataSource.setPassword("postgres");
-        return new TestDatabase(dataSource, server + name,
-                () -> admin(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(server + name);
+        pool.setUsername("postgres");
+        pool.setPassword("postgres");
+        pool.setMaximumPoolSize(24);
+        pool.setPoolName("test-" + name);
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        return new TestDatabase(dataSource, server + name, () -> {
+            dataSource.close();
+            admin(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        });
     }
 
     private static void admin(String server, String sql) {
