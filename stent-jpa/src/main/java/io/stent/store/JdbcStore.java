@@ -10,13 +10,16 @@ import javax.sql.DataSource;
 public final class JdbcStore {
 
     private final Store store;
+    private final ExecutionQueries queries;
     private final SchemaMigrator migrator;
     private final String dialectName;
 
     private JdbcStore(DataSource dataSource, Dialect dialect) {
         Jdbc jdbc = new Jdbc(dataSource, dialect);
+        JdbcStepLog steps = new JdbcStepLog(jdbc);
         this.store = new Store(new JdbcExecutionStore(jdbc), new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc),
-                new JdbcStepLog(jdbc));
+                steps);
+        this.queries = new ExecutionQueries(jdbc, steps);
         this.migrator = new SchemaMigrator(dataSource, dialect);
         this.dialectName = dialect.name();
     }
@@ -39,6 +42,15 @@ public final class JdbcStore {
      */
     public Store store() {
         return store;
+    }
+
+    /**
+     * Read-only queries for the admin console.
+     *
+     * @return the queries
+     */
+    public ExecutionQueries queries() {
+        return queries;
     }
 
     /**

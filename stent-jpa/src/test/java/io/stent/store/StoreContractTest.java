@@ -248,6 +248,24 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void queries_pageNewestFirst_filterByStatus_andRejectBadPages() {
+        String function = fn();
+        String first = start(function);
+        String second = start(function);
+        var queries = jdbcStore.queries();
+        var page = queries.list(null, 500, 0);
+        assertTrue(page.stream().anyMatch(e -> e.id().equals(first)));
+        assertTrue(page.stream().anyMatch(e -> e.id().equals(second)));
+        assertEquals(1, queries.list(null, 1, 0).size());
+        assertTrue(queries.list(ExecutionStatus.COMPLETED, 500, 0).stream()
+                .noneMatch(e -> e.id().equals(first)), "a pending execution is not listed as completed");
+        assertEquals(first, queries.find(first).orElseThrow().id());
+        var error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> queries.list(null, 0, 0));
+        assertTrue(error.getMessage().contains("limit"));
+    }
+
+    @Test
     void stepLog_writesOnce_secondWriterGetsFirstRecord() {
         String id = start(fn());
         StepRecord first = new StepRecord(id, "", 1, "step", StepStatus.COMPLETED, "[]", "\"first\"", 1, 5);

@@ -1,0 +1,90 @@
+package io.stent.store;
+
+import io.stent.ExecutionStatus;
+import io.stent.engine.store.ExecutionRecord;
+import io.stent.engine.store.StepRecord;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only queries for the admin console: pages of executions, newest first.
+ */
+public final class ExecutionQueries {
+
+    private static final String SELECT = "SELECT id, function_name, function_version, status, args, result, error,"
+            + " attempts, created_at, finished_at FROM stent_execution";
+
+    private final Jdbc jdbc;
+    private final JdbcStepLog steps;
+
+    ExecutionQueries(Jdbc jdbc, JdbcStepLog steps) {
+        this.jdbc = jdbc;
+        this.steps = steps;
+    }
+
+    /**
+     * A page of executions, newest first.
+     *
+     * @param status only this status, or null for all
+     * @param limit page size, 1 to 500
+     * @param offset rows to skip
+     * @return the page
+     * @throws IllegalArgumentException for a page size or offset out of range
+     */
+    public List<ExecutionRecord> list(ExecutionStatus status, int limit, int offset) {
+        if (limit < 1 || limit > 500 || offset < 0) {
+            throw new IllegalArgumentException("STENT-1701 limit must be 1 to 500 and offset at least 0, got limit "
+                    + limit + " and offset " + offset);
+        }
+        String sql = SELECT + (status == null ? "" : " WHERE status = ?")
+                + " ORDER BY created_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                if (status != null) {
+                    statement.setString(index++, status.name());
+                }
+                statement.setInt(index++, offset);
+                statement.setInt(index, limit);
+                List<ExecutionRecord> page = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(JdbcExecutionStore.map(rows));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    /**
+     * One execution.
+     *
+     * @param id the id
+     * @return the execution, if it exists
+     */
+    public Optional<ExecutionRecord> find(String id) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE id = ?")) {
+                statement.setString(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(JdbcExecutionStore.map(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * The recorded steps of an execution.
+     *
+     * @param id the execution
+     * @return the steps, in the order they finished
+     */
+    public List<StepRecord> steps(String id) {
+        return steps.list(id);
+    }
+}
