@@ -1,0 +1,39 @@
+package io.stent.it.dropin;
+
+import io.stent.Durable;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** A stateless EJB of the host application, with its unqualified persistence context. */
+@Stateless
+public class CustomerService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * A durable EJB method, run in the container's transaction.
+     *
+     * @param name the customer
+     * @return the new customer's id
+     */
+    @Durable(name = "dropin.register")
+    public long register(String name) {
+        Customer customer = new Customer(name);
+        em.persist(customer);
+        em.flush();
+        return customer.getId();
+    }
+
+    /**
+     * An ordinary business method.
+     *
+     * @param name the customer
+     * @return how many customers have that name
+     */
+    public long countNamed(String name) {
+        return em.createQuery("select count(c) from Customer c where c.name = :name", Long.class)
+                .setParameter("name", name).getSingleResult();
+    }
+}

@@ -1,0 +1,99 @@
+package io.stent.it.dropin;
+
+import io.stent.ExecutionStatus;
+import io.stent.Stent;
+import io.stent.engine.store.StepRecord;
+import io.stent.it.Libraries;
+import io.stent.store.JdbcStore;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Stent dropped into an ordinary application on Payara Micro: the application keeps its own
+ * persistence unit with unqualified {@code @PersistenceContext} injection and its EJBs, and
+ * durable calls work on CDI beans and EJBs, with and without a caller's transaction.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DropInIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "dropin.war")
+                .addClasses(Customer.class, CustomerService.class, Onboarding.class, Greeter.class,
+                        TransactionalCaller.class)
+                .addAsResource("dropin/persistence.xml", "META-INF/persistence.xml")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addClass(Libraries.class)
+                .addAsLibraries(Libraries.stentJars());
+    }
+
+    @Inject
+    Onboarding onboarding;
+    @Inject
+    CustomerService customers;
+    @Inject
+    TransactionalCaller transactionalCaller;
+    @Inject
+    Stent stent;
+    @Resource
+    UserTransaction transaction;
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Test
+    void applicationAndDurableCalls_workSideBySide() throws Exception {
+        // the host application's own persistence unit works with unqualified injection
+        assertEquals(0, customers.countNamed("nobody"));
+
+        // a CDI workflow whose first step is an EJB method with the app's persistence context
+        String ann = onboarding.onboard("ann");
+        assertTrue(ann.startsWith("welcome ann #"), ann);
+        assertEquals(1, customers.countNamed("ann"));
+
+        // a durable EJB method called directly, without a caller's transaction
+        long cyId = customers.register("cy");
+        assertTrue(cyId > 0);
+        assertEquals(1, customers.countNamed("cy"));
+
+        // called inside an EJB's container-managed transaction: Stent's writes step out of it
+        assertTrue(transactionalCaller.onboardInTransaction("bob").startsWith("welcome bob #"));
+        assertEquals(1, customers.countNamed("bob"));
+
+        // called inside a bean-managed transaction of the caller
+        transaction.begin();
+        try {
+            assertTrue(onboarding.onboard("dee").startsWith("welcome dee #"));
+        } finally {
+            transaction.commit();
+        }
+        assertEquals(1, customers.countNamed("dee"));
+    }
+
+    @Test
+    void startedExecution_recordsItsStepsOnTheDefaultDataSource() {
+        var handle = stent.start(() -> onboarding.onboard("eve"));
+        assertTrue(handle.await(WAIT).startsWith("welcome eve #"));
+        assertEquals(ExecutionStatus.COMPLETED, handle.status());
+        List<StepRecord> steps = JdbcStore.on(dataSource).queries().steps(handle.id());
+        assertEquals(List.of("dropin.register", "dropin.greet"),
+                steps.stream().map(StepRecord::functionName).toList());
+        assertEquals(1, customers.countNamed("eve"), "the EJB step ran exactly once");
+    }
+}
