@@ -1,0 +1,89 @@
+package io.stent.it.crash;
+
+import io.stent.it.Libraries;
+import io.stent.it.PayaraProcess;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Crash recovery, proven with a real process: a workflow of three steps runs on Payara Micro, the
+ * server is killed with SIGKILL after step 2 committed, a new server starts on the same database,
+ * and the execution completes with steps 1 and 2 run exactly once. Subclasses choose the database.
+ */
+abstract class CrashRecoveryTest {
+
+    private static final Duration START = Duration.ofMinutes(4);
+    private static final Duration FINISH = Duration.ofMinutes(2);
+
+    /** Environment variables that point Stent at the database under test. */
+    abstract Map<String, String> databaseEnvironment();
+
+    /** Payara Micro arguments that set up the database under test. */
+    abstract List<String> databaseArguments(Path work) throws Exception;
+
+    @Test
+    void killedAfterSecondStep_resumesOnRestart_stepsOneAndTwoRanOnce() throws Exception {
+        Path work = Path.of(System.getProperty("stent.it.work", "target/it-work"))
+                .resolve(getClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Files.createDirectories(work);
+        Path war = work.resolve("crash.war");
+        ShrinkWrap.create(WebArchive.class, "crash.war")
+                .addPackage(CrashWorkflow.class.getPackage())
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsLibraries(Libraries.stentJars())
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        Path rootDir = work.resolve("payara-root");
+        List<String> args = new ArrayList<>(databaseArguments(work));
+        args.addAll(List.of("--deploy", war.toString()));
+        String tag = "run" + UUID.randomUUID().toString().substring(0, 8);
+
+        String executionId;
+        try (PayaraProcess first = PayaraProcess.start(rootDir, work.resolve("first.log"), environment("closed"),
+                args)) {
+            first.awaitBody("/crash/api/crash/ready", body -> body.contains("yes"), START);
+            var started = first.call("POST", "/crash/api/crash/start/" + tag);
+            assertEquals(200, started.statusCode(), started.body());
+            executionId = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            String report = first.awaitBody("/crash/api/crash/report/" + tag + "/" + executionId,
+                    body -> body.contains("\"recordedSteps\":2"), FINISH);
+            assertTrue(report.contains("\"status\":\"RUNNING\""), report);
+            first.kill9();
+        }
+
+        try (PayaraProcess second = PayaraProcess.start(rootDir, work.resolve("second.log"), environment("open"),
+                args)) {
+            String report = second.awaitBody("/crash/api/crash/report/" + tag + "/" + executionId,
+                    body -> body.contains("\"status\":\"COMPLETED\""), START.plus(FINISH));
+            assertTrue(report.contains("\"result\":\"" + tag + ":60\""), report);
+            assertTrue(report.contains("\"step1\":1"), "step 1 ran exactly once: " + report);
+            assertTrue(report.contains("\"step2\":1"), "step 2 ran exactly once: " + report);
+            assertTrue(report.contains("\"step3\":1"), "step 3 ran once, after the restart: " + report);
+            assertTrue(report.contains("\"recordedSteps\":3"), report);
+        }
+    }
+
+    private Map<String, String> environment(String gate) {
+        Map<String, String> env = new HashMap<>(databaseEnvironment());
+        env.put("CRASH_GATE", gate);
+        env.put("STENT_WORKER_LEASE", "PT5S");
+        env.put("STENT_WORKER_HEARTBEAT", "PT1S");
+        env.put("STENT_WORKER_RECOVERY_INTERVAL", "PT1S");
+        env.put("STENT_WORKER_DRAIN_TIMEOUT", "PT2S");
+        return env;
+    }
+}

@@ -1,0 +1,44 @@
+package io.stent.it.crash;
+
+import io.stent.Durable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The steps: each records its run in the effect table. */
+@ApplicationScoped
+public class CrashSteps {
+
+    @Inject
+    EffectLog effects;
+
+    /**
+     * An ordinary step.
+     *
+     * @param tag the run
+     * @param step its number
+     * @return a value derived from the number
+     */
+    @Durable(name = "crash.step")
+    public int step(String tag, int step) {
+        effects.record(tag, step);
+        return step * 10;
+    }
+
+    /**
+     * A step that waits while the environment variable CRASH_GATE is not {@code open}, so the
+     * test can kill the server while it waits.
+     *
+     * @param tag the run
+     * @param step its number
+     * @return a value derived from the number
+     * @throws InterruptedException when the server stops while it waits
+     */
+    @Durable(name = "crash.gated")
+    public int gated(String tag, int step) throws InterruptedException {
+        while (!"open".equals(System.getenv("CRASH_GATE"))) {
+            Thread.sleep(50);
+        }
+        effects.record(tag, step);
+        return step * 10;
+    }
+}
