@@ -67,10 +67,22 @@ public class StentRuntime {
                 built.start();
             }
             engine = built;
+            reportClockDrift();
             LOG.info(() -> "STENT-1601 Stent runtime started on " + store.dialect() + " with "
                     + extension.registry().names().size() + " durable function(s): " + extension.registry().names());
         }
         return engine;
+    }
+
+    private void reportClockDrift() {
+        java.time.Duration drift = store.clockDrift();
+        if (drift.abs().toMillis() > 1000) {
+            LOG.warning(() -> "STENT-1602 this server's clock differs from the database clock by " + drift.toMillis()
+                    + " ms. Stent decides due-ness and leases with the database clock, so work is safe, but"
+                    + " timestamps the application computes will disagree with the database; fix NTP.");
+        } else {
+            LOG.info(() -> "STENT-1603 clock drift to the database: " + drift.toMillis() + " ms");
+        }
     }
 
     /**

@@ -13,9 +13,10 @@ public final class JdbcStore {
     private final ExecutionQueries queries;
     private final SchemaMigrator migrator;
     private final String dialectName;
+    private final Jdbc jdbc;
 
     private JdbcStore(DataSource dataSource, Dialect dialect) {
-        Jdbc jdbc = new Jdbc(dataSource, dialect);
+        this.jdbc = new Jdbc(dataSource, dialect);
         JdbcStepLog steps = new JdbcStepLog(jdbc);
         this.store = new Store(new JdbcExecutionStore(jdbc), new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc),
                 steps);
@@ -60,6 +61,27 @@ public final class JdbcStore {
      */
     public SchemaMigrator migrator() {
         return migrator;
+    }
+
+    /**
+     * How far the JVM's clock is ahead of the database's (negative when behind), corrected for
+     * half the query's round trip. Stent decides due-ness and leases with the database clock; the
+     * drift only matters for timestamps the application computes itself.
+     *
+     * @return the drift
+     */
+    public java.time.Duration clockDrift() {
+        return jdbc.autoCommit(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                long before = System.currentTimeMillis();
+                try (java.sql.ResultSet rows = statement.executeQuery("SELECT CURRENT_TIMESTAMP")) {
+                    rows.next();
+                    long after = System.currentTimeMillis();
+                    long database = rows.getObject(1, java.time.OffsetDateTime.class).toInstant().toEpochMilli();
+                    return java.time.Duration.ofMillis((before + after) / 2 - database);
+                }
+            }
+        });
     }
 
     /**

@@ -78,6 +78,11 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void clockDrift_ofLocalDatabase_isSmall() {
+        assertTrue(jdbcStore.clockDrift().abs().toMillis() < 1000, "drift " + jdbcStore.clockDrift());
+    }
+
+    @Test
     void create_persistsPendingExecutionWithArguments() {
         String function = fn();
         String id = start(function);
