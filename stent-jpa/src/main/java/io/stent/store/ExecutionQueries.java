@@ -15,14 +15,13 @@ import java.util.Optional;
  */
 public final class ExecutionQueries {
 
-    private static final String SELECT = "SELECT id, function_name, function_version, status, args, result, error,"
-            + " attempts, created_at, finished_at FROM stent_execution";
-
     private final Jdbc jdbc;
+    private final JdbcExecutionStore executions;
     private final JdbcStepLog steps;
 
-    ExecutionQueries(Jdbc jdbc, JdbcStepLog steps) {
+    ExecutionQueries(Jdbc jdbc, JdbcExecutionStore executions, JdbcStepLog steps) {
         this.jdbc = jdbc;
+        this.executions = executions;
         this.steps = steps;
     }
 
@@ -40,7 +39,7 @@ public final class ExecutionQueries {
             throw new IllegalArgumentException("STENT-1701 limit must be 1 to 500 and offset at least 0, got limit "
                     + limit + " and offset " + offset);
         }
-        String sql = SELECT + (status == null ? "" : " WHERE status = ?")
+        String sql = JdbcExecutionStore.SELECT + (status == null ? "" : " WHERE status = ?")
                 + " ORDER BY created_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -68,14 +67,7 @@ public final class ExecutionQueries {
      * @return the execution, if it exists
      */
     public Optional<ExecutionRecord> find(String id) {
-        return jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE id = ?")) {
-                statement.setString(1, id);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(JdbcExecutionStore.map(rows)) : Optional.empty();
-                }
-            }
-        });
+        return executions.find(id);
     }
 
     /**

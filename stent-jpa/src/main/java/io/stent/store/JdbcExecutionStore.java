@@ -24,7 +24,7 @@ final class JdbcExecutionStore implements ExecutionStore {
     private static final String INSERT_ROOT_TASK = "INSERT INTO stent_task (id, execution_id, kind, function_name,"
             + " queue, priority, status, run_at, attempt, version, created_at)"
             + " VALUES (?, ?, 'ROOT', ?, ?, 0, 'READY', CURRENT_TIMESTAMP, 0, 0, CURRENT_TIMESTAMP)";
-    private static final String SELECT = "SELECT id, function_name, function_version, status, args, result, error,"
+    static final String SELECT = "SELECT id, function_name, function_version, status, args, result, error,"
             + " attempts, created_at, finished_at FROM stent_execution";
 
     private final Jdbc jdbc;

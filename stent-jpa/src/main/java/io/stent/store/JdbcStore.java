@@ -18,9 +18,9 @@ public final class JdbcStore {
     private JdbcStore(DataSource dataSource, Dialect dialect) {
         this.jdbc = new Jdbc(dataSource, dialect);
         JdbcStepLog steps = new JdbcStepLog(jdbc);
-        this.store = new Store(new JdbcExecutionStore(jdbc), new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc),
-                steps);
-        this.queries = new ExecutionQueries(jdbc, steps);
+        JdbcExecutionStore executions = new JdbcExecutionStore(jdbc);
+        this.store = new Store(executions, new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc), steps);
+        this.queries = new ExecutionQueries(jdbc, executions, steps);
         this.migrator = new SchemaMigrator(dataSource, dialect);
         this.dialectName = dialect.name();
     }
