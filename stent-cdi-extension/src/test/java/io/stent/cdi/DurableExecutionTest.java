@@ -202,6 +202,15 @@ abstract class DurableExecutionTest {
     }
 
     @Test
+    void unserializableArgument_isRejectedInCallersThread_namingTheParameter() {
+        String key = key();
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> workflows.takesParcel(key, new Workflows.Parcel("x")));
+        assertTrue(error.getMessage().contains("STENT-1105") && error.getMessage().contains("parameter 'parcel'"),
+                error.getMessage());
+    }
+
+    @Test
     void startLambdaWithoutDurableCall_isRejected() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> stent.start(() -> "x"));
         assertTrue(error.getMessage().contains("STENT-1102"));

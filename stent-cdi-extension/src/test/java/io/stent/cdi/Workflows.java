@@ -79,4 +79,17 @@ public class Workflows {
     public List<String> nested(String key) {
         return List.of(composite.outer(key), steps.alpha(key));
     }
+
+    @Durable
+    public String takesParcel(String key, Parcel parcel) {
+        return key + parcel.label();
+    }
+
+    /** A value whose accessor fails, so JSON-B cannot write it. */
+    public record Parcel(String label) {
+        @Override
+        public String label() {
+            throw new IllegalStateException("no label");
+        }
+    }
 }

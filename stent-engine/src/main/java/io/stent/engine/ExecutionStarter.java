@@ -14,14 +14,14 @@ import java.util.UUID;
 final class ExecutionStarter {
 
     private final ExecutionStore executions;
-    private final Serializer serializer;
+    private final ArgumentCodec arguments;
     private final TransactionBoundary boundary;
     private final Wakeups wakeups;
 
     ExecutionStarter(ExecutionStore executions, Serializer serializer, TransactionBoundary boundary,
                      Wakeups wakeups) {
         this.executions = executions;
-        this.serializer = serializer;
+        this.arguments = new ArgumentCodec(serializer);
         this.boundary = boundary;
         this.wakeups = wakeups;
     }
@@ -36,11 +36,6 @@ final class ExecutionStarter {
     }
 
     private String serializeArguments(FunctionDefinition function, Object[] args) {
-        try {
-            return serializer.serializeArguments(args, function.parameterTypes());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("STENT-1105 cannot start " + function.describe()
-                    + ": its arguments cannot be serialized: " + e.getMessage(), e);
-        }
+        return arguments.encode(function, args);
     }
 }

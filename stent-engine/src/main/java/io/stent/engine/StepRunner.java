@@ -21,6 +21,7 @@ final class StepRunner {
 
     private final StepLog steps;
     private final Serializer serializer;
+    private final ArgumentCodec arguments;
     private final Outcomes outcomes;
     private final ContextHolder contexts;
     private final TransactionBoundary boundary;
@@ -30,6 +31,7 @@ final class StepRunner {
                Sleeper sleeper) {
         this.steps = steps;
         this.serializer = serializer;
+        this.arguments = new ArgumentCodec(serializer);
         this.outcomes = new Outcomes(serializer);
         this.contexts = contexts;
         this.boundary = boundary;
@@ -43,7 +45,7 @@ final class StepRunner {
         if (recorded.isPresent()) {
             return replay(context, function, seq, recorded.get());
         }
-        String arguments = serializer.serializeArguments(args, function.parameterTypes());
+        String arguments = this.arguments.encode(function, args);
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             DurableContext previous = contexts.swap(context.child(seq));

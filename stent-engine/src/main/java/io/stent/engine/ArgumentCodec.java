@@ -1,0 +1,38 @@
+package io.stent.engine;
+
+import io.stent.spi.Serializer;
+
+import java.lang.reflect.Parameter;
+
+/**
+ * Serializes a call's arguments; when that fails, finds the argument at fault and names its
+ * parameter, so the caller learns which value cannot be stored.
+ */
+final class ArgumentCodec {
+
+    private final Serializer serializer;
+
+    ArgumentCodec(Serializer serializer) {
+        this.serializer = serializer;
+    }
+
+    String encode(FunctionDefinition function, Object[] args) {
+        try {
+            return serializer.serializeArguments(args, function.parameterTypes());
+        } catch (RuntimeException e) {
+            Parameter[] parameters = function.method().getParameters();
+            for (int i = 0; i < args.length; i++) {
+                try {
+                    serializer.serialize(args[i], parameters[i].getParameterizedType());
+                } catch (RuntimeException culprit) {
+                    throw new IllegalArgumentException("STENT-1105 cannot call " + function.describe()
+                            + ": the value of parameter '" + parameters[i].getName() + "' ("
+                            + (args[i] == null ? "null" : args[i].getClass().getName())
+                            + ") cannot be serialized: " + culprit.getMessage(), e);
+                }
+            }
+            throw new IllegalArgumentException("STENT-1105 cannot call " + function.describe()
+                    + ": its arguments cannot be serialized: " + e.getMessage(), e);
+        }
+    }
+}
