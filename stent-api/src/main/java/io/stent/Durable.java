@@ -84,6 +84,15 @@ public @interface Durable {
     @Nonbinding String maxBackoff() default "PT5M";
 
     /**
+     * The longest one attempt of this function may run when it is called as a step, an ISO-8601
+     * duration; empty for no limit. An attempt that runs longer is interrupted and fails with
+     * {@link StepTimeoutException}, which is retried like any failure.
+     *
+     * @return the per-attempt timeout, or empty
+     */
+    @Nonbinding String timeout() default "";
+
+    /**
      * Exception types that are retried. A failure that is not one of these (or a subtype)
      * fails at once.
      *

@@ -42,4 +42,17 @@ public interface ExecutionHandle<T> {
      * @throws ExecutionFailedException if the execution failed
      */
     T result();
+
+    /**
+     * Sends a signal to this execution, see {@link Stent#signal(String, String, Object)}.
+     *
+     * @param name the signal name
+     * @param payload the payload, may be null
+     */
+    void signal(String name, Object payload);
+
+    /**
+     * Requests the cancel of this execution, see {@link Stent#cancel(String)}.
+     */
+    void cancel();
 }

@@ -1,24 +1,30 @@
 package io.stent;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Options for {@link Stent#start(DurableCall, StartOptions)}. Immutable; each {@code with}
- * method returns a copy.
+ * method returns a copy. All times are measured by the database clock from the moment the start
+ * call persists the execution.
  */
 public final class StartOptions {
 
-    private static final StartOptions DEFAULTS = new StartOptions(null);
+    private static final StartOptions DEFAULTS = new StartOptions(null, Duration.ZERO, null);
 
     private final String idempotencyKey;
+    private final Duration delay;
+    private final Duration deadline;
 
-    private StartOptions(String idempotencyKey) {
+    private StartOptions(String idempotencyKey, Duration delay, Duration deadline) {
         this.idempotencyKey = idempotencyKey;
+        this.delay = delay;
+        this.deadline = deadline;
     }
 
     /**
-     * The default options: no idempotency key.
+     * The default options: no idempotency key, no delay, no deadline.
      *
      * @return the defaults
      */
@@ -40,7 +46,41 @@ public final class StartOptions {
             throw new IllegalArgumentException(
                     "STENT-1101 idempotency key must be 1 to 200 non-blank characters, got '" + key + "'");
         }
-        return new StartOptions(key);
+        return new StartOptions(key, delay, deadline);
+    }
+
+    /**
+     * Returns options that make the execution start no earlier than {@code delay} after the
+     * start call.
+     *
+     * @param delay the delay, zero or positive
+     * @return the new options
+     * @throws IllegalArgumentException if the delay is negative
+     */
+    public StartOptions withDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("STENT-1109 delay must not be negative, got " + delay);
+        }
+        return new StartOptions(idempotencyKey, delay, deadline);
+    }
+
+    /**
+     * Returns options with a deadline: the execution must finish within {@code deadline} of the
+     * start call, delay and queueing included. An execution not started by then never runs; a
+     * running one fails its next durable call with {@link ExecutionExpiredException}; either ends
+     * {@link ExecutionStatus#EXPIRED}.
+     *
+     * @param deadline the deadline, positive
+     * @return the new options
+     * @throws IllegalArgumentException if the deadline is not positive
+     */
+    public StartOptions withDeadline(Duration deadline) {
+        Objects.requireNonNull(deadline, "deadline");
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("STENT-1110 deadline must be positive, got " + deadline);
+        }
+        return new StartOptions(idempotencyKey, delay, deadline);
     }
 
     /**
@@ -50,5 +90,23 @@ public final class StartOptions {
      */
     public Optional<String> idempotencyKey() {
         return Optional.ofNullable(idempotencyKey);
+    }
+
+    /**
+     * The start delay.
+     *
+     * @return the delay, zero by default
+     */
+    public Duration delay() {
+        return delay;
+    }
+
+    /**
+     * The deadline, if one was set.
+     *
+     * @return the deadline
+     */
+    public Optional<Duration> deadline() {
+        return Optional.ofNullable(deadline);
     }
 }

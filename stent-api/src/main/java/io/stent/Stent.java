@@ -50,6 +50,53 @@ public interface Stent {
     <T> ExecutionHandle<T> handle(String executionId, Class<T> resultType);
 
     /**
+     * Sends a signal to an execution. It is kept until the workflow awaits a signal of that
+     * name, so a signal sent before the workflow waits is not lost.
+     *
+     * @param executionId the execution
+     * @param name the signal name
+     * @param payload the payload (serialized with JSON-B), may be null
+     * @throws ExecutionNotFoundException if there is no such execution
+     * @throws ExecutionFinishedException if it has finished
+     */
+    void signal(String executionId, String name, Object payload);
+
+    /**
+     * Requests the cancel of an execution. One that has not started never runs; a running or
+     * waiting one gets {@link ExecutionCancelledException} at its next durable call, may
+     * compensate, and ends {@link ExecutionStatus#CANCELLED}. Cancelling twice is harmless.
+     *
+     * @param executionId the execution
+     * @throws ExecutionNotFoundException if there is no such execution
+     * @throws ExecutionFinishedException if it has finished otherwise
+     */
+    void cancel(String executionId);
+
+    /**
+     * Inside a workflow: waits durably. A short wait blocks; a longer one suspends the execution
+     * (no thread, no lease held) and resumes it by replay when due, on any instance, after any
+     * restart.
+     *
+     * @param duration how long, measured by the database clock
+     * @throws IllegalStateException outside a durable execution
+     */
+    void sleep(java.time.Duration duration);
+
+    /**
+     * Inside a workflow: waits for a signal of that name, suspending the execution while it
+     * waits, and returns its payload. Each signal is consumed by one wait.
+     *
+     * @param name the signal name
+     * @param type the payload type
+     * @param timeout how long to wait, measured by the database clock
+     * @param <T> the payload type
+     * @return the payload
+     * @throws SignalTimeoutException if no signal arrived in time
+     * @throws IllegalStateException outside a durable execution
+     */
+    <T> T awaitSignal(String name, Class<T> type, java.time.Duration timeout);
+
+    /**
      * Tells whether the current thread runs inside a durable execution.
      *
      * @return true inside an execution

@@ -49,7 +49,12 @@ final class FunctionResolver {
                 duration(name, "max-backoff", durable.maxBackoff()),
                 List.of(durable.retryOn()),
                 List.of(durable.abortOn()));
-        return new FunctionDefinition(name, version, queue, retry, found.method(), found.bean());
+        String timeoutText = option(name, "timeout", Function.identity(), durable.timeout()).trim();
+        Duration timeout = timeoutText.isEmpty() ? null : duration(name, "timeout", timeoutText);
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        return new FunctionDefinition(name, version, queue, retry, timeout, found.method(), found.bean());
     }
 
     private Duration duration(String name, String option, String annotated) {

@@ -44,7 +44,8 @@ final class SettingsReader {
                 duration("stent.worker.poll-max", "PT1S"),
                 duration("stent.await-timeout", "PT5M"),
                 duration("stent.worker.drain-timeout", "PT30S"),
-                duration("stent.worker.recovery-interval", "PT5S"));
+                duration("stent.worker.recovery-interval", "PT5S"),
+                duration("stent.sleep.blocking-limit", "PT1S"));
     }
 
     private static String defaultWorkerId() {

@@ -60,4 +60,18 @@ public class Steps {
     /** The result of {@link #ship}. */
     public record Receipt(String order, String reservation, String state) {
     }
+
+    @Durable(timeout = "PT0.2S", maxAttempts = 2, initialBackoff = "PT0.001S")
+    public String slow(String key) throws InterruptedException {
+        calls.increment("slow:" + key);
+        new java.util.concurrent.CountDownLatch(1).await(60, java.util.concurrent.TimeUnit.SECONDS);
+        return "finished";
+    }
+
+    @Durable
+    public String block(String key) throws InterruptedException {
+        calls.increment("block:" + key);
+        calls.gate(key).await(60, java.util.concurrent.TimeUnit.SECONDS);
+        return "unblocked";
+    }
 }

@@ -65,7 +65,7 @@ class WorkerLifecycleTest {
         store = JdbcStore.on(database.dataSource());
         store.migrator().migrate("test");
         RetryPolicy once = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, List.of(Exception.class), List.of());
-        registry = new FunctionRegistry(List.of(new FunctionDefinition("slow", 1, "default", once,
+        registry = new FunctionRegistry(List.of(new FunctionDefinition("slow", 1, "default", once, null,
                 Slow.class.getMethod("run", String.class), slow)));
     }
 
@@ -78,7 +78,8 @@ class WorkerLifecycleTest {
     private DurableEngine engine(String workerId, Duration drain) {
         DurableEngine[] self = new DurableEngine[1];
         EngineSettings settings = new EngineSettings(workerId, 2, 4, Duration.ofSeconds(1), Duration.ofMillis(200),
-                Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(30), drain, Duration.ofMillis(100));
+                Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(30), drain, Duration.ofMillis(100),
+                Duration.ofMillis(100));
         self[0] = new DurableEngine(registry, store.store(),
                 (function, args) -> self[0].intercept(function, args, () -> slow.run((String) args[0])),
                 new JsonbSerializer(), TransactionBoundary.NONE, settings, Executors.defaultThreadFactory(),

@@ -18,6 +18,8 @@ public class Workflows {
     Calls calls;
     @Inject
     Composite composite;
+    @Inject
+    io.stent.Stent stent;
 
     @Durable
     public String order(String order, int cents) {
@@ -91,5 +93,43 @@ public class Workflows {
         public String label() {
             throw new IllegalStateException("no label");
         }
+    }
+
+    @Durable
+    public String sleeper(String key, long millis) {
+        steps.reserve(key);
+        stent.sleep(java.time.Duration.ofMillis(millis));
+        return steps.beta(key);
+    }
+
+    @Durable
+    public String approval(String key) {
+        steps.reserve(key);
+        try {
+            return "approved by " + stent.awaitSignal("approval", String.class, java.time.Duration.ofHours(1));
+        } catch (io.stent.SignalTimeoutException e) {
+            return "timed out";
+        } catch (io.stent.ExecutionCancelledException e) {
+            steps.alpha(key);
+            throw e;
+        }
+    }
+
+    @Durable
+    public String slowStep(String key) {
+        try {
+            return steps.slow(key);
+        } catch (io.stent.StepTimeoutException e) {
+            return "timed out";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    @Durable
+    public String blocked(String key) throws InterruptedException {
+        steps.block(key);
+        return steps.beta(key);
     }
 }

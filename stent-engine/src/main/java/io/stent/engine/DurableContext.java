@@ -8,13 +8,15 @@ public final class DurableContext {
 
     private final String executionId;
     private final String path;
+    private final ExecutionState state;
     private int nextSeq = 1;
     private FunctionDefinition pendingBody;
     private Throwable recordedStepFailure;
 
-    private DurableContext(String executionId, String path) {
+    private DurableContext(String executionId, String path, ExecutionState state) {
         this.executionId = executionId;
         this.path = path;
+        this.state = state;
     }
 
     /**
@@ -22,10 +24,11 @@ public final class DurableContext {
      *
      * @param executionId the execution
      * @param root the root function
+     * @param state the run's time and cancellation state
      * @return the context
      */
-    public static DurableContext forRoot(String executionId, FunctionDefinition root) {
-        DurableContext context = new DurableContext(executionId, "");
+    public static DurableContext forRoot(String executionId, FunctionDefinition root, ExecutionState state) {
+        DurableContext context = new DurableContext(executionId, "", state);
         context.pendingBody = root;
         return context;
     }
@@ -37,7 +40,7 @@ public final class DurableContext {
      * @return the child context
      */
     public DurableContext child(int seq) {
-        return new DurableContext(executionId, stepPath(seq));
+        return new DurableContext(executionId, stepPath(seq), state);
     }
 
     /**
@@ -71,6 +74,15 @@ public final class DurableContext {
      */
     public String executionId() {
         return executionId;
+    }
+
+    /**
+     * The run's time and cancellation state.
+     *
+     * @return the state
+     */
+    public ExecutionState state() {
+        return state;
     }
 
     /**

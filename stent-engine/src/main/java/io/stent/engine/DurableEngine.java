@@ -9,8 +9,16 @@ import io.stent.engine.store.Store;
 import io.stent.engine.worker.Worker;
 import io.stent.spi.Serializer;
 
+import io.stent.ExecutionFinishedException;
+import io.stent.ExecutionNotFoundException;
+import io.stent.engine.store.ExecutionStore;
+import io.stent.engine.store.SignalStore;
+
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -29,6 +37,12 @@ public final class DurableEngine implements Stent {
     private final ExecutionStarter starter;
     private final ResultAwaiter awaiter;
     private final StepRunner steps;
+    private final WaitRunner waits;
+    private final StepWatchdog watchdog;
+    private final Store store;
+    private final Serializer serializer;
+    private final TransactionBoundary boundary;
+    private final Map<String, ExecutionState> running = new ConcurrentHashMap<>();
     private final Worker worker;
 
     /**
@@ -48,15 +62,21 @@ public final class DurableEngine implements Stent {
                          Sleeper sleeper) {
         this.registry = registry;
         this.settings = settings;
+        this.store = store;
+        this.serializer = serializer;
+        this.boundary = boundary;
         this.outcomes = new Outcomes(serializer);
         this.starter = new ExecutionStarter(store.executions(), serializer, boundary, wakeups);
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
-        this.steps = new StepRunner(store.steps(), serializer, contexts, boundary, sleeper);
+        this.watchdog = new StepWatchdog(threads);
+        this.steps = new StepRunner(store.steps(), serializer, contexts, boundary, sleeper, watchdog);
+        this.waits = new WaitRunner(store.steps(), store.signals(), serializer, boundary, sleeper,
+                settings.sleepBlockingLimit());
         Worker[] self = new Worker[1];
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, contexts, store.completions(),
-                store.claims(), wakeups, settings.workerId(), () -> self[0].isStopping());
-        this.worker = new Worker(settings, store.claims(), List.copyOf(registry.names()), runner::run, wakeups,
-                threads);
+                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping());
+        this.worker = new Worker(settings, store.claims(), List.copyOf(registry.names()), runner::run,
+                this::deliverCancel, wakeups, threads);
         self[0] = worker;
     }
 
@@ -68,6 +88,7 @@ public final class DurableEngine implements Stent {
     /** Drains and stops the worker. */
     public void stop() {
         worker.stop();
+        watchdog.stop();
     }
 
     /**
@@ -152,7 +173,7 @@ public final class DurableEngine implements Stent {
     public <T> ExecutionHandle<T> handle(String executionId, Class<T> resultType) {
         ExecutionRecord record = awaiter.read(executionId);
         FunctionDefinition function = registry.require(record.functionName());
-        return new StoredExecutionHandle<>(executionId, resultType, function.method(), awaiter, outcomes);
+        return new StoredExecutionHandle<>(executionId, resultType, function.method(), awaiter, outcomes, this);
     }
 
     @Override
@@ -160,7 +181,81 @@ public final class DurableEngine implements Stent {
         return contexts.current() != null;
     }
 
+    @Override
+    public void signal(String executionId, String name, Object payload) {
+        Objects.requireNonNull(executionId, "executionId");
+        requireName(name);
+        String data = serializer.serialize(payload, payload == null ? Object.class : payload.getClass());
+        SignalStore.Delivery delivery = Unchecked.call(() -> boundary.outsideTransaction(
+                () -> store.signals().send(executionId, name, data)));
+        switch (delivery) {
+            case NOT_FOUND -> throw new ExecutionNotFoundException(executionId);
+            case FINISHED -> throw new ExecutionFinishedException(executionId, "signal '" + name + "'");
+            default -> wakeups.workAvailable();
+        }
+    }
+
+    @Override
+    public void cancel(String executionId) {
+        Objects.requireNonNull(executionId, "executionId");
+        ExecutionStore.CancelOutcome outcome = Unchecked.call(() -> boundary.outsideTransaction(
+                () -> store.executions().cancel(executionId)));
+        switch (outcome) {
+            case NOT_FOUND -> throw new ExecutionNotFoundException(executionId);
+            case FINISHED -> throw new ExecutionFinishedException(executionId, "cancel");
+            case CANCELLED -> wakeups.executionFinished(executionId);
+            case CANCELLING -> {
+                deliverCancel(executionId);
+                wakeups.workAvailable();
+            }
+            default -> { }
+        }
+    }
+
+    private void deliverCancel(String executionId) {
+        ExecutionState state = running.get(executionId);
+        if (state != null) {
+            state.requestCancel();
+        }
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("STENT-1111 sleep duration must not be negative, got " + duration);
+        }
+        waits.sleep(requireContext("sleep"), duration);
+    }
+
+    @Override
+    public <T> T awaitSignal(String name, Class<T> type, Duration timeout) {
+        requireName(name);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("STENT-1111 signal timeout must not be negative, got " + timeout);
+        }
+        return type.cast(waits.awaitSignal(requireContext("awaitSignal"), name, type, timeout));
+    }
+
+    private DurableContext requireContext(String operation) {
+        DurableContext context = contexts.current();
+        if (context == null) {
+            throw new IllegalStateException("STENT-1108 Stent." + operation + " can only be called inside a durable"
+                    + " execution (a @Durable method run by Stent); outside one, use Thread.sleep or your own wait");
+        }
+        return context;
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 150) {
+            throw new IllegalArgumentException("STENT-1112 a signal name must be 1 to 150 characters, got '"
+                    + name + "'");
+        }
+    }
+
     private <T> ExecutionHandle<T> handleFor(String id, FunctionDefinition function) {
-        return new StoredExecutionHandle<>(id, function.resultType(), function.method(), awaiter, outcomes);
+        return new StoredExecutionHandle<>(id, function.resultType(), function.method(), awaiter, outcomes, this);
     }
 }

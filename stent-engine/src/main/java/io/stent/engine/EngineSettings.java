@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param awaitTimeout how long a direct call of a durable method waits for its result
  * @param drainTimeout how long shutdown waits for running tasks before releasing them
  * @param recoveryInterval how often expired leases are looked for
+ * @param sleepBlockingLimit durable sleeps up to this long block their thread; longer ones suspend
  */
 public record EngineSettings(String workerId, int workerThreads, int claimBatch, Duration lease, Duration heartbeat,
                              Duration pollMin, Duration pollMax, Duration awaitTimeout, Duration drainTimeout,
-                             Duration recoveryInterval) {
+                             Duration recoveryInterval, Duration sleepBlockingLimit) {
 
     /** Validates the settings; every message names the setting. */
     public EngineSettings {
@@ -34,6 +35,8 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
         require(!awaitTimeout.isNegative() && !awaitTimeout.isZero(), "stent.await-timeout must be positive");
         require(!drainTimeout.isNegative(), "stent.worker.drain-timeout must not be negative");
         require(!recoveryInterval.isNegative() && !recoveryInterval.isZero(), "stent.worker.recovery-interval must be positive");
+        require(!sleepBlockingLimit.isNegative() && sleepBlockingLimit.compareTo(lease) < 0,
+                "stent.sleep.blocking-limit must be at least zero and shorter than stent.worker.lease");
     }
 
     private static void require(boolean condition, String message) {

@@ -29,7 +29,8 @@ final class ExecutionStarter {
     String start(FunctionDefinition function, Object[] args, StartOptions options) {
         String arguments = serializeArguments(function, args);
         NewExecution execution = new NewExecution(UUID.randomUUID().toString(), function.name(),
-                function.version(), function.queue(), arguments, options.idempotencyKey().orElse(null));
+                function.version(), function.queue(), arguments, options.idempotencyKey().orElse(null),
+                options.delay(), options.deadline().orElse(null));
         String id = Unchecked.call(() -> boundary.outsideTransaction(() -> executions.create(execution)));
         wakeups.workAvailable();
         return id;

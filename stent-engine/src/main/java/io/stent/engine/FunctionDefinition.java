@@ -11,11 +11,12 @@ import java.lang.reflect.Type;
  * @param version the code version
  * @param queue the queue its tasks go to
  * @param retry the retry policy
+ * @param timeout the longest a step attempt may run, or null for no limit
  * @param method the Java method
  * @param target an opaque handle the {@link FunctionInvoker} uses to find the bean
  */
-public record FunctionDefinition(String name, int version, String queue, RetryPolicy retry, Method method,
-                                 Object target) {
+public record FunctionDefinition(String name, int version, String queue, RetryPolicy retry,
+                                 java.time.Duration timeout, Method method, Object target) {
 
     /**
      * The generic parameter types, for serialization.

@@ -39,6 +39,12 @@ final class Outcomes {
         if (record.status() == ExecutionStatus.COMPLETED) {
             return serializer.deserialize(record.result(), resultType);
         }
+        if (record.status() == ExecutionStatus.CANCELLED) {
+            throw new io.stent.ExecutionCancelledException(record.id());
+        }
+        if (record.status() == ExecutionStatus.EXPIRED) {
+            throw new io.stent.ExecutionExpiredException(record.id());
+        }
         if (record.error() == null) {
             throw new StentException("STENT-1405", "execution " + record.id() + " ended " + record.status());
         }

@@ -1,5 +1,7 @@
 package io.stent.engine;
 
+import io.stent.ExecutionCancelledException;
+import io.stent.ExecutionExpiredException;
 import io.stent.NonDeterministicWorkflowError;
 import io.stent.engine.store.StepLog;
 import io.stent.engine.store.StepRecord;
@@ -26,9 +28,10 @@ final class StepRunner {
     private final ContextHolder contexts;
     private final TransactionBoundary boundary;
     private final Sleeper sleeper;
+    private final StepWatchdog watchdog;
 
     StepRunner(StepLog steps, Serializer serializer, ContextHolder contexts, TransactionBoundary boundary,
-               Sleeper sleeper) {
+               Sleeper sleeper, StepWatchdog watchdog) {
         this.steps = steps;
         this.serializer = serializer;
         this.arguments = new ArgumentCodec(serializer);
@@ -36,6 +39,7 @@ final class StepRunner {
         this.contexts = contexts;
         this.boundary = boundary;
         this.sleeper = sleeper;
+        this.watchdog = watchdog;
     }
 
     Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
@@ -45,15 +49,17 @@ final class StepRunner {
         if (recorded.isPresent()) {
             return replay(context, function, seq, recorded.get());
         }
+        context.state().checkInterrupts();
         String arguments = this.arguments.encode(function, args);
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             DurableContext previous = contexts.swap(context.child(seq));
             Object result;
             try {
-                result = body.proceed();
+                result = watchdog.run(function, context.stepPath(seq), body);
             } catch (Exception failure) {
-                if (isInterruption(failure) || failure instanceof NonDeterministicWorkflowError) {
+                if (isInterruption(failure) || failure instanceof NonDeterministicWorkflowError
+                        || failure instanceof ExecutionCancelledException || failure instanceof ExecutionExpiredException) {
                     throw failure;
                 }
                 if (function.retry().retries(failure, attempt)) {
@@ -82,7 +88,7 @@ final class StepRunner {
     private StepRecord write(DurableContext context, int seq, FunctionDefinition function, StepStatus status,
                              String arguments, String output, int attempts, long startedNanos) {
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-        StepRecord record = new StepRecord(context.executionId(), context.path(), seq, function.name(), status,
+        StepRecord record = StepRecord.finished(context.executionId(), context.path(), seq, function.name(), status,
                 arguments, output, attempts, millis);
         return Unchecked.call(() -> boundary.outsideTransaction(() -> steps.record(record)));
     }

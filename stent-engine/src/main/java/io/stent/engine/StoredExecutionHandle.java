@@ -20,13 +20,26 @@ final class StoredExecutionHandle<T> implements ExecutionHandle<T> {
     private final Method method;
     private final ResultAwaiter awaiter;
     private final Outcomes outcomes;
+    private final io.stent.Stent stent;
 
-    StoredExecutionHandle(String id, Type resultType, Method method, ResultAwaiter awaiter, Outcomes outcomes) {
+    StoredExecutionHandle(String id, Type resultType, Method method, ResultAwaiter awaiter, Outcomes outcomes,
+                          io.stent.Stent stent) {
         this.id = id;
         this.resultType = resultType;
         this.method = method;
         this.awaiter = awaiter;
         this.outcomes = outcomes;
+        this.stent = stent;
+    }
+
+    @Override
+    public void signal(String name, Object payload) {
+        stent.signal(id, name, payload);
+    }
+
+    @Override
+    public void cancel() {
+        stent.cancel(id);
     }
 
     @Override

@@ -1,11 +1,15 @@
 package io.stent.engine;
 
+import io.stent.ExecutionCancelledException;
+import io.stent.ExecutionExpiredException;
+import io.stent.ExecutionStatus;
 import io.stent.NonDeterministicWorkflowError;
 import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.TaskClaims;
 import io.stent.engine.store.TaskCompletion;
 import io.stent.spi.Serializer;
 
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -13,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs one claimed root task: replays the workflow from the top in a fresh durable context, then
- * completes, retries or fails it, guarded by the lease.
+ * completes, retries, suspends, cancels, expires or fails it, guarded by the lease.
  */
 final class TaskRunner {
 
@@ -27,12 +31,13 @@ final class TaskRunner {
     private final TaskCompletion completions;
     private final TaskClaims claims;
     private final Wakeups wakeups;
+    private final Map<String, ExecutionState> running;
     private final String owner;
     private final BooleanSupplier stopping;
 
     TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, ContextHolder contexts,
-               TaskCompletion completions, TaskClaims claims, Wakeups wakeups, String owner,
-               BooleanSupplier stopping) {
+               TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
+               String owner, BooleanSupplier stopping) {
         this.registry = registry;
         this.invoker = invoker;
         this.serializer = serializer;
@@ -41,25 +46,41 @@ final class TaskRunner {
         this.completions = completions;
         this.claims = claims;
         this.wakeups = wakeups;
+        this.running = running;
         this.owner = owner;
         this.stopping = stopping;
     }
 
     void run(ClaimedTask task) {
         FunctionDefinition function = registry.require(task.functionName());
-        DurableContext context = DurableContext.forRoot(task.executionId(), function);
-        Object result = null;
-        Throwable failure = null;
-        DurableContext previous = contexts.swap(context);
+        ExecutionState state = new ExecutionState(task.executionId(), task.claimedAt(), task.deadlineAt(),
+                task.cancelRequested());
         try {
-            Object[] args = serializer.deserializeArguments(task.arguments(), function.parameterTypes());
-            result = invoker.invoke(function, args);
-        } catch (Exception | LinkageError | StackOverflowError e) {
-            failure = e;
-        } finally {
-            contexts.swap(previous);
-        }
-        try {
+            if (state.pastDeadline() && !state.cancelRequested()) {
+                held(task, completions.finish(task, owner, ExecutionStatus.EXPIRED, null,
+                        outcomes.encodeError(new ExecutionExpiredException(task.executionId()))));
+                return;
+            }
+            running.put(task.executionId(), state);
+            Object result = null;
+            Throwable failure = null;
+            DurableContext context = DurableContext.forRoot(task.executionId(), function, state);
+            DurableContext previous = contexts.swap(context);
+            try {
+                Object[] args = serializer.deserializeArguments(task.arguments(), function.parameterTypes());
+                result = invoker.invoke(function, args);
+            } catch (Exception | LinkageError | StackOverflowError | Suspension e) {
+                failure = e;
+            } finally {
+                contexts.swap(previous);
+                running.remove(task.executionId());
+            }
+            Suspension suspension = Suspension.in(failure);
+            if (suspension != null) {
+                held(task, completions.suspend(task, owner, suspension.wakeAt(), suspension.awaitedSignal()));
+                wakeups.workAvailable();
+                return;
+            }
             finish(task, function, context, result, failure);
         } finally {
             wakeups.executionFinished(task.executionId());
@@ -74,28 +95,47 @@ final class TaskRunner {
                     + " during shutdown; another worker resumes it");
             return;
         }
-        boolean held;
+        String output = null;
         if (failure == null) {
-            String output;
             try {
                 output = serializer.serialize(result, function.resultType());
             } catch (RuntimeException e) {
-                finish(task, function, context, null, new IllegalStateException(
-                        "STENT-1106 the result of " + function.describe() + " cannot be serialized: " + e, e));
-                return;
+                failure = new IllegalStateException("STENT-1106 the result of " + function.describe()
+                        + " cannot be serialized: " + e, e);
             }
-            held = completions.complete(task, owner, output);
+        }
+        String error = failure == null ? null : outcomes.encodeError(failure);
+        ExecutionState state = context.state();
+        if (state.cancelRequested() || causedBy(failure, ExecutionCancelledException.class)) {
+            held(task, completions.finish(task, owner, ExecutionStatus.CANCELLED, output, error));
+        } else if (failure != null && (causedBy(failure, ExecutionExpiredException.class) || state.pastDeadline())) {
+            held(task, completions.finish(task, owner, ExecutionStatus.EXPIRED, null, error));
+        } else if (failure == null) {
+            held(task, completions.finish(task, owner, ExecutionStatus.COMPLETED, output, null));
         } else if (!context.isFinal(failure) && !(failure instanceof NonDeterministicWorkflowError)
                 && function.retry().retries(failure, task.attempt())) {
             var delay = function.retry().backoffAfter(task.attempt(), ThreadLocalRandom.current()::nextDouble);
+            Throwable logged = failure;
             LOG.log(Level.INFO, () -> "STENT-2102 execution " + task.executionId() + " " + function.name()
-                    + " attempt " + task.attempt() + " failed, retrying in " + delay + ": " + failure);
-            held = completions.retryLater(task, owner, delay, outcomes.encodeError(failure));
+                    + " attempt " + task.attempt() + " failed, retrying in " + delay + ": " + logged);
+            held(task, completions.retryLater(task, owner, delay, error));
         } else {
             LOG.log(Level.WARNING, "STENT-2103 execution " + task.executionId() + " " + function.name()
                     + " failed after " + task.attempt() + " attempt(s)", failure);
-            held = completions.fail(task, owner, outcomes.encodeError(failure));
+            held(task, completions.finish(task, owner, ExecutionStatus.FAILED, null, error));
         }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void held(ClaimedTask task, boolean held) {
         if (!held) {
             LOG.warning(() -> "STENT-2201 worker " + owner + " lost the lease of task " + task.id()
                     + " (execution " + task.executionId() + ") before finishing it; its outcome was discarded"

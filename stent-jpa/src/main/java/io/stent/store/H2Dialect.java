@@ -64,19 +64,19 @@ final class H2Dialect implements Dialect {
         }
         List<ClaimedTask> tasks = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT t.id, t.execution_id,"
-                + " t.function_name, t.attempt, e.args FROM stent_task t JOIN stent_execution e"
+                + " t.function_name, t.attempt, e.args, CURRENT_TIMESTAMP, e.deadline_at, e.status"
+                + " FROM stent_task t JOIN stent_execution e"
                 + " ON e.id = t.execution_id WHERE t.lease_owner = ? AND t.id IN (" + in + ")")) {
             statement.setString(1, owner);
             SqlLists.bind(statement, 2, ids);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    tasks.add(new ClaimedTask(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getInt(4), rows.getString(5)));
+                    tasks.add(ClaimRows.map(rows));
                 }
             }
         }
         try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_execution SET"
-                + " status = 'RUNNING', started_at = COALESCE(started_at, CURRENT_TIMESTAMP),"
+                + " status = CASE WHEN status = 'CANCELLING' THEN 'CANCELLING' ELSE 'RUNNING' END, started_at = COALESCE(started_at, CURRENT_TIMESTAMP),"
                 + " updated_at = CURRENT_TIMESTAMP,"
                 + " attempts = (SELECT MAX(t.attempt) FROM stent_task t WHERE t.execution_id = stent_execution.id)"
                 + " WHERE id IN (SELECT execution_id FROM stent_task WHERE id IN (" + in + "))")) {

@@ -18,19 +18,24 @@ import java.util.UUID;
  */
 final class JdbcExecutionStore implements ExecutionStore {
 
-    private static final String INSERT_EXECUTION = "INSERT INTO stent_execution (id, function_name,"
-            + " function_version, status, args, idempotency_key, attempts, created_at, updated_at)"
-            + " VALUES (?, ?, ?, 'PENDING', ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
-    private static final String INSERT_ROOT_TASK = "INSERT INTO stent_task (id, execution_id, kind, function_name,"
-            + " queue, priority, status, run_at, attempt, version, created_at)"
-            + " VALUES (?, ?, 'ROOT', ?, ?, 0, 'READY', CURRENT_TIMESTAMP, 0, 0, CURRENT_TIMESTAMP)";
     static final String SELECT = "SELECT id, function_name, function_version, status, args, result, error,"
             + " attempts, created_at, finished_at FROM stent_execution";
 
     private final Jdbc jdbc;
+    private final String insertExecution;
+    private final String insertExecutionWithDeadline;
+    private final String insertRootTask;
 
     JdbcExecutionStore(Jdbc jdbc) {
         this.jdbc = jdbc;
+        String insert = "INSERT INTO stent_execution (id, function_name, function_version, status, args,"
+                + " idempotency_key, attempts, created_at, updated_at, deadline_at)"
+                + " VALUES (?, ?, ?, 'PENDING', ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ";
+        this.insertExecution = insert + "NULL)";
+        this.insertExecutionWithDeadline = insert + jdbc.dialect().nowPlusMillis() + ")";
+        this.insertRootTask = "INSERT INTO stent_task (id, execution_id, kind, function_name, queue, priority,"
+                + " status, run_at, attempt, version, created_at) VALUES (?, ?, 'ROOT', ?, ?, 0, 'READY', "
+                + jdbc.dialect().nowPlusMillis() + ", 0, 0, CURRENT_TIMESTAMP)";
     }
 
     @Override
@@ -47,19 +52,25 @@ final class JdbcExecutionStore implements ExecutionStore {
     }
 
     private String insert(Connection connection, NewExecution execution) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_EXECUTION)) {
+        boolean hasDeadline = execution.deadline() != null;
+        try (PreparedStatement statement = connection.prepareStatement(
+                hasDeadline ? insertExecutionWithDeadline : insertExecution)) {
             statement.setString(1, execution.id());
             statement.setString(2, execution.functionName());
             statement.setInt(3, execution.functionVersion());
             statement.setString(4, execution.arguments());
             statement.setString(5, execution.idempotencyKey());
+            if (hasDeadline) {
+                jdbc.dialect().bindMillis(statement, 6, execution.deadline().toMillis());
+            }
             statement.executeUpdate();
         }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_ROOT_TASK)) {
+        try (PreparedStatement statement = connection.prepareStatement(insertRootTask)) {
             statement.setString(1, UUID.randomUUID().toString());
             statement.setString(2, execution.id());
             statement.setString(3, execution.functionName());
             statement.setString(4, execution.queue());
+            jdbc.dialect().bindMillis(statement, 5, execution.delay().toMillis());
             statement.executeUpdate();
         }
         return execution.id();
@@ -87,6 +98,49 @@ final class JdbcExecutionStore implements ExecutionStore {
                 }
             }
         });
+    }
+
+    @Override
+    public CancelOutcome cancel(String id) {
+        return jdbc.inTransaction(connection -> {
+            ExecutionStatus status;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT status FROM stent_execution WHERE id = ? FOR UPDATE")) {
+                statement.setString(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return CancelOutcome.NOT_FOUND;
+                    }
+                    status = ExecutionStatus.valueOf(rows.getString(1));
+                }
+            }
+            if (status == ExecutionStatus.CANCELLED || status == ExecutionStatus.CANCELLING) {
+                return CancelOutcome.ALREADY_CANCELLED;
+            }
+            if (status.isTerminal()) {
+                return CancelOutcome.FINISHED;
+            }
+            if (status == ExecutionStatus.PENDING && TaskWaker.deleteReady(connection, id)) {
+                setStatus(connection, id, "CANCELLED", true);
+                return CancelOutcome.CANCELLED;
+            }
+            setStatus(connection, id, "CANCELLING", false);
+            if (status == ExecutionStatus.SUSPENDED) {
+                TaskWaker.wake(connection, id);
+            }
+            return CancelOutcome.CANCELLING;
+        });
+    }
+
+    private static void setStatus(Connection connection, String id, String status, boolean finished)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_execution SET status = ?,"
+                + " updated_at = CURRENT_TIMESTAMP" + (finished ? ", finished_at = CURRENT_TIMESTAMP" : "")
+                + " WHERE id = ?")) {
+            statement.setString(1, status);
+            statement.setString(2, id);
+            statement.executeUpdate();
+        }
     }
 
     static ExecutionRecord map(ResultSet rows) throws SQLException {

@@ -7,6 +7,8 @@ import io.stent.engine.store.StepStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,18 +24,22 @@ final class JdbcStepLog implements StepLog {
 
     private final Jdbc jdbc;
     private final String insert;
+    private final String insertWaiting;
 
     JdbcStepLog(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.insert = "INSERT INTO stent_step (" + COLUMNS + ", finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " CURRENT_TIMESTAMP)" + jdbc.dialect().onConflictDoNothing();
+        this.insertWaiting = "INSERT INTO stent_step (" + COLUMNS + ", finished_at, wake_at) VALUES (?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, " + jdbc.dialect().nowPlusMillis() + ")"
+                + jdbc.dialect().onConflictDoNothing();
     }
 
     @Override
     public Optional<StepRecord> find(String executionId, String parentPath, int seq) {
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM stent_step WHERE execution_id = ? AND parent_path = ? AND seq = ?")) {
+                    + ", wake_at FROM stent_step WHERE execution_id = ? AND parent_path = ? AND seq = ?")) {
                 statement.setString(1, executionId);
                 statement.setString(2, parentPath);
                 statement.setInt(3, seq);
@@ -46,8 +52,17 @@ final class JdbcStepLog implements StepLog {
 
     @Override
     public StepRecord record(StepRecord record) {
+        return insertOnce(record, insert, -1);
+    }
+
+    @Override
+    public StepRecord recordWaiting(StepRecord record, Duration wait) {
+        return insertOnce(record, insertWaiting, wait.toMillis());
+    }
+
+    private StepRecord insertOnce(StepRecord record, String sql, long waitMillis) {
         boolean inserted = jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, record.executionId());
                 statement.setString(2, record.parentPath());
                 statement.setInt(3, record.seq());
@@ -57,6 +72,9 @@ final class JdbcStepLog implements StepLog {
                 statement.setString(7, record.output());
                 statement.setInt(8, record.attempts());
                 statement.setLong(9, record.durationMillis());
+                if (waitMillis >= 0) {
+                    jdbc.dialect().bindMillis(statement, 10, waitMillis);
+                }
                 return statement.executeUpdate() == 1;
             } catch (SQLException e) {
                 if (Jdbc.isUniqueViolation(e)) {
@@ -65,7 +83,7 @@ final class JdbcStepLog implements StepLog {
                 throw e;
             }
         });
-        if (inserted) {
+        if (inserted && waitMillis < 0) {
             return record;
         }
         return find(record.executionId(), record.parentPath(), record.seq()).orElseThrow(() -> new StoreException(
@@ -74,10 +92,26 @@ final class JdbcStepLog implements StepLog {
     }
 
     @Override
+    public boolean resolve(String executionId, String parentPath, int seq, StepStatus status, String output) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_step SET status = ?,"
+                    + " output = ?, finished_at = CURRENT_TIMESTAMP WHERE execution_id = ? AND parent_path = ?"
+                    + " AND seq = ? AND status = 'WAITING'")) {
+                statement.setString(1, status.name());
+                statement.setString(2, output);
+                statement.setString(3, executionId);
+                statement.setString(4, parentPath);
+                statement.setInt(5, seq);
+                return statement.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public List<StepRecord> list(String executionId) {
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM stent_step WHERE execution_id = ? ORDER BY finished_at, parent_path, seq")) {
+                    + ", wake_at FROM stent_step WHERE execution_id = ? ORDER BY finished_at, parent_path, seq")) {
                 statement.setString(1, executionId);
                 List<StepRecord> records = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
@@ -93,6 +127,6 @@ final class JdbcStepLog implements StepLog {
     private static StepRecord map(ResultSet rows) throws SQLException {
         return new StepRecord(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
                 StepStatus.valueOf(rows.getString(5)), rows.getString(6), rows.getString(7), rows.getInt(8),
-                rows.getLong(9));
+                rows.getLong(9), rows.getObject(10, OffsetDateTime.class));
     }
 }

@@ -19,7 +19,8 @@ public final class JdbcStore {
         this.jdbc = new Jdbc(dataSource, dialect);
         JdbcStepLog steps = new JdbcStepLog(jdbc);
         JdbcExecutionStore executions = new JdbcExecutionStore(jdbc);
-        this.store = new Store(executions, new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc), steps);
+        this.store = new Store(executions, new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc), steps,
+                new JdbcSignalStore(jdbc));
         this.queries = new ExecutionQueries(jdbc, executions, steps);
         this.migrator = new SchemaMigrator(dataSource, dialect);
         this.dialectName = dialect.name();

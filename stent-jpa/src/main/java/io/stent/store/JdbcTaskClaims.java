@@ -41,6 +41,26 @@ final class JdbcTaskClaims implements TaskClaims {
     }
 
     @Override
+    public java.util.Set<String> cancelRequested(Collection<String> executionIds) {
+        if (executionIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM stent_execution"
+                    + " WHERE status = 'CANCELLING' AND id IN (" + SqlLists.placeholders(executionIds.size()) + ")")) {
+                SqlLists.bind(statement, 1, executionIds);
+                java.util.Set<String> cancelled = new java.util.HashSet<>();
+                try (java.sql.ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        cancelled.add(rows.getString(1));
+                    }
+                }
+                return cancelled;
+            }
+        });
+    }
+
+    @Override
     public int recoverExpiredLeases() {
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"

@@ -1,5 +1,6 @@
 package io.stent.store;
 
+import io.stent.ExecutionStatus;
 import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.TaskCompletion;
 
@@ -7,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 
 /**
  * Finishes root tasks. The task row is the fence: only the worker that still holds the lease can
@@ -16,8 +18,9 @@ final class JdbcTaskCompletion implements TaskCompletion {
 
     private static final String TAKE_TASK = "DELETE FROM stent_task WHERE id = ? AND lease_owner = ?"
             + " AND status = 'RUNNING'";
-    private static final String FINISH_EXECUTION = "UPDATE stent_execution SET status = ?, result = ?, error = ?,"
-            + " finished_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP WHERE id = ?";
+    private static final String FINISH_EXECUTION = "UPDATE stent_execution SET status = CASE WHEN status ="
+            + " 'CANCELLING' THEN 'CANCELLED' ELSE ? END, result = ?, error = ?, finished_at = CURRENT_TIMESTAMP,"
+            + " updated_at = CURRENT_TIMESTAMP WHERE id = ?";
 
     private final Jdbc jdbc;
 
@@ -26,22 +29,13 @@ final class JdbcTaskCompletion implements TaskCompletion {
     }
 
     @Override
-    public boolean complete(ClaimedTask task, String owner, String result) {
-        return finish(task, owner, "COMPLETED", result, null);
-    }
-
-    @Override
-    public boolean fail(ClaimedTask task, String owner, String error) {
-        return finish(task, owner, "FAILED", null, error);
-    }
-
-    private boolean finish(ClaimedTask task, String owner, String status, String result, String error) {
+    public boolean finish(ClaimedTask task, String owner, ExecutionStatus status, String result, String error) {
         return jdbc.inTransaction(connection -> {
             if (!fenced(connection, TAKE_TASK, task, owner)) {
                 return false;
             }
             try (PreparedStatement statement = connection.prepareStatement(FINISH_EXECUTION)) {
-                statement.setString(1, status);
+                statement.setString(1, status.name());
                 statement.setString(2, result);
                 statement.setString(3, error);
                 statement.setString(4, task.executionId());
@@ -68,6 +62,41 @@ final class JdbcTaskCompletion implements TaskCompletion {
                     "UPDATE stent_execution SET error = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
                 statement.setString(1, error);
                 statement.setString(2, task.executionId());
+                statement.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public boolean suspend(ClaimedTask task, String owner, OffsetDateTime wakeAt, String awaitedSignal) {
+        return jdbc.inTransaction(connection -> {
+            // Lock order shared with signal delivery and cancel: the execution row first.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT id FROM stent_execution WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, task.executionId());
+                lock.executeQuery().close();
+            }
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
+                    + " lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1, version = version + 1,"
+                    + " run_at = CASE WHEN EXISTS (SELECT 1 FROM stent_signal s WHERE s.execution_id = ?"
+                    + " AND s.name = ? AND s.consumed_by IS NULL) OR EXISTS (SELECT 1 FROM stent_execution e"
+                    + " WHERE e.id = ? AND e.status = 'CANCELLING') THEN CURRENT_TIMESTAMP ELSE ? END"
+                    + " WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
+                statement.setString(1, task.executionId());
+                statement.setString(2, awaitedSignal);
+                statement.setString(3, task.executionId());
+                statement.setObject(4, wakeAt);
+                statement.setString(5, task.id());
+                statement.setString(6, owner);
+                if (statement.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_execution SET status ="
+                    + " CASE WHEN status = 'CANCELLING' THEN 'CANCELLING' ELSE 'SUSPENDED' END,"
+                    + " updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+                statement.setString(1, task.executionId());
                 statement.executeUpdate();
             }
             return true;

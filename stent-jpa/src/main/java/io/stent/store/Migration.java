@@ -15,7 +15,8 @@ import java.util.List;
 record Migration(int version, String description) {
 
     /** Every migration, in order. Add new ones at the end; never edit a released one. */
-    static final List<Migration> ALL = List.of(new Migration(1, "init"));
+    static final List<Migration> ALL = List.of(new Migration(1, "init"),
+            new Migration(2, "waits_signals_deadlines"));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -45,10 +45,13 @@ final class PostgresDialect implements Dialect {
                 + " lease_expires_at = " + nowPlusMillis() + ", attempt = t.attempt + 1, version = t.version + 1"
                 + " FROM picked WHERE t.id = picked.id"
                 + " RETURNING t.id, t.execution_id, t.function_name, t.attempt),"
-                + " started AS (UPDATE stent_execution e SET status = 'RUNNING',"
+                + " started AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING'"
+                + " THEN 'CANCELLING' ELSE 'RUNNING' END,"
                 + " started_at = COALESCE(e.started_at, CURRENT_TIMESTAMP), updated_at = CURRENT_TIMESTAMP,"
-                + " attempts = c.attempt FROM claimed c WHERE e.id = c.execution_id RETURNING e.id, e.args)"
-                + " SELECT c.id, c.execution_id, c.function_name, c.attempt, s.args"
+                + " attempts = c.attempt FROM claimed c WHERE e.id = c.execution_id"
+                + " RETURNING e.id, e.args, e.deadline_at, e.status)"
+                + " SELECT c.id, c.execution_id, c.function_name, c.attempt, s.args, CURRENT_TIMESTAMP,"
+                + " s.deadline_at, s.status"
                 + " FROM claimed c JOIN started s ON s.id = c.execution_id";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = SqlLists.bind(statement, 1, functions);
@@ -58,8 +61,7 @@ final class PostgresDialect implements Dialect {
             List<ClaimedTask> tasks = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    tasks.add(new ClaimedTask(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getInt(4), rows.getString(5)));
+                    tasks.add(ClaimRows.map(rows));
                 }
             }
             return tasks;

@@ -2,6 +2,8 @@ package io.stent.store;
 
 import io.stent.ExecutionStatus;
 import io.stent.engine.store.ClaimedTask;
+import io.stent.engine.store.ExecutionStore;
+import io.stent.engine.store.SignalStore;
 import io.stent.engine.store.NewExecution;
 import io.stent.engine.store.StepRecord;
 import io.stent.engine.store.StepStatus;
@@ -67,7 +69,7 @@ abstract class StoreContractTest {
     }
 
     private String start(String function, String key) {
-        return store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default",
+        return store.executions().create(NewExecution.now(UUID.randomUUID().toString(), function, 1, "default",
                 "[1]", key));
     }
 
@@ -185,8 +187,9 @@ abstract class StoreContractTest {
         ClaimedTask second = store.claims().claim("alive", List.of(function), 1, LEASE).get(0);
         assertEquals(first.id(), second.id());
         assertEquals(2, second.attempt());
-        assertFalse(store.completions().complete(first, "dead", "1"), "the old owner is fenced off");
-        assertTrue(store.completions().complete(second, "alive", "1"));
+        assertFalse(store.completions().finish(first, "dead", ExecutionStatus.COMPLETED, "1", null),
+                "the old owner is fenced off");
+        assertTrue(store.completions().finish(second, "alive", ExecutionStatus.COMPLETED, "1", null));
     }
 
     @Test
@@ -204,13 +207,14 @@ abstract class StoreContractTest {
         String function = fn();
         String id = start(function);
         ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
-        assertFalse(store.completions().complete(task, "intruder", "\"no\""));
-        assertTrue(store.completions().complete(task, "owner", "\"yes\""));
+        assertFalse(store.completions().finish(task, "intruder", ExecutionStatus.COMPLETED, "\"no\"", null));
+        assertTrue(store.completions().finish(task, "owner", ExecutionStatus.COMPLETED, "\"yes\"", null));
         var record = store.executions().find(id).orElseThrow();
         assertEquals(ExecutionStatus.COMPLETED, record.status());
         assertEquals("\"yes\"", record.result());
         assertTrue(record.finishedAt() != null);
-        assertFalse(store.completions().complete(task, "owner", "\"again\""), "a finished task cannot finish twice");
+        assertFalse(store.completions().finish(task, "owner", ExecutionStatus.COMPLETED, "\"again\"", null),
+                "a finished task cannot finish twice");
     }
 
     @Test
@@ -218,7 +222,7 @@ abstract class StoreContractTest {
         String function = fn();
         String id = start(function);
         ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
-        assertTrue(store.completions().fail(task, "owner", "{\"className\":\"X\"}"));
+        assertTrue(store.completions().finish(task, "owner", ExecutionStatus.FAILED, null, "{\"className\":\"X\"}"));
         var record = store.executions().find(id).orElseThrow();
         assertEquals(ExecutionStatus.FAILED, record.status());
         assertEquals("{\"className\":\"X\"}", record.error());
@@ -252,6 +256,134 @@ abstract class StoreContractTest {
         assertEquals(1, store.claims().claim("other", List.of(function), 1, LEASE).get(0).attempt());
     }
 
+    private String startWith(String function, Duration delay, Duration deadline) {
+        return store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default",
+                "[1]", null, delay, deadline));
+    }
+
+    @Test
+    void delayedStart_isNotDueBeforeItsDelay() {
+        String function = fn();
+        startWith(function, Duration.ofHours(1), null);
+        assertTrue(store.claims().claim("w", List.of(function), 10, LEASE).isEmpty());
+        String due = startWith(function, Duration.ZERO, null);
+        assertEquals(due, store.claims().claim("w", List.of(function), 10, LEASE).get(0).executionId());
+    }
+
+    @Test
+    void claim_returnsDatabaseTimeAndDeadline() {
+        String function = fn();
+        startWith(function, Duration.ZERO, Duration.ofMinutes(10));
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        assertTrue(task.claimedAt() != null);
+        long minutes = Duration.between(task.claimedAt(), task.deadlineAt()).toMinutes();
+        assertTrue(minutes >= 9 && minutes <= 10, "deadline about 10 minutes after the start: " + minutes);
+        assertFalse(task.cancelRequested());
+    }
+
+    @Test
+    void cancel_pendingExecution_isCancelledAndNeverClaimed() {
+        String function = fn();
+        String id = start(function);
+        assertEquals(ExecutionStore.CancelOutcome.CANCELLED, store.executions().cancel(id));
+        assertEquals(ExecutionStatus.CANCELLED, store.executions().find(id).orElseThrow().status());
+        assertTrue(store.claims().claim("w", List.of(function), 10, LEASE).isEmpty());
+        assertEquals(ExecutionStore.CancelOutcome.ALREADY_CANCELLED, store.executions().cancel(id));
+        assertEquals(ExecutionStore.CancelOutcome.NOT_FOUND, store.executions().cancel("missing"));
+    }
+
+    @Test
+    void cancel_runningExecution_isCancelling_reportedToItsWorker_andEndsCancelled() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        assertEquals(ExecutionStore.CancelOutcome.CANCELLING, store.executions().cancel(id));
+        assertEquals(Set.of(id), store.claims().cancelRequested(List.of(id, "other")));
+        assertTrue(store.completions().finish(task, "w", ExecutionStatus.COMPLETED, "1", null));
+        assertEquals(ExecutionStatus.CANCELLED, store.executions().find(id).orElseThrow().status());
+        assertEquals(ExecutionStore.CancelOutcome.ALREADY_CANCELLED, store.executions().cancel(id));
+    }
+
+    @Test
+    void cancel_finishedExecution_isRefused() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        store.completions().finish(task, "w", ExecutionStatus.COMPLETED, "1", null);
+        assertEquals(ExecutionStore.CancelOutcome.FINISHED, store.executions().cancel(id));
+    }
+
+    @Test
+    void suspend_parksTaskUntilWakeTime_withoutSpendingAnAttempt() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), null));
+        assertEquals(ExecutionStatus.SUSPENDED, store.executions().find(id).orElseThrow().status());
+        assertTrue(store.claims().claim("w", List.of(function), 1, LEASE).isEmpty(), "parked for an hour");
+        assertEquals(ExecutionStore.CancelOutcome.CANCELLING, store.executions().cancel(id));
+        ClaimedTask woken = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        assertTrue(woken.cancelRequested(), "the cancel woke the parked task");
+        assertEquals(1, woken.attempt(), "suspending did not spend an attempt");
+    }
+
+    @Test
+    void signal_wakesParkedTask_isConsumedOnce_andAgainByTheSameWait() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), "go"));
+        assertEquals(SignalStore.Delivery.DELIVERED, store.signals().send(id, "go", "\"first\""));
+        assertEquals(SignalStore.Delivery.DELIVERED, store.signals().send(id, "go", "\"second\""));
+        assertEquals(1, store.claims().claim("w", List.of(function), 1, LEASE).size(), "the signal woke it");
+        assertEquals("\"first\"", store.signals().consume(id, "go", "1").orElseThrow());
+        assertEquals("\"first\"", store.signals().consume(id, "go", "1").orElseThrow(), "same wait, same signal");
+        assertEquals("\"second\"", store.signals().consume(id, "go", "2").orElseThrow());
+        assertTrue(store.signals().consume(id, "go", "3").isEmpty());
+        assertTrue(store.signals().consume(id, "other", "4").isEmpty());
+        assertEquals(SignalStore.Delivery.NOT_FOUND, store.signals().send("missing", "go", null));
+    }
+
+    @Test
+    void suspend_withTheAwaitedSignalAlreadyThere_isDueAtOnce() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        store.signals().send(id, "early", "1");
+        assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), "early"));
+        assertEquals(1, store.claims().claim("w", List.of(function), 1, LEASE).size());
+
+        String other = start(function);
+        ClaimedTask otherTask = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        store.signals().send(other, "unrelated", "1");
+        assertTrue(store.completions().suspend(otherTask, "w", otherTask.claimedAt().plusHours(1), "awaited"));
+        assertTrue(store.claims().claim("w", List.of(function), 1, LEASE).isEmpty(), "another name does not wake");
+    }
+
+    @Test
+    void signal_toFinishedExecution_isRefused() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        store.completions().finish(task, "w", ExecutionStatus.FAILED, null, "{}");
+        assertEquals(SignalStore.Delivery.FINISHED, store.signals().send(id, "go", null));
+    }
+
+    @Test
+    void waitingStep_hasDatabaseWakeTime_andIsResolvedOnce() {
+        String id = start(fn());
+        StepRecord waiting = store.steps().recordWaiting(new StepRecord(id, "", 1, "stent.sleep",
+                StepStatus.WAITING, "PT1H", null, 1, 0, null), Duration.ofHours(1));
+        assertEquals(StepStatus.WAITING, waiting.status());
+        assertTrue(waiting.wakeAt() != null);
+        StepRecord again = store.steps().recordWaiting(new StepRecord(id, "", 1, "stent.sleep",
+                StepStatus.WAITING, "PT2H", null, 1, 0, null), Duration.ofHours(2));
+        assertEquals(waiting.wakeAt().toInstant(), again.wakeAt().toInstant(), "the first wait is kept");
+        assertTrue(store.steps().resolve(id, "", 1, StepStatus.COMPLETED, null));
+        assertFalse(store.steps().resolve(id, "", 1, StepStatus.FAILED, "{}"), "resolved once");
+        assertEquals(StepStatus.COMPLETED, store.steps().find(id, "", 1).orElseThrow().status());
+    }
+
     @Test
     void queries_pageNewestFirst_filterByStatus_andRejectBadPages() {
         String function = fn();
@@ -273,13 +405,13 @@ abstract class StoreContractTest {
     @Test
     void stepLog_writesOnce_secondWriterGetsFirstRecord() {
         String id = start(fn());
-        StepRecord first = new StepRecord(id, "", 1, "step", StepStatus.COMPLETED, "[]", "\"first\"", 1, 5);
-        StepRecord second = new StepRecord(id, "", 1, "step", StepStatus.COMPLETED, "[]", "\"second\"", 2, 7);
+        StepRecord first = StepRecord.finished(id, "", 1, "step", StepStatus.COMPLETED, "[]", "\"first\"", 1, 5);
+        StepRecord second = StepRecord.finished(id, "", 1, "step", StepStatus.COMPLETED, "[]", "\"second\"", 2, 7);
         assertEquals("\"first\"", store.steps().record(first).output());
         assertEquals("\"first\"", store.steps().record(second).output());
         assertEquals("\"first\"", store.steps().find(id, "", 1).orElseThrow().output());
         assertTrue(store.steps().find(id, "", 2).isEmpty());
-        store.steps().record(new StepRecord(id, "1", 1, "inner", StepStatus.FAILED, "[]", "{}", 3, 1));
+        store.steps().record(StepRecord.finished(id, "1", 1, "inner", StepStatus.FAILED, "[]", "{}", 3, 1));
         Set<String> positions = new HashSet<>();
         store.steps().list(id).forEach(step -> positions.add(step.parentPath() + "/" + step.seq()));
         assertEquals(Set.of("/1", "1/1"), positions);

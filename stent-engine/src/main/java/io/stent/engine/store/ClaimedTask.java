@@ -1,5 +1,7 @@
 package io.stent.engine.store;
 
+import java.time.OffsetDateTime;
+
 /**
  * A task a worker claimed, with what it needs to run it.
  *
@@ -8,6 +10,10 @@ package io.stent.engine.store;
  * @param functionName the function to run
  * @param attempt this attempt's number, from 1
  * @param arguments the serialized arguments
+ * @param claimedAt the database clock at the claim
+ * @param deadlineAt the execution's deadline (database clock), or null
+ * @param cancelRequested whether a cancel of the execution was requested
  */
-public record ClaimedTask(String id, String executionId, String functionName, int attempt, String arguments) {
+public record ClaimedTask(String id, String executionId, String functionName, int attempt, String arguments,
+                          OffsetDateTime claimedAt, OffsetDateTime deadlineAt, boolean cancelRequested) {
 }

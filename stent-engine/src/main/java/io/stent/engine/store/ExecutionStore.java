@@ -23,4 +23,27 @@ public interface ExecutionStore {
      * @return the execution, if it exists
      */
     Optional<ExecutionRecord> find(String id);
+
+    /** What a cancel request did. */
+    enum CancelOutcome {
+        /** It had not started running: it is CANCELLED and never runs. */
+        CANCELLED,
+        /** It is running or waiting: it is CANCELLING and stops at its next durable call. */
+        CANCELLING,
+        /** It was cancelled before. */
+        ALREADY_CANCELLED,
+        /** It has finished otherwise. */
+        FINISHED,
+        /** No such execution. */
+        NOT_FOUND
+    }
+
+    /**
+     * Requests the cancel of an execution, in one transaction: a pending one is cancelled at
+     * once; a running or waiting one is marked CANCELLING and its task woken.
+     *
+     * @param id the execution
+     * @return what the request did
+     */
+    CancelOutcome cancel(String id);
 }

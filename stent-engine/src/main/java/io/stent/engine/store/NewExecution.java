@@ -1,5 +1,7 @@
 package io.stent.engine.store;
 
+import java.time.Duration;
+
 /**
  * An execution to persist together with its root task.
  *
@@ -9,7 +11,26 @@ package io.stent.engine.store;
  * @param queue the queue of the root task
  * @param arguments the serialized arguments
  * @param idempotencyKey the idempotency key, or null
+ * @param delay how long after the start (database clock) the root task becomes due
+ * @param deadline how long after the start (database clock) the execution expires, or null
  */
 public record NewExecution(String id, String functionName, int functionVersion, String queue, String arguments,
-                           String idempotencyKey) {
+                           String idempotencyKey, Duration delay, Duration deadline) {
+
+    /**
+     * An execution that is due at once and has no deadline.
+     *
+     * @param id the new execution id
+     * @param functionName the root function
+     * @param functionVersion its version
+     * @param queue the queue
+     * @param arguments the serialized arguments
+     * @param idempotencyKey the key, or null
+     * @return the new execution
+     */
+    public static NewExecution now(String id, String functionName, int functionVersion, String queue,
+                                   String arguments, String idempotencyKey) {
+        return new NewExecution(id, functionName, functionVersion, queue, arguments, idempotencyKey, Duration.ZERO,
+                null);
+    }
 }

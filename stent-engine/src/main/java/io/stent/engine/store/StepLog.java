@@ -1,5 +1,6 @@
 package io.stent.engine.store;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,18 +15,40 @@ public interface StepLog {
      * @param executionId the execution
      * @param parentPath the parent position
      * @param seq the sequence number
-     * @return the record, if the step finished before
+     * @return the record, if the step finished or waits
      */
     Optional<StepRecord> find(String executionId, String parentPath, int seq);
 
     /**
-     * Writes a record once: if another writer recorded the same position first, its record is
-     * kept and returned.
+     * Writes a finished record once: if another writer recorded the same position first, its
+     * record is kept and returned.
      *
      * @param record the record
      * @return the record that is stored now
      */
     StepRecord record(StepRecord record);
+
+    /**
+     * Writes a waiting record that ends {@code wait} after now (database clock), unless the
+     * position is recorded already.
+     *
+     * @param record the record, with status WAITING
+     * @param wait how long the wait lasts
+     * @return the record that is stored now, with its wake time
+     */
+    StepRecord recordWaiting(StepRecord record, Duration wait);
+
+    /**
+     * Ends a waiting record with an outcome; does nothing if it no longer waits.
+     *
+     * @param executionId the execution
+     * @param parentPath the parent position
+     * @param seq the sequence number
+     * @param status COMPLETED or FAILED
+     * @param output the serialized result or error
+     * @return true if this call ended the wait
+     */
+    boolean resolve(String executionId, String parentPath, int seq, StepStatus status, String output);
 
     /**
      * All records of an execution, in step order.

@@ -1,9 +1,11 @@
 package io.stent.engine.store;
 
-/** The outcome of a recorded step. */
+/** The state of a recorded step. */
 public enum StepStatus {
     /** The step returned a result. */
     COMPLETED,
     /** The step failed for good. */
-    FAILED
+    FAILED,
+    /** A sleep or signal wait that has not ended yet; see the record's wake time. */
+    WAITING
 }

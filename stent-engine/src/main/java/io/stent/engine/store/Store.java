@@ -7,6 +7,8 @@ package io.stent.engine.store;
  * @param claims claiming tasks and keeping leases
  * @param completions finishing tasks
  * @param steps the progress log
+ * @param signals signals sent to executions
  */
-public record Store(ExecutionStore executions, TaskClaims claims, TaskCompletion completions, StepLog steps) {
+public record Store(ExecutionStore executions, TaskClaims claims, TaskCompletion completions, StepLog steps,
+                    SignalStore signals) {
 }

@@ -32,6 +32,14 @@ public interface TaskClaims {
     int renewLeases(String owner, Duration lease);
 
     /**
+     * Which of the given executions have a cancel request pending.
+     *
+     * @param executionIds executions this worker runs
+     * @return the ones to cancel
+     */
+    java.util.Set<String> cancelRequested(Collection<String> executionIds);
+
+    /**
      * Makes running tasks whose lease expired ready again: their worker is gone.
      *
      * @return how many tasks were recovered

@@ -1,33 +1,29 @@
 package io.stent.engine.store;
 
+import io.stent.ExecutionStatus;
+
 import java.time.Duration;
+import java.time.OffsetDateTime;
 
 /**
- * Finishing a claimed root task. Each call checks that the worker still holds the lease; when it
- * does not (it was too slow and another worker took over), nothing is written and false is
- * returned.
+ * Finishing or parking a claimed root task. Each call checks that the worker still holds the
+ * lease; when it does not (it was too slow and another worker took over), nothing is written and
+ * false is returned.
  */
 public interface TaskCompletion {
 
     /**
-     * Completes the task and its execution with a result, in one transaction.
+     * Ends the task and its execution, in one transaction. An execution whose cancel was
+     * requested ends CANCELLED whatever {@code status} says.
      *
      * @param task the task
      * @param owner the worker id
-     * @param result the serialized result
+     * @param status COMPLETED, FAILED, EXPIRED or CANCELLED
+     * @param result the serialized result, or null
+     * @param error the serialized error, or null
      * @return false if the lease was lost
      */
-    boolean complete(ClaimedTask task, String owner, String result);
-
-    /**
-     * Fails the task and its execution for good, in one transaction.
-     *
-     * @param task the task
-     * @param owner the worker id
-     * @param error the serialized error
-     * @return false if the lease was lost
-     */
-    boolean fail(ClaimedTask task, String owner, String error);
+    boolean finish(ClaimedTask task, String owner, ExecutionStatus status, String result, String error);
 
     /**
      * Makes the task ready again after {@code delay} (database clock) and records the error of
@@ -40,4 +36,20 @@ public interface TaskCompletion {
      * @return false if the lease was lost
      */
     boolean retryLater(ClaimedTask task, String owner, Duration delay, String error);
+
+    /**
+     * Parks the task until {@code wakeAt} without spending an attempt, and marks the execution
+     * SUSPENDED: no thread and no lease are held while it waits.
+     *
+     * @param task the task
+     * @param owner the worker id
+     * If a cancel is pending, or a signal named {@code awaitedSignal} is already waiting, the
+     * task is due at once instead: checked under the execution's row lock, so a signal or
+     * cancel that arrives while the task parks is never missed.
+     *
+     * @param wakeAt when the task becomes due again (database clock)
+     * @param awaitedSignal the signal the workflow waits for, or null
+     * @return false if the lease was lost
+     */
+    boolean suspend(ClaimedTask task, String owner, OffsetDateTime wakeAt, String awaitedSignal);
 }

@@ -32,6 +32,7 @@ public final class Worker {
     private final TaskClaims claims;
     private final List<String> functions;
     private final Consumer<ClaimedTask> runner;
+    private final Consumer<String> cancelRequested;
     private final Wakeups wakeups;
     private final ThreadFactory threads;
     private final Semaphore freeThreads;
@@ -49,15 +50,17 @@ public final class Worker {
      * @param claims the claim store
      * @param functions the functions this deployment registered (and so may claim)
      * @param runner runs one claimed task
+     * @param cancelRequested told, by execution id, of cancel requests for running tasks
      * @param wakeups in-process wake-ups
      * @param threads the (managed) thread factory
      */
     public Worker(EngineSettings settings, TaskClaims claims, List<String> functions, Consumer<ClaimedTask> runner,
-                  Wakeups wakeups, ThreadFactory threads) {
+                  Consumer<String> cancelRequested, Wakeups wakeups, ThreadFactory threads) {
         this.settings = settings;
         this.claims = claims;
         this.functions = List.copyOf(functions);
         this.runner = runner;
+        this.cancelRequested = cancelRequested;
         this.wakeups = wakeups;
         this.threads = threads;
         this.freeThreads = new Semaphore(settings.workerThreads());
@@ -193,6 +196,8 @@ public final class Worker {
                 Thread.sleep(settings.heartbeat().toMillis());
                 if (!inFlight.isEmpty()) {
                     claims.renewLeases(settings.workerId(), settings.lease());
+                    claims.cancelRequested(inFlight.values().stream().map(ClaimedTask::executionId).toList())
+                            .forEach(cancelRequested);
                 }
             } catch (InterruptedException e) {
                 return;

@@ -1,0 +1,23 @@
+package io.stent.store;
+
+import io.stent.engine.store.ClaimedTask;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+
+/**
+ * Maps a claim's result row: id, execution id, function, attempt, arguments, database time,
+ * deadline, execution status.
+ */
+final class ClaimRows {
+
+    private ClaimRows() {
+    }
+
+    static ClaimedTask map(ResultSet rows) throws SQLException {
+        return new ClaimedTask(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
+                rows.getString(5), rows.getObject(6, OffsetDateTime.class), rows.getObject(7, OffsetDateTime.class),
+                "CANCELLING".equals(rows.getString(8)));
+    }
+}
