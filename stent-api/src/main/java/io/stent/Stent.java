@@ -39,6 +39,17 @@ public interface Stent {
     ExecutionHandle<Object> startByName(String functionName, Object... args);
 
     /**
+     * Starts an execution of a registered function by its name, with options.
+     *
+     * @param functionName the function's {@link Durable#name() name}
+     * @param options start options such as an idempotency key, a delay or a deadline
+     * @param args the arguments, matching the method's parameters
+     * @return a handle on the new execution, or on the earlier one with the same idempotency key
+     * @throws UnregisteredFunctionError if no function of that name is registered here
+     */
+    ExecutionHandle<Object> startByName(String functionName, StartOptions options, Object... args);
+
+    /**
      * Returns a handle on an existing execution.
      *
      * @param executionId the execution's id

@@ -7,20 +7,19 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 
 import java.io.StringReader;
 import java.lang.reflect.Type;
 
 /**
  * The default serializer: JSON-B, typed from the method's generic signature. Replace it with an
- * {@code @Alternative @Priority} bean of type {@link Serializer}.
+ * {@code @Alternative @Priority} bean of type {@link Serializer}. Thread-safe: each call borrows
+ * its own JSON-B instance (see {@link JsonbPool}).
  */
 @ApplicationScoped
 public class JsonbSerializer implements Serializer {
 
-    private final Jsonb jsonb = JsonbBuilder.create();
+    private final JsonbPool pool = new JsonbPool();
 
     @Override
     public String serialize(Object value, Type type) {
@@ -28,7 +27,8 @@ public class JsonbSerializer implements Serializer {
             return "null";
         }
         try {
-            return jsonb.toJson(value, type == void.class || type == Void.class ? Object.class : type);
+            Type declared = type == void.class || type == Void.class ? Object.class : type;
+            return pool.with(jsonb -> jsonb.toJson(value, declared));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("a " + value.getClass().getName() + " cannot be written as JSON: "
                     + e.getMessage(), e);
@@ -41,7 +41,7 @@ public class JsonbSerializer implements Serializer {
             return type instanceof Class<?> c && c.isPrimitive() ? primitiveDefault(c) : null;
         }
         try {
-            return jsonb.fromJson(data, type);
+            return pool.with(jsonb -> jsonb.fromJson(data, type));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("stored JSON does not fit " + type.getTypeName() + ": "
                     + e.getMessage(), e);
@@ -89,10 +89,6 @@ public class JsonbSerializer implements Serializer {
 
     @PreDestroy
     void close() {
-        try {
-            jsonb.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("STENT-1503 closing JSON-B failed", e);
-        }
+        pool.close();
     }
 }

@@ -160,13 +160,19 @@ public final class DurableEngine implements Stent {
 
     @Override
     public ExecutionHandle<Object> startByName(String functionName, Object... args) {
+        return startByName(functionName, StartOptions.defaults(), args);
+    }
+
+    @Override
+    public ExecutionHandle<Object> startByName(String functionName, StartOptions options, Object... args) {
+        Objects.requireNonNull(options, "options");
         FunctionDefinition function = registry.require(functionName);
         int expected = function.method().getParameterCount();
         if (args.length != expected) {
             throw new IllegalArgumentException("STENT-1107 " + function.describe() + " takes " + expected
                     + " argument(s), got " + args.length);
         }
-        return handleFor(starter.start(function, args, StartOptions.defaults()), function);
+        return handleFor(starter.start(function, args, options), function);
     }
 
     @Override
@@ -210,6 +216,18 @@ public final class DurableEngine implements Stent {
             }
             default -> { }
         }
+    }
+
+    /**
+     * Tells whether an execution runs on this instance and has received a cancel request (for
+     * monitoring and tests).
+     *
+     * @param executionId the execution
+     * @return true if it runs here and its cancel arrived
+     */
+    public boolean cancelReceived(String executionId) {
+        ExecutionState state = running.get(executionId);
+        return state != null && state.cancelRequested();
     }
 
     private void deliverCancel(String executionId) {

@@ -1,0 +1,215 @@
+package io.stent.cdi;
+
+import io.stent.ExecutionCancelledException;
+import io.stent.ExecutionHandle;
+import io.stent.ExecutionStatus;
+import io.stent.StartOptions;
+import io.stent.engine.DurableEngine;
+import io.stent.engine.EngineSettings;
+import io.stent.engine.FunctionDefinition;
+import io.stent.engine.FunctionRegistry;
+import io.stent.engine.RetryPolicy;
+import io.stent.engine.Sleeper;
+import io.stent.engine.TransactionBoundary;
+import io.stent.store.JdbcStore;
+import io.stent.store.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two engines (two "instances") on one PostgreSQL database, without a container: work is shared,
+ * never run twice and never lost; idempotent starts race safely; a cancel reaches whichever
+ * instance runs the execution.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** The durable functions' bodies; steps go through the engine that runs the body. */
+    public final class Bodies {
+        public int work(int n) throws Exception {
+            runs.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+            workedOn.computeIfAbsent(Thread.currentThread().getName().startsWith("a-") ? "a" : "b",
+                    k -> new AtomicInteger()).incrementAndGet();
+            return (Integer) current.get().intercept(step, new Object[] {n}, () -> stepBody(n)) + 1;
+        }
+
+        public int step(int n) {
+            return n * 2;
+        }
+
+        public String blocker(String key) throws Exception {
+            current.get().intercept(gateStep, new Object[] {key}, () -> gateBody(key));
+            return (String) current.get().intercept(gateStep, new Object[] {key + "-after"},
+                    () -> gateBody(key + "-after"));
+        }
+
+        public String gate(String key) {
+            return key;
+        }
+    }
+
+    private final Bodies bodies = new Bodies();
+    private final ThreadLocal<DurableEngine> current = new ThreadLocal<>();
+    private volatile DurableEngine blockerRunsOn;
+    private final Map<Integer, AtomicInteger> runs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> workedOn = new ConcurrentHashMap<>();
+    private final CountDownLatch gateEntered = new CountDownLatch(1);
+    private final CountDownLatch gateOpen = new CountDownLatch(1);
+    private final AtomicInteger afterGate = new AtomicInteger();
+    private TestDatabase database;
+    private FunctionDefinition work;
+    private FunctionDefinition step;
+    private FunctionDefinition blocker;
+    private FunctionDefinition gateStep;
+    private DurableEngine engineA;
+    private DurableEngine engineB;
+
+    private Object stepBody(int n) {
+        return bodies.step(n);
+    }
+
+    private Object gateBody(String key) throws InterruptedException {
+        if (key.endsWith("-after")) {
+            afterGate.incrementAndGet();
+            return key;
+        }
+        blockerRunsOn = current.get();
+        gateEntered.countDown();
+        gateOpen.await(60, TimeUnit.SECONDS);
+        return key;
+    }
+
+    @BeforeAll
+    void startTwoInstances() throws Exception {
+        database = TestDatabase.postgres();
+        JdbcStore.on(database.dataSource()).migrator().migrate("test");
+        RetryPolicy once = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, List.of(Exception.class), List.of());
+        work = new FunctionDefinition("work", 1, "default", once, null,
+                Bodies.class.getMethod("work", int.class), bodies);
+        step = new FunctionDefinition("step", 1, "default", once, null,
+                Bodies.class.getMethod("step", int.class), bodies);
+        blocker = new FunctionDefinition("blocker", 1, "default", once, null,
+                Bodies.class.getMethod("blocker", String.class), bodies);
+        gateStep = new FunctionDefinition("gate", 1, "default", once, null,
+                Bodies.class.getMethod("gate", String.class), bodies);
+        engineA = engine("a");
+        engineB = engine("b");
+    }
+
+    private DurableEngine engine(String name) {
+        FunctionRegistry registry = new FunctionRegistry(List.of(work, step, blocker, gateStep));
+        EngineSettings settings = new EngineSettings("worker-" + name, 4, 8, Duration.ofSeconds(5),
+                Duration.ofMillis(200), Duration.ofMillis(5), Duration.ofMillis(50), WAIT, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), Duration.ofMillis(100));
+        AtomicInteger threadCount = new AtomicInteger();
+        DurableEngine[] self = new DurableEngine[1];
+        self[0] = new DurableEngine(registry, JdbcStore.on(database.dataSource()).store(),
+                (function, args) -> {
+                    current.set(self[0]);
+                    try {
+                        return self[0].intercept(function, args, () -> function.method().invoke(bodies, args));
+                    } finally {
+                        current.remove();
+                    }
+                },
+                new JsonbSerializer(), TransactionBoundary.NONE, settings,
+                runnable -> new Thread(runnable, name + "-" + threadCount.incrementAndGet()), Sleeper.THREAD);
+        self[0].start();
+        return self[0];
+    }
+
+    @AfterAll
+    void stop() {
+        engineA.stop();
+        engineB.stop();
+        database.close();
+    }
+
+    @Test
+    void manyExecutionsOnTwoInstances_eachRunsExactlyOnce_noneIsLost() throws Exception {
+        int count = 400;
+        List<ExecutionHandle<Object>> handles = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            handles.add((i % 2 == 0 ? engineA : engineB).startByName("work", 10_000 + i));
+        }
+        for (int i = 0; i < count; i++) {
+            assertEquals((10_000 + i) * 2 + 1, handles.get(i).await(WAIT), "the result of execution " + i);
+        }
+        for (int i = 0; i < count; i++) {
+            assertEquals(1, runs.get(10_000 + i).get(), "execution " + i + " ran once");
+        }
+        assertTrue(workedOn.getOrDefault("a", new AtomicInteger()).get() > 0, "instance a worked: " + workedOn);
+        assertTrue(workedOn.getOrDefault("b", new AtomicInteger()).get() > 0, "instance b worked: " + workedOn);
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM stent_task")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), "no task left behind");
+        }
+    }
+
+    @Test
+    void concurrentStartsWithOneKey_onTwoInstances_createExactlyOneExecution() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            DurableEngine engine = i % 2 == 0 ? engineA : engineB;
+            ids.add(callers.submit(() -> {
+                go.await();
+                return engine.startByName("work", StartOptions.defaults().withIdempotencyKey("one-key"), 0).id();
+            }));
+        }
+        go.countDown();
+        Set<String> distinct = new HashSet<>();
+        for (Future<String> id : ids) {
+            distinct.add(id.get(60, TimeUnit.SECONDS));
+        }
+        callers.shutdown();
+        assertEquals(1, distinct.size(), "one execution for one key: " + distinct);
+    }
+
+    @Test
+    void cancelOnOneInstance_reachesTheOtherInstancesRunningExecution() throws Exception {
+        ExecutionHandle<Object> handle = engineA.startByName("blocker", "k");
+        assertTrue(gateEntered.await(60, TimeUnit.SECONDS));
+        DurableEngine holder = blockerRunsOn;
+        DurableEngine other = holder == engineA ? engineB : engineA;
+        other.cancel(handle.id());
+        assertTrue(!other.cancelReceived(handle.id()), "the cancelling instance does not run it");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!holder.cancelReceived(handle.id())) {
+            assertTrue(System.nanoTime() < deadline, "the holder's heartbeat never delivered the cancel");
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        gateOpen.countDown();
+        assertThrows(ExecutionCancelledException.class, () -> handle.await(WAIT));
+        assertEquals(ExecutionStatus.CANCELLED, handle.status());
+        assertEquals(0, afterGate.get(), "the durable call after the cancel did not run");
+    }
+}
