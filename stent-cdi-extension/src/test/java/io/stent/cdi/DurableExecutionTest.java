@@ -227,6 +227,32 @@ abstract class DurableExecutionTest {
     }
 
     @Test
+    void failedExecution_landsInDeadLetterQueue_withStructuredError_andReplayResumesFromFailedStep() {
+        String key = key();
+        var handle = stent.start(() -> workflows.checkout(key));
+        assertThrows(PaymentDeclinedException.class, () -> handle.await(WAIT));
+        assertEquals(2, calls.count("pay:" + key), "the step's two attempts");
+
+        var dlq = JdbcStore.on(database.dataSource()).deadLetters();
+        var letters = dlq.list(io.stent.store.DeadLetterFilter.all().withFunction("Workflows.checkout"), 100, 0)
+                .stream().filter(l -> l.executionId().equals(handle.id())).toList();
+        assertEquals(1, letters.size());
+        var letter = letters.get(0);
+        assertEquals(PaymentDeclinedException.class.getName(), letter.errorClass());
+        assertEquals("payment declined for acct-" + key, letter.errorMessage());
+        assertTrue(letter.error().contains("\"account\":\"\\\"acct-" + key + "\\\"\""), letter.error());
+        assertTrue(letter.error().contains("\"missingCents\":\"1250\""), letter.error());
+        assertTrue(letter.error().contains("audit log unavailable"), "suppressed exceptions are kept");
+        assertTrue(letter.error().contains("at io.stent.cdi.Steps.pay"), "the stack trace is kept");
+
+        calls.open(key);
+        assertEquals(io.stent.store.DeadLetters.ReplayOutcome.REPLAYED, dlq.replay(letter.id()));
+        assertEquals("R-" + key + " paid", handle.await(WAIT));
+        assertEquals(1, calls.count("reserve:" + key), "the completed step was not run again");
+        assertEquals(3, calls.count("pay:" + key), "the failed step ran again");
+    }
+
+    @Test
     void outsideAnExecution_noDurableContext() {
         assertTrue(!stent.inDurableContext());
     }

@@ -74,4 +74,14 @@ public class Steps {
         calls.gate(key).await(60, java.util.concurrent.TimeUnit.SECONDS);
         return "unblocked";
     }
+
+    /** Declines while the key's gate is closed; once opened (the "fix"), it succeeds. */
+    @Durable(maxAttempts = 2, initialBackoff = "PT0.001S")
+    public String pay(String key) {
+        calls.increment("pay:" + key);
+        if (calls.gate(key).getCount() > 0) {
+            throw new PaymentDeclinedException("acct-" + key, 1250);
+        }
+        return "paid";
+    }
 }

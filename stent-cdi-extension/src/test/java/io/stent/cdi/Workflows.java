@@ -132,4 +132,10 @@ public class Workflows {
         steps.block(key);
         return steps.beta(key);
     }
+
+    @Durable(maxAttempts = 1)
+    public String checkout(String key) {
+        String reservation = steps.reserve(key);
+        return reservation + " " + steps.pay(key);
+    }
 }

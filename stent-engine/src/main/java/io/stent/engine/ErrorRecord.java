@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A failure as it is stored: class, message, the full printed stack trace (with causes and
- * suppressed exceptions) and the cause chain. A mutable bean so that any JSON binding can map it.
+ * suppressed exceptions), the cause chain, the suppressed exceptions, and the exception's own
+ * fields where they can be written. A mutable bean so that any JSON binding can map it.
  */
 public class ErrorRecord {
 
@@ -15,6 +16,8 @@ public class ErrorRecord {
     private String message;
     private String stackTrace;
     private List<String> causes = new ArrayList<>();
+    private List<String> suppressed = new ArrayList<>();
+    private java.util.Map<String, String> fields = new java.util.TreeMap<>();
 
     /** For serialization. */
     public ErrorRecord() {
@@ -27,6 +30,18 @@ public class ErrorRecord {
      * @return its record
      */
     public static ErrorRecord of(Throwable failure) {
+        return of(failure, value -> null);
+    }
+
+    /**
+     * Captures a failure with its own fields (those declared by its class and superclasses below
+     * {@link Throwable}), each rendered by {@code render}; a field it returns null for is left out.
+     *
+     * @param failure the failure
+     * @param render renders a field value as text, or returns null
+     * @return its record
+     */
+    public static ErrorRecord of(Throwable failure, java.util.function.Function<Object, String> render) {
         ErrorRecord record = new ErrorRecord();
         record.className = failure.getClass().getName();
         record.message = failure.getMessage();
@@ -36,6 +51,10 @@ public class ErrorRecord {
         for (Throwable cause = failure.getCause(); cause != null && cause != failure; cause = cause.getCause()) {
             record.causes.add(cause.getClass().getName() + ": " + cause.getMessage());
         }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            record.suppressed.add(suppressed.getClass().getName() + ": " + suppressed.getMessage());
+        }
+        record.fields = OwnFields.of(failure, render);
         return record;
     }
 
@@ -77,5 +96,25 @@ public class ErrorRecord {
     /** @param causes the cause chain */
     public void setCauses(List<String> causes) {
         this.causes = causes;
+    }
+
+    /** @return the suppressed exceptions as {@code class: message} */
+    public List<String> getSuppressed() {
+        return suppressed;
+    }
+
+    /** @param suppressed the suppressed exceptions */
+    public void setSuppressed(List<String> suppressed) {
+        this.suppressed = suppressed;
+    }
+
+    /** @return the exception's own fields, name to rendered value */
+    public java.util.Map<String, String> getFields() {
+        return fields;
+    }
+
+    /** @param fields the exception's own fields */
+    public void setFields(java.util.Map<String, String> fields) {
+        this.fields = fields;
     }
 }

@@ -16,12 +16,23 @@ final class Outcomes {
 
     private final Serializer serializer;
 
+    private final ThrowableRebuilder rebuilder;
+
     Outcomes(Serializer serializer) {
         this.serializer = serializer;
+        this.rebuilder = new ThrowableRebuilder(serializer::deserialize);
     }
 
     String encodeError(Throwable failure) {
-        return serializer.serialize(ErrorRecord.of(failure), ErrorRecord.class);
+        return serializer.serialize(ErrorRecord.of(failure, this::renderField), ErrorRecord.class);
+    }
+
+    private String renderField(Object value) {
+        try {
+            return serializer.serialize(value, value.getClass());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     ErrorRecord decodeError(String error) {
@@ -29,7 +40,7 @@ final class Outcomes {
     }
 
     Throwable rebuild(String error, Class<?> context) {
-        return ThrowableRebuilder.rebuild(decodeError(error), loaderOf(context));
+        return rebuilder.rebuild(decodeError(error), loaderOf(context));
     }
 
     /**
@@ -49,7 +60,7 @@ final class Outcomes {
             throw new StentException("STENT-1405", "execution " + record.id() + " ended " + record.status());
         }
         ErrorRecord error = decodeError(record.error());
-        Throwable rebuilt = ThrowableRebuilder.rebuild(error, loaderOf(method.getDeclaringClass()));
+        Throwable rebuilt = rebuilder.rebuild(error, loaderOf(method.getDeclaringClass()));
         if (rebuilt instanceof RuntimeException || rebuilt instanceof Error || isDeclared(rebuilt, method)) {
             throwAny(rebuilt);
         }

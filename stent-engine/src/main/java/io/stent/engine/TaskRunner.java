@@ -122,7 +122,7 @@ final class TaskRunner {
         } else {
             LOG.log(Level.WARNING, "STENT-2103 execution " + task.executionId() + " " + function.name()
                     + " failed after " + task.attempt() + " attempt(s)", failure);
-            held(task, completions.finish(task, owner, ExecutionStatus.FAILED, null, error));
+            held(task, completions.failForGood(task, owner, failure.getClass().getName(), failure.getMessage(), error));
         }
     }
 

@@ -11,6 +11,7 @@ public final class JdbcStore {
 
     private final Store store;
     private final ExecutionQueries queries;
+    private final DeadLetters deadLetters;
     private final SchemaMigrator migrator;
     private final String dialectName;
     private final Jdbc jdbc;
@@ -22,6 +23,7 @@ public final class JdbcStore {
         this.store = new Store(executions, new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc), steps,
                 new JdbcSignalStore(jdbc));
         this.queries = new ExecutionQueries(jdbc, executions, steps);
+        this.deadLetters = new DeadLetters(jdbc);
         this.migrator = new SchemaMigrator(dataSource, dialect);
         this.dialectName = dialect.name();
     }
@@ -53,6 +55,15 @@ public final class JdbcStore {
      */
     public ExecutionQueries queries() {
         return queries;
+    }
+
+    /**
+     * The dead-letter queue.
+     *
+     * @return the dead letters
+     */
+    public DeadLetters deadLetters() {
+        return deadLetters;
     }
 
     /**

@@ -46,6 +46,47 @@ final class JdbcTaskCompletion implements TaskCompletion {
     }
 
     @Override
+    public boolean failForGood(ClaimedTask task, String owner, String errorClass, String errorMessage, String error) {
+        return jdbc.inTransaction(connection -> {
+            String queue = null;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT queue FROM stent_task"
+                    + " WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
+                statement.setString(1, task.id());
+                statement.setString(2, owner);
+                try (java.sql.ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        queue = rows.getString(1);
+                    }
+                }
+            }
+            if (queue == null || !fenced(connection, TAKE_TASK, task, owner)) {
+                return false;
+            }
+            try (PreparedStatement statement = connection.prepareStatement(FINISH_EXECUTION)) {
+                statement.setString(1, ExecutionStatus.FAILED.name());
+                statement.setString(2, null);
+                statement.setString(3, error);
+                statement.setString(4, task.executionId());
+                statement.executeUpdate();
+            }
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO stent_dead_letter (id,"
+                    + " execution_id, function_name, queue, error_class, error_message, error, attempts, failed_at,"
+                    + " replay_count) SELECT ?, id, function_name, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, 0"
+                    + " FROM stent_execution WHERE id = ? AND status = 'FAILED'")) {
+                statement.setString(1, java.util.UUID.randomUUID().toString());
+                statement.setString(2, queue);
+                statement.setString(3, errorClass.length() > 500 ? errorClass.substring(0, 500) : errorClass);
+                statement.setString(4, errorMessage);
+                statement.setString(5, error);
+                statement.setInt(6, task.attempt());
+                statement.setString(7, task.executionId());
+                statement.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
     public boolean retryLater(ClaimedTask task, String owner, Duration delay, String error) {
         return jdbc.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"

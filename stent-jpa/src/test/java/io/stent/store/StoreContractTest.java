@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -382,6 +383,111 @@ abstract class StoreContractTest {
         assertTrue(store.steps().resolve(id, "", 1, StepStatus.COMPLETED, null));
         assertFalse(store.steps().resolve(id, "", 1, StepStatus.FAILED, "{}"), "resolved once");
         assertEquals(StepStatus.COMPLETED, store.steps().find(id, "", 1).orElseThrow().status());
+    }
+
+    private String failForGood(String function, String errorClass) {
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        assertTrue(store.completions().failForGood(task, "w", errorClass, "it broke", "{\"className\":\""
+                + errorClass + "\"}"));
+        return id;
+    }
+
+    @Test
+    void failForGood_failsExecution_andWritesDeadLetterInTheSameTransaction() {
+        String function = fn();
+        String id = failForGood(function, "com.example.Broken");
+        assertEquals(ExecutionStatus.FAILED, store.executions().find(id).orElseThrow().status());
+        List<DeadLetter> letters = jdbcStore.deadLetters().list(DeadLetterFilter.all().withFunction(function), 10, 0);
+        assertEquals(1, letters.size());
+        DeadLetter letter = letters.get(0);
+        assertEquals(id, letter.executionId());
+        assertEquals("default", letter.queue());
+        assertEquals("com.example.Broken", letter.errorClass());
+        assertEquals("it broke", letter.errorMessage());
+        assertEquals(1, letter.attempts());
+        assertTrue(letter.failedAt() != null);
+        assertEquals(letter, jdbcStore.deadLetters().find(letter.id()).orElseThrow());
+    }
+
+    @Test
+    void failForGood_ofCancellingExecution_cancelsIt_withoutDeadLetter() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        store.executions().cancel(id);
+        assertTrue(store.completions().failForGood(task, "w", "X", "m", "{}"));
+        assertEquals(ExecutionStatus.CANCELLED, store.executions().find(id).orElseThrow().status());
+        assertTrue(jdbcStore.deadLetters().list(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty());
+    }
+
+    @Test
+    void deadLetters_filterByFunctionErrorClassAndTime_andPage() {
+        String function = fn();
+        failForGood(function, "A");
+        failForGood(function, "B");
+        failForGood(function, "B");
+        var dlq = jdbcStore.deadLetters();
+        assertEquals(3, dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).size());
+        assertEquals(2, dlq.list(DeadLetterFilter.all().withFunction(function).withErrorClass("B"), 10, 0).size());
+        assertEquals(1, dlq.list(DeadLetterFilter.all().withFunction(function), 1, 2).size());
+        assertEquals(0, dlq.list(DeadLetterFilter.all().withFunction(function).withQueue("other"), 10, 0).size());
+        var now = dlq.list(DeadLetterFilter.all().withFunction(function), 1, 0).get(0).failedAt();
+        assertEquals(0, dlq.list(DeadLetterFilter.all().withFunction(function)
+                .failedBetween(now.plusMinutes(1), null), 10, 0).size());
+        assertEquals(3, dlq.list(DeadLetterFilter.all().withFunction(function)
+                .failedBetween(now.minusMinutes(1), now.plusMinutes(1)), 10, 0).size());
+        assertThrows(IllegalArgumentException.class, () -> dlq.list(DeadLetterFilter.all(), 501, 0));
+    }
+
+    @Test
+    void replay_makesExecutionPendingAgain_removesFailedSteps_keepsCompletedOnes() {
+        String function = fn();
+        String id = start(function);
+        store.steps().record(StepRecord.finished(id, "", 1, "ok", StepStatus.COMPLETED, "[]", "1", 1, 1));
+        store.steps().record(StepRecord.finished(id, "", 2, "bad", StepStatus.FAILED, "[]", "{}", 3, 1));
+        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        store.completions().failForGood(task, "w", "X", "m", "{}");
+        var dlq = jdbcStore.deadLetters();
+        DeadLetter letter = dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).get(0);
+
+        assertEquals(DeadLetters.ReplayOutcome.REPLAYED, dlq.replay(letter.id()));
+        assertEquals(ExecutionStatus.PENDING, store.executions().find(id).orElseThrow().status());
+        assertTrue(store.steps().find(id, "", 1).isPresent(), "the completed step is kept");
+        assertTrue(store.steps().find(id, "", 2).isEmpty(), "the failed step runs again");
+        assertEquals(1, store.claims().claim("w", List.of(function), 1, LEASE).size());
+        assertEquals(DeadLetters.ReplayOutcome.NOT_FAILED, dlq.replay(letter.id()));
+        assertEquals(DeadLetters.ReplayOutcome.NOT_FOUND, dlq.replay("missing"));
+        DeadLetter replayed = dlq.find(letter.id()).orElseThrow();
+        assertEquals(1, replayed.replayCount());
+        assertTrue(replayed.replayedAt() != null);
+        assertTrue(dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty(), "replayed are hidden");
+        assertEquals(1, dlq.list(DeadLetterFilter.all().withFunction(function).includingReplayed(), 10, 0).size());
+    }
+
+    @Test
+    void replayMatching_replaysOnlyWhatTheFilterSelects() {
+        String function = fn();
+        failForGood(function, "A");
+        failForGood(function, "B");
+        var dlq = jdbcStore.deadLetters();
+        assertEquals(1, dlq.replayMatching(DeadLetterFilter.all().withFunction(function).withErrorClass("B"), 100));
+        assertEquals(1, dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).size());
+        assertEquals(1, store.claims().claim("w", List.of(function), 10, LEASE).size());
+    }
+
+    @Test
+    void deleteAndPurge_removeDeadLetters() {
+        String function = fn();
+        failForGood(function, "A");
+        failForGood(function, "A");
+        var dlq = jdbcStore.deadLetters();
+        DeadLetter first = dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).get(0);
+        assertTrue(dlq.delete(first.id()));
+        assertFalse(dlq.delete(first.id()));
+        assertEquals(0, dlq.purgeOlderThan(Duration.ofHours(1)), "nothing is an hour old");
+        assertTrue(dlq.purgeOlderThan(Duration.ZERO) >= 1);
+        assertTrue(dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty());
     }
 
     @Test

@@ -26,6 +26,19 @@ public interface TaskCompletion {
     boolean finish(ClaimedTask task, String owner, ExecutionStatus status, String result, String error);
 
     /**
+     * Fails the task and its execution for good and puts the execution in the dead-letter queue,
+     * in one transaction (or cancels it, if a cancel is pending: then no dead letter is written).
+     *
+     * @param task the task
+     * @param owner the worker id
+     * @param errorClass the failure's class name
+     * @param errorMessage the failure's message, may be null
+     * @param error the serialized structured error
+     * @return false if the lease was lost
+     */
+    boolean failForGood(ClaimedTask task, String owner, String errorClass, String errorMessage, String error);
+
+    /**
      * Makes the task ready again after {@code delay} (database clock) and records the error of
      * the failed attempt on the execution.
      *
