@@ -28,7 +28,20 @@ public class AdminStore {
      *
      * @return the queries
      */
-    public synchronized ExecutionQueries queries() {
+    public ExecutionQueries queries() {
+        return store().queries();
+    }
+
+    /**
+     * The dead-letter queue, connecting on first use.
+     *
+     * @return the dead letters
+     */
+    public io.stent.store.DeadLetters deadLetters() {
+        return store().deadLetters();
+    }
+
+    private synchronized JdbcStore store() {
         if (store == null) {
             try {
                 store = JdbcStore.on((DataSource) new InitialContext().lookup(dataSourceName));
@@ -37,6 +50,6 @@ public class AdminStore {
                         + "': " + e.getMessage(), e);
             }
         }
-        return store.queries();
+        return store;
     }
 }
