@@ -108,6 +108,37 @@ public interface Stent {
     <T> T awaitSignal(String name, Class<T> type, java.time.Duration timeout);
 
     /**
+     * Inside a workflow: starts the durable method called in {@code call} as a child execution
+     * (its own id and record, run by any worker, in parallel with the caller) and returns at once.
+     * The start is recorded, so a replay returns the same child.
+     *
+     * @param call a lambda making exactly one call to a {@code @Durable} method of an injected bean
+     * @param <T> the result type
+     * @return the child's future
+     * @throws IllegalStateException outside a durable execution
+     */
+    <T> DurableFuture<T> async(DurableCall<T> call);
+
+    /**
+     * Inside a workflow: waits until every future's child has finished, suspending the execution
+     * meanwhile. Results and failures are then read with {@link DurableFuture#get()}.
+     *
+     * @param futures the futures
+     */
+    void all(java.util.List<? extends DurableFuture<?>> futures);
+
+    /**
+     * Inside a workflow: waits until one of the futures' children has finished and returns that
+     * future (the first in list order, if several have). The choice is recorded, so a replay
+     * returns the same future.
+     *
+     * @param futures the futures, not empty
+     * @param <T> the result type
+     * @return the first finished future
+     */
+    <T> DurableFuture<T> any(java.util.List<? extends DurableFuture<T>> futures);
+
+    /**
      * Tells whether the current thread runs inside a durable execution.
      *
      * @return true inside an execution

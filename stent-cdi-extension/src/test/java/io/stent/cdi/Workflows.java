@@ -138,4 +138,51 @@ public class Workflows {
         String reservation = steps.reserve(key);
         return reservation + " " + steps.pay(key);
     }
+
+    /** Fans out one child per item, waits for all, sums their results. */
+    @Durable
+    public int fanOut(String key, int count) {
+        List<io.stent.DurableFuture<Integer>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int item = i;
+            futures.add(stent.async(() -> steps.charge(key + "-" + item, item)));
+        }
+        stent.all(futures);
+        int sum = 0;
+        for (io.stent.DurableFuture<Integer> future : futures) {
+            sum += future.get();
+        }
+        return sum;
+    }
+
+    /** Starts a blocked child and a quick one, takes whichever finishes first. */
+    @Durable
+    public String race(String key) {
+        io.stent.DurableFuture<String> slow = stent.async(() -> steps.block(key));
+        io.stent.DurableFuture<String> quick = stent.async(() -> steps.beta(key));
+        return stent.any(List.of(slow, quick)).get();
+    }
+
+    /** Waits for a child that fails, and compensates. */
+    @Durable
+    public String childFails(String key) {
+        io.stent.DurableFuture<String> child = stent.async(() -> steps.rejects(key));
+        try {
+            return child.get();
+        } catch (IllegalArgumentException e) {
+            return "child failed: " + e.getMessage();
+        }
+    }
+
+    /** A child workflow with steps of its own, awaited by its parent. */
+    @Durable
+    public String parentOfWorkflow(String key) {
+        return "parent got " + stent.async(() -> composite.outer(key)).get();
+    }
+
+    /** Waits for a blocked child; cancelling the parent cancels the child. */
+    @Durable
+    public String waitsForBlockedChild(String key) {
+        return stent.async(() -> steps.block(key)).get();
+    }
 }

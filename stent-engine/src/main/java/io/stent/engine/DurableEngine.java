@@ -1,6 +1,7 @@
 package io.stent.engine;
 
 import io.stent.DurableCall;
+import io.stent.DurableFuture;
 import io.stent.ExecutionHandle;
 import io.stent.StartOptions;
 import io.stent.Stent;
@@ -38,6 +39,7 @@ public final class DurableEngine implements Stent {
     private final ResultAwaiter awaiter;
     private final StepRunner steps;
     private final WaitRunner waits;
+    private final ChildRunner children;
     private final StepWatchdog watchdog;
     private final Store store;
     private final Serializer serializer;
@@ -72,6 +74,8 @@ public final class DurableEngine implements Stent {
         this.steps = new StepRunner(store.steps(), serializer, contexts, boundary, sleeper, watchdog);
         this.waits = new WaitRunner(store.steps(), store.signals(), serializer, boundary, sleeper,
                 settings.sleepBlockingLimit());
+        this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
+                settings.awaitTimeout(), contexts);
         Worker[] self = new Worker[1];
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, contexts, store.completions(),
                 store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping());
@@ -216,6 +220,43 @@ public final class DurableEngine implements Stent {
             }
             default -> { }
         }
+        cancelChildren(executionId);
+    }
+
+    private void cancelChildren(String parentId) {
+        List<String> active = Unchecked.call(() -> boundary.outsideTransaction(
+                () -> store.executions().activeChildren(parentId)));
+        for (String child : active) {
+            try {
+                cancel(child);
+            } catch (ExecutionFinishedException | ExecutionNotFoundException e) {
+                // it finished meanwhile: nothing to cancel
+            }
+        }
+    }
+
+    @Override
+    public <T> DurableFuture<T> async(DurableCall<T> call) {
+        Objects.requireNonNull(call, "call");
+        DurableContext context = requireContext("async");
+        List<CallCapture.Captured> calls = capture.capture(call);
+        if (calls.size() != 1) {
+            throw new IllegalArgumentException("STENT-1102 an async lambda must call exactly one @Durable method of"
+                    + " an injected bean, this one called " + calls.size());
+        }
+        return children.start(context, calls.get(0).function(), calls.get(0).args());
+    }
+
+    @Override
+    public void all(List<? extends DurableFuture<?>> futures) {
+        Objects.requireNonNull(futures, "futures");
+        children.all(requireContext("all"), futures);
+    }
+
+    @Override
+    public <T> DurableFuture<T> any(List<? extends DurableFuture<T>> futures) {
+        Objects.requireNonNull(futures, "futures");
+        return children.any(requireContext("any"), futures);
     }
 
     /**

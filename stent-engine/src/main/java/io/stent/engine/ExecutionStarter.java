@@ -30,8 +30,23 @@ final class ExecutionStarter {
         String arguments = serializeArguments(function, args);
         NewExecution execution = new NewExecution(UUID.randomUUID().toString(), function.name(),
                 function.version(), function.queue(), arguments, options.idempotencyKey().orElse(null),
-                options.delay(), options.deadline().orElse(null));
+                options.delay(), options.deadline().orElse(null), null, null);
         String id = Unchecked.call(() -> boundary.outsideTransaction(() -> executions.create(execution)));
+        wakeups.workAvailable();
+        return id;
+    }
+
+    /**
+     * Starts a child execution with an id derived from its parent and position, so that a replay
+     * of the start finds the same child instead of starting another.
+     */
+    String startChild(FunctionDefinition function, Object[] args, String parentId, String position) {
+        String arguments = serializeArguments(function, args);
+        String id = UUID.nameUUIDFromBytes((parentId + "/" + position).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        NewExecution child = new NewExecution(id, function.name(), function.version(), function.queue(), arguments,
+                null, java.time.Duration.ZERO, null, parentId, position);
+        Unchecked.call(() -> boundary.outsideTransaction(() -> executions.create(child)));
         wakeups.workAvailable();
         return id;
     }

@@ -13,11 +13,22 @@ final class Suspension extends Error {
 
     private final transient OffsetDateTime wakeAt;
     private final String awaitedSignal;
+    private final java.util.List<String> awaitedChildren;
 
     Suspension(OffsetDateTime wakeAt, String awaitedSignal) {
+        this(wakeAt, awaitedSignal, java.util.List.of());
+    }
+
+    Suspension(OffsetDateTime wakeAt, String awaitedSignal, java.util.List<String> awaitedChildren) {
         super("execution suspended until " + wakeAt, null, false, false);
         this.wakeAt = wakeAt;
         this.awaitedSignal = awaitedSignal;
+        this.awaitedChildren = java.util.List.copyOf(awaitedChildren);
+    }
+
+    /** The child executions the workflow waits for. */
+    java.util.List<String> awaitedChildren() {
+        return awaitedChildren;
     }
 
     OffsetDateTime wakeAt() {

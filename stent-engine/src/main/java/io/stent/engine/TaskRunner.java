@@ -77,7 +77,8 @@ final class TaskRunner {
             }
             Suspension suspension = Suspension.in(failure);
             if (suspension != null) {
-                held(task, completions.suspend(task, owner, suspension.wakeAt(), suspension.awaitedSignal()));
+                held(task, completions.suspend(task, owner, suspension.wakeAt(), suspension.awaitedSignal(),
+                        suspension.awaitedChildren()));
                 wakeups.workAvailable();
                 return;
             }

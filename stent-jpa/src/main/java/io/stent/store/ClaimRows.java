@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 
 /**
  * Maps a claim's result row: id, execution id, function, attempt, arguments, database time,
- * deadline, execution status.
+ * deadline, execution status, parent execution.
  */
 final class ClaimRows {
 
@@ -18,6 +18,6 @@ final class ClaimRows {
     static ClaimedTask map(ResultSet rows) throws SQLException {
         return new ClaimedTask(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
                 rows.getString(5), rows.getObject(6, OffsetDateTime.class), rows.getObject(7, OffsetDateTime.class),
-                "CANCELLING".equals(rows.getString(8)));
+                "CANCELLING".equals(rows.getString(8)), rows.getString(9));
     }
 }

@@ -19,7 +19,7 @@ import java.util.UUID;
 final class JdbcExecutionStore implements ExecutionStore {
 
     static final String SELECT = "SELECT id, function_name, function_version, status, args, result, error,"
-            + " attempts, created_at, finished_at FROM stent_execution";
+            + " attempts, created_at, finished_at, parent_id FROM stent_execution";
 
     private final Jdbc jdbc;
     private final String insertExecution;
@@ -29,8 +29,8 @@ final class JdbcExecutionStore implements ExecutionStore {
     JdbcExecutionStore(Jdbc jdbc) {
         this.jdbc = jdbc;
         String insert = "INSERT INTO stent_execution (id, function_name, function_version, status, args,"
-                + " idempotency_key, attempts, created_at, updated_at, deadline_at)"
-                + " VALUES (?, ?, ?, 'PENDING', ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ";
+                + " idempotency_key, parent_id, parent_position, attempts, created_at, updated_at, deadline_at)"
+                + " VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ";
         this.insertExecution = insert + "NULL)";
         this.insertExecutionWithDeadline = insert + jdbc.dialect().nowPlusMillis() + ")";
         this.insertRootTask = "INSERT INTO stent_task (id, execution_id, kind, function_name, queue, priority,"
@@ -43,9 +43,13 @@ final class JdbcExecutionStore implements ExecutionStore {
         try {
             return jdbc.inTransaction(connection -> insert(connection, execution));
         } catch (StoreException e) {
-            if (execution.idempotencyKey() != null && e.getCause() instanceof SQLException sql
-                    && Jdbc.isUniqueViolation(sql)) {
-                return findIdByKey(execution.idempotencyKey()).orElseThrow(() -> e);
+            if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
+                if (execution.idempotencyKey() != null) {
+                    return findIdByKey(execution.idempotencyKey()).orElseThrow(() -> e);
+                }
+                if (execution.parentId() != null && find(execution.id()).isPresent()) {
+                    return execution.id();
+                }
             }
             throw e;
         }
@@ -60,8 +64,10 @@ final class JdbcExecutionStore implements ExecutionStore {
             statement.setInt(3, execution.functionVersion());
             statement.setString(4, execution.arguments());
             statement.setString(5, execution.idempotencyKey());
+            statement.setString(6, execution.parentId());
+            statement.setString(7, execution.parentPosition());
             if (hasDeadline) {
-                jdbc.dialect().bindMillis(statement, 6, execution.deadline().toMillis());
+                jdbc.dialect().bindMillis(statement, 8, execution.deadline().toMillis());
             }
             statement.executeUpdate();
         }
@@ -96,6 +102,43 @@ final class JdbcExecutionStore implements ExecutionStore {
                 try (ResultSet rows = statement.executeQuery()) {
                     return rows.next() ? Optional.of(map(rows)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    @Override
+    public java.util.List<ExecutionRecord> findAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE id IN ("
+                    + SqlLists.placeholders(ids.size()) + ")")) {
+                SqlLists.bind(statement, 1, ids);
+                java.util.List<ExecutionRecord> records = new java.util.ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(map(rows));
+                    }
+                }
+                return records;
+            }
+        });
+    }
+
+    @Override
+    public java.util.List<String> activeChildren(String parentId) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM stent_execution"
+                    + " WHERE parent_id = ? AND status NOT IN ('COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED')")) {
+                statement.setString(1, parentId);
+                java.util.List<String> ids = new java.util.ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+                return ids;
             }
         });
     }
@@ -147,6 +190,6 @@ final class JdbcExecutionStore implements ExecutionStore {
         return new ExecutionRecord(rows.getString(1), rows.getString(2), rows.getInt(3),
                 ExecutionStatus.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6),
                 rows.getString(7), rows.getInt(8), rows.getObject(9, OffsetDateTime.class),
-                rows.getObject(10, OffsetDateTime.class));
+                rows.getObject(10, OffsetDateTime.class), rows.getString(11));
     }
 }

@@ -41,8 +41,25 @@ final class JdbcTaskCompletion implements TaskCompletion {
                 statement.setString(4, task.executionId());
                 statement.executeUpdate();
             }
+            wakeParent(connection, task);
             return true;
         });
+    }
+
+    /** A finished child wakes its waiting parent, in the transaction that finishes it. */
+    private static void wakeParent(Connection connection, ClaimedTask task) throws SQLException {
+        if (task.parentId() == null) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT status FROM stent_execution WHERE id = ? FOR UPDATE")) {
+            lock.setString(1, task.parentId());
+            try (java.sql.ResultSet rows = lock.executeQuery()) {
+                if (rows.next() && "SUSPENDED".equals(rows.getString(1))) {
+                    TaskWaker.wake(connection, task.parentId());
+                }
+            }
+        }
     }
 
     @Override
@@ -82,6 +99,7 @@ final class JdbcTaskCompletion implements TaskCompletion {
                 statement.setString(7, task.executionId());
                 statement.executeUpdate();
             }
+            wakeParent(connection, task);
             return true;
         });
     }
@@ -110,7 +128,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
     }
 
     @Override
-    public boolean suspend(ClaimedTask task, String owner, OffsetDateTime wakeAt, String awaitedSignal) {
+    public boolean suspend(ClaimedTask task, String owner, OffsetDateTime wakeAt, String awaitedSignal,
+                           java.util.Collection<String> awaitedChildren) {
         return jdbc.inTransaction(connection -> {
             // Lock order shared with signal delivery and cancel: the execution row first.
             try (PreparedStatement lock = connection.prepareStatement(
@@ -122,14 +141,17 @@ final class JdbcTaskCompletion implements TaskCompletion {
                     + " lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1, version = version + 1,"
                     + " run_at = CASE WHEN EXISTS (SELECT 1 FROM stent_signal s WHERE s.execution_id = ?"
                     + " AND s.name = ? AND s.consumed_by IS NULL) OR EXISTS (SELECT 1 FROM stent_execution e"
-                    + " WHERE e.id = ? AND e.status = 'CANCELLING') THEN CURRENT_TIMESTAMP ELSE ? END"
+                    + " WHERE e.id = ? AND e.status = 'CANCELLING')" + finishedChild(awaitedChildren)
+                    + " THEN CURRENT_TIMESTAMP ELSE ? END"
                     + " WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
-                statement.setString(1, task.executionId());
-                statement.setString(2, awaitedSignal);
-                statement.setString(3, task.executionId());
-                statement.setObject(4, wakeAt);
-                statement.setString(5, task.id());
-                statement.setString(6, owner);
+                int index = 1;
+                statement.setString(index++, task.executionId());
+                statement.setString(index++, awaitedSignal);
+                statement.setString(index++, task.executionId());
+                index = SqlLists.bind(statement, index, awaitedChildren);
+                statement.setObject(index++, wakeAt);
+                statement.setString(index++, task.id());
+                statement.setString(index, owner);
                 if (statement.executeUpdate() != 1) {
                     return false;
                 }
@@ -142,6 +164,12 @@ final class JdbcTaskCompletion implements TaskCompletion {
             }
             return true;
         });
+    }
+
+    private static String finishedChild(java.util.Collection<String> children) {
+        return children.isEmpty() ? "" : " OR EXISTS (SELECT 1 FROM stent_execution c WHERE c.id IN ("
+                + SqlLists.placeholders(children.size()) + ") AND c.status IN ('COMPLETED', 'FAILED', 'CANCELLED',"
+                + " 'EXPIRED'))";
     }
 
     private static boolean fenced(Connection connection, String sql, ClaimedTask task, String owner)

@@ -49,9 +49,9 @@ final class PostgresDialect implements Dialect {
                 + " THEN 'CANCELLING' ELSE 'RUNNING' END,"
                 + " started_at = COALESCE(e.started_at, CURRENT_TIMESTAMP), updated_at = CURRENT_TIMESTAMP,"
                 + " attempts = c.attempt FROM claimed c WHERE e.id = c.execution_id"
-                + " RETURNING e.id, e.args, e.deadline_at, e.status)"
+                + " RETURNING e.id, e.args, e.deadline_at, e.status, e.parent_id)"
                 + " SELECT c.id, c.execution_id, c.function_name, c.attempt, s.args, CURRENT_TIMESTAMP,"
-                + " s.deadline_at, s.status"
+                + " s.deadline_at, s.status, s.parent_id"
                 + " FROM claimed c JOIN started s ON s.id = c.execution_id";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = SqlLists.bind(statement, 1, functions);

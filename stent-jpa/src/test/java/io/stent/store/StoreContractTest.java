@@ -259,7 +259,7 @@ abstract class StoreContractTest {
 
     private String startWith(String function, Duration delay, Duration deadline) {
         return store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default",
-                "[1]", null, delay, deadline));
+                "[1]", null, delay, deadline, null, null));
     }
 
     @Test
@@ -319,7 +319,7 @@ abstract class StoreContractTest {
         String function = fn();
         String id = start(function);
         ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
-        assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), null));
+        assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), null, List.of()));
         assertEquals(ExecutionStatus.SUSPENDED, store.executions().find(id).orElseThrow().status());
         assertTrue(store.claims().claim("w", List.of(function), 1, LEASE).isEmpty(), "parked for an hour");
         assertEquals(ExecutionStore.CancelOutcome.CANCELLING, store.executions().cancel(id));
@@ -333,7 +333,7 @@ abstract class StoreContractTest {
         String function = fn();
         String id = start(function);
         ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
-        assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), "go"));
+        assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), "go", List.of()));
         assertEquals(SignalStore.Delivery.DELIVERED, store.signals().send(id, "go", "\"first\""));
         assertEquals(SignalStore.Delivery.DELIVERED, store.signals().send(id, "go", "\"second\""));
         assertEquals(1, store.claims().claim("w", List.of(function), 1, LEASE).size(), "the signal woke it");
@@ -351,13 +351,13 @@ abstract class StoreContractTest {
         String id = start(function);
         ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
         store.signals().send(id, "early", "1");
-        assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), "early"));
+        assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), "early", List.of()));
         assertEquals(1, store.claims().claim("w", List.of(function), 1, LEASE).size());
 
         String other = start(function);
         ClaimedTask otherTask = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
         store.signals().send(other, "unrelated", "1");
-        assertTrue(store.completions().suspend(otherTask, "w", otherTask.claimedAt().plusHours(1), "awaited"));
+        assertTrue(store.completions().suspend(otherTask, "w", otherTask.claimedAt().plusHours(1), "awaited", List.of()));
         assertTrue(store.claims().claim("w", List.of(function), 1, LEASE).isEmpty(), "another name does not wake");
     }
 
@@ -488,6 +488,56 @@ abstract class StoreContractTest {
         assertEquals(0, dlq.purgeOlderThan(Duration.ofHours(1)), "nothing is an hour old");
         assertTrue(dlq.purgeOlderThan(Duration.ZERO) >= 1);
         assertTrue(dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty());
+    }
+
+    private String startChild(String function, String parentId, String position) {
+        String id = UUID.nameUUIDFromBytes((parentId + "/" + position).getBytes()).toString();
+        return store.executions().create(new NewExecution(id, function, 1, "default", "[1]", null, Duration.ZERO,
+                null, parentId, position));
+    }
+
+    @Test
+    void childStart_isIdempotentPerParentPosition_andListedAsActiveChild() {
+        String parentFn = fn();
+        String childFn = fn();
+        String parent = start(parentFn);
+        String child = startChild(childFn, parent, "1");
+        assertEquals(child, startChild(childFn, parent, "1"), "a replayed start finds the same child");
+        assertEquals(List.of(child), store.executions().activeChildren(parent));
+        assertEquals(parent, store.executions().find(child).orElseThrow().parentId());
+        assertEquals(1, store.claims().claim("w", List.of(childFn), 10, LEASE).size(), "one child, one task");
+        assertEquals(2, store.executions().findAll(List.of(parent, child, "missing")).size());
+    }
+
+    @Test
+    void finishingChild_wakesItsSuspendedParent() {
+        String parentFn = fn();
+        String childFn = fn();
+        String parent = start(parentFn);
+        ClaimedTask parentTask = store.claims().claim("w", List.of(parentFn), 1, LEASE).get(0);
+        String child = startChild(childFn, parent, "1");
+        assertTrue(store.completions().suspend(parentTask, "w", parentTask.claimedAt().plusHours(1), null,
+                List.of(child)));
+        assertTrue(store.claims().claim("w", List.of(parentFn), 1, LEASE).isEmpty(), "parked");
+        ClaimedTask childTask = store.claims().claim("w", List.of(childFn), 1, LEASE).get(0);
+        assertEquals(parent, childTask.parentId());
+        assertTrue(store.completions().finish(childTask, "w", ExecutionStatus.COMPLETED, "2", null));
+        assertEquals(1, store.claims().claim("w", List.of(parentFn), 1, LEASE).size(), "the child woke its parent");
+        assertTrue(store.executions().activeChildren(parent).isEmpty());
+    }
+
+    @Test
+    void suspendAwaitingAFinishedChild_isDueAtOnce() {
+        String parentFn = fn();
+        String childFn = fn();
+        String parent = start(parentFn);
+        String child = startChild(childFn, parent, "1");
+        ClaimedTask childTask = store.claims().claim("w", List.of(childFn), 1, LEASE).get(0);
+        store.completions().finish(childTask, "w", ExecutionStatus.COMPLETED, "2", null);
+        ClaimedTask parentTask = store.claims().claim("w", List.of(parentFn), 1, LEASE).get(0);
+        assertTrue(store.completions().suspend(parentTask, "w", parentTask.claimedAt().plusHours(1), null,
+                List.of(child)));
+        assertEquals(1, store.claims().claim("w", List.of(parentFn), 1, LEASE).size());
     }
 
     @Test

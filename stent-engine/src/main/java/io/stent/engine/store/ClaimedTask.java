@@ -13,7 +13,9 @@ import java.time.OffsetDateTime;
  * @param claimedAt the database clock at the claim
  * @param deadlineAt the execution's deadline (database clock), or null
  * @param cancelRequested whether a cancel of the execution was requested
+ * @param parentId the parent execution, for a child; otherwise null
  */
 public record ClaimedTask(String id, String executionId, String functionName, int attempt, String arguments,
-                          OffsetDateTime claimedAt, OffsetDateTime deadlineAt, boolean cancelRequested) {
+                          OffsetDateTime claimedAt, OffsetDateTime deadlineAt, boolean cancelRequested,
+                          String parentId) {
 }

@@ -17,8 +17,9 @@ import java.time.OffsetDateTime;
  * @param attempts attempts of the root task so far
  * @param createdAt when it was started (database clock)
  * @param finishedAt when it finished (database clock), or null
+ * @param parentId the parent execution of a child, or null
  */
 public record ExecutionRecord(String id, String functionName, int functionVersion, ExecutionStatus status,
                               String arguments, String result, String error, int attempts,
-                              OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+                              OffsetDateTime createdAt, OffsetDateTime finishedAt, String parentId) {
 }

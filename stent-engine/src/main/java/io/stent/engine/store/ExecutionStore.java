@@ -9,7 +9,8 @@ public interface ExecutionStore {
 
     /**
      * Persists an execution and its ready root task in one transaction. When the idempotency key
-     * is already taken, nothing is written and the existing execution's id is returned.
+     * is already taken, nothing is written and the existing execution's id is returned; likewise
+     * for a child whose id exists already (its parent is replaying the start).
      *
      * @param execution the execution
      * @return the id of the execution that now owns the key (the new one, or the earlier one)
@@ -23,6 +24,22 @@ public interface ExecutionStore {
      * @return the execution, if it exists
      */
     Optional<ExecutionRecord> find(String id);
+
+    /**
+     * Reads several executions.
+     *
+     * @param ids the ids
+     * @return the ones that exist, in no particular order
+     */
+    java.util.List<ExecutionRecord> findAll(java.util.Collection<String> ids);
+
+    /**
+     * The children of an execution that have not finished.
+     *
+     * @param parentId the parent
+     * @return their ids
+     */
+    java.util.List<String> activeChildren(String parentId);
 
     /** What a cancel request did. */
     enum CancelOutcome {

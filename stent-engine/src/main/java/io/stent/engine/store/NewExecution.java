@@ -13,9 +13,12 @@ import java.time.Duration;
  * @param idempotencyKey the idempotency key, or null
  * @param delay how long after the start (database clock) the root task becomes due
  * @param deadline how long after the start (database clock) the execution expires, or null
+ * @param parentId the parent execution of a child, or null
+ * @param parentPosition the position in the parent that started the child, or null
  */
 public record NewExecution(String id, String functionName, int functionVersion, String queue, String arguments,
-                           String idempotencyKey, Duration delay, Duration deadline) {
+                           String idempotencyKey, Duration delay, Duration deadline, String parentId,
+                           String parentPosition) {
 
     /**
      * An execution that is due at once and has no deadline.
@@ -31,6 +34,6 @@ public record NewExecution(String id, String functionName, int functionVersion, 
     public static NewExecution now(String id, String functionName, int functionVersion, String queue,
                                    String arguments, String idempotencyKey) {
         return new NewExecution(id, functionName, functionVersion, queue, arguments, idempotencyKey, Duration.ZERO,
-                null);
+                null, null, null);
     }
 }

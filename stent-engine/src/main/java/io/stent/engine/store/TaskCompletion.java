@@ -56,13 +56,16 @@ public interface TaskCompletion {
      *
      * @param task the task
      * @param owner the worker id
-     * If a cancel is pending, or a signal named {@code awaitedSignal} is already waiting, the
-     * task is due at once instead: checked under the execution's row lock, so a signal or
+     * If a cancel is pending, a signal named {@code awaitedSignal} is already waiting, or an
+     * awaited child has finished, the task is due at once instead: checked under the execution's row lock, so a signal or
      * cancel that arrives while the task parks is never missed.
      *
      * @param wakeAt when the task becomes due again (database clock)
      * @param awaitedSignal the signal the workflow waits for, or null
+     * @param awaitedChildren child executions the workflow waits for; if one has finished, the
+     *                        task is due at once
      * @return false if the lease was lost
      */
-    boolean suspend(ClaimedTask task, String owner, OffsetDateTime wakeAt, String awaitedSignal);
+    boolean suspend(ClaimedTask task, String owner, OffsetDateTime wakeAt, String awaitedSignal,
+                    java.util.Collection<String> awaitedChildren);
 }
