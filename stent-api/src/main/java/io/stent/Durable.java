@@ -55,6 +55,30 @@ public @interface Durable {
     @Nonbinding String queue() default "default";
 
     /**
+     * Tags a worker must have to run this function (see {@code stent.worker.tags}); empty runs
+     * on every worker.
+     *
+     * @return the required tags
+     */
+    @Nonbinding String[] tags() default {};
+
+    /**
+     * The default priority of this function's executions: higher runs first when work queues up.
+     * A start can override it with {@link StartOptions#withPriority(int)}.
+     *
+     * @return the priority
+     */
+    @Nonbinding int priority() default 0;
+
+    /**
+     * The most executions of this function that run at once across all instances; 0 for no
+     * limit. Executions over the limit wait, in priority order.
+     *
+     * @return the concurrency limit, or 0
+     */
+    @Nonbinding int maxConcurrent() default 0;
+
+    /**
      * How many times the function is attempted in total before it fails for good;
      * {@code 1} means no retry.
      *

@@ -11,16 +11,18 @@ import java.util.Optional;
  */
 public final class StartOptions {
 
-    private static final StartOptions DEFAULTS = new StartOptions(null, Duration.ZERO, null);
+    private static final StartOptions DEFAULTS = new StartOptions(null, Duration.ZERO, null, null);
 
     private final String idempotencyKey;
     private final Duration delay;
     private final Duration deadline;
+    private final Integer priority;
 
-    private StartOptions(String idempotencyKey, Duration delay, Duration deadline) {
+    private StartOptions(String idempotencyKey, Duration delay, Duration deadline, Integer priority) {
         this.idempotencyKey = idempotencyKey;
         this.delay = delay;
         this.deadline = deadline;
+        this.priority = priority;
     }
 
     /**
@@ -46,7 +48,7 @@ public final class StartOptions {
             throw new IllegalArgumentException(
                     "STENT-1101 idempotency key must be 1 to 200 non-blank characters, got '" + key + "'");
         }
-        return new StartOptions(key, delay, deadline);
+        return new StartOptions(key, delay, deadline, priority);
     }
 
     /**
@@ -62,7 +64,7 @@ public final class StartOptions {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("STENT-1109 delay must not be negative, got " + delay);
         }
-        return new StartOptions(idempotencyKey, delay, deadline);
+        return new StartOptions(idempotencyKey, delay, deadline, priority);
     }
 
     /**
@@ -80,7 +82,27 @@ public final class StartOptions {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("STENT-1110 deadline must be positive, got " + deadline);
         }
-        return new StartOptions(idempotencyKey, delay, deadline);
+        return new StartOptions(idempotencyKey, delay, deadline, priority);
+    }
+
+    /**
+     * Returns options with a priority for this execution, overriding the function's
+     * {@link Durable#priority()}: higher runs first when work queues up.
+     *
+     * @param priority the priority
+     * @return the new options
+     */
+    public StartOptions withPriority(int priority) {
+        return new StartOptions(idempotencyKey, delay, deadline, priority);
+    }
+
+    /**
+     * The priority, if one was set.
+     *
+     * @return the priority
+     */
+    public Optional<Integer> priority() {
+        return Optional.ofNullable(priority);
     }
 
     /**

@@ -54,7 +54,25 @@ final class FunctionResolver {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        return new FunctionDefinition(name, version, queue, retry, timeout, found.method(), found.bean());
+        int priority = option(name, "priority", Integer::valueOf, durable.priority());
+        int maxConcurrent = option(name, "max-concurrent", Integer::valueOf, durable.maxConcurrent());
+        if (maxConcurrent < 0) {
+            throw new IllegalArgumentException("max-concurrent must be 0 (no limit) or positive, got " + maxConcurrent);
+        }
+        java.util.Set<String> tags = option(name, "tags", FunctionResolver::tagSet,
+                java.util.Set.copyOf(java.util.Arrays.asList(durable.tags())));
+        return new FunctionDefinition(name, version, queue, retry, timeout,
+                new FunctionDefinition.Routing(priority, tags, maxConcurrent), found.method(), found.bean());
+    }
+
+    static java.util.Set<String> tagSet(String text) {
+        java.util.Set<String> tags = new java.util.TreeSet<>();
+        for (String tag : text.split(",")) {
+            if (!tag.isBlank()) {
+                tags.add(tag.trim());
+            }
+        }
+        return tags;
     }
 
     private Duration duration(String name, String option, String annotated) {

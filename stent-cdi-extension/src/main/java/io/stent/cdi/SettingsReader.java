@@ -33,7 +33,7 @@ final class SettingsReader {
         return Boolean.parseBoolean(text("stent.schema.migrate", "true"));
     }
 
-    EngineSettings engine() {
+    EngineSettings engine(java.util.Set<String> queues) {
         return new EngineSettings(
                 text("stent.worker.id", defaultWorkerId()),
                 number("stent.worker.threads", 8),
@@ -45,7 +45,36 @@ final class SettingsReader {
                 duration("stent.await-timeout", "PT5M"),
                 duration("stent.worker.drain-timeout", "PT30S"),
                 duration("stent.worker.recovery-interval", "PT5S"),
-                duration("stent.sleep.blocking-limit", "PT1S"));
+                duration("stent.sleep.blocking-limit", "PT1S"),
+                routing(queues));
+    }
+
+    /** Served queues and tags of this worker, and the limits of the given queues. */
+    private io.stent.engine.WorkerRouting routing(java.util.Set<String> queues) {
+        String served = text("stent.worker.queues", "*");
+        java.util.Set<String> servedQueues = served.equals("*") ? java.util.Set.of() : FunctionResolver.tagSet(served);
+        java.util.Map<String, io.stent.engine.WorkerRouting.QueueLimit> limits = new java.util.HashMap<>();
+        for (String queue : queues) {
+            String prefix = "stent.queue.\"" + queue + "\".";
+            int maxConcurrent = number(prefix + "max-concurrent", 0);
+            double rate = decimal(prefix + "rate-limit", 0);
+            double burst = decimal(prefix + "rate-burst", 0);
+            if (maxConcurrent > 0 || rate > 0) {
+                limits.put(queue, new io.stent.engine.WorkerRouting.QueueLimit(maxConcurrent, rate, burst));
+            }
+        }
+        return new io.stent.engine.WorkerRouting(servedQueues, FunctionResolver.tagSet(text("stent.worker.tags", "")),
+                limits);
+    }
+
+    private double decimal(String key, double fallback) {
+        String value = text(key, Double.toString(fallback));
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("STENT-1501 invalid configuration: " + key + " '" + value
+                    + "' is not a number");
+        }
     }
 
     private static String defaultWorkerId() {

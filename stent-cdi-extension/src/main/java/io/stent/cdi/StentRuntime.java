@@ -55,7 +55,8 @@ public class StentRuntime {
     public synchronized DurableEngine engine() {
         if (engine == null) {
             SettingsReader settings = new SettingsReader(ConfigProvider.getConfig(getClass().getClassLoader()));
-            var engineSettings = settings.engine();
+            var engineSettings = settings.engine(extension.registry().all().stream()
+                    .map(FunctionDefinition::queue).collect(java.util.stream.Collectors.toSet()));
             store = JdbcStore.on(environment.dataSource(settings.dataSource()));
             if (settings.migrate()) {
                 store.migrator().migrate(engineSettings.workerId());

@@ -11,6 +11,7 @@ import io.stent.engine.FunctionRegistry;
 import io.stent.engine.RetryPolicy;
 import io.stent.engine.Sleeper;
 import io.stent.engine.TransactionBoundary;
+import io.stent.engine.WorkerRouting;
 import io.stent.store.JdbcStore;
 import io.stent.store.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final double RATE = 20;
+    private static final double BURST = 2;
 
     /** The durable functions' bodies; steps go through the engine that runs the body. */
     public final class Bodies {
@@ -71,6 +74,19 @@ class ClusterTest {
         public String gate(String key) {
             return key;
         }
+
+        public int limited(int n) {
+            int now = concurrent.incrementAndGet();
+            maxConcurrent.accumulateAndGet(now, Math::max);
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(30));
+            concurrent.decrementAndGet();
+            return n;
+        }
+
+        public int rated(int n) {
+            rateStarts.add(System.nanoTime());
+            return n;
+        }
     }
 
     private final Bodies bodies = new Bodies();
@@ -81,6 +97,11 @@ class ClusterTest {
     private final CountDownLatch gateEntered = new CountDownLatch(1);
     private final CountDownLatch gateOpen = new CountDownLatch(1);
     private final AtomicInteger afterGate = new AtomicInteger();
+    private final AtomicInteger concurrent = new AtomicInteger();
+    private final AtomicInteger maxConcurrent = new AtomicInteger();
+    private final List<Long> rateStarts = java.util.Collections.synchronizedList(new ArrayList<>());
+    private FunctionDefinition limited;
+    private FunctionDefinition rated;
     private TestDatabase database;
     private FunctionDefinition work;
     private FunctionDefinition step;
@@ -109,23 +130,28 @@ class ClusterTest {
         database = TestDatabase.postgres();
         JdbcStore.on(database.dataSource()).migrator().migrate("test");
         RetryPolicy once = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, List.of(Exception.class), List.of());
-        work = new FunctionDefinition("work", 1, "default", once, null,
+        work = new FunctionDefinition("work", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
                 Bodies.class.getMethod("work", int.class), bodies);
-        step = new FunctionDefinition("step", 1, "default", once, null,
+        step = new FunctionDefinition("step", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
                 Bodies.class.getMethod("step", int.class), bodies);
-        blocker = new FunctionDefinition("blocker", 1, "default", once, null,
+        blocker = new FunctionDefinition("blocker", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
                 Bodies.class.getMethod("blocker", String.class), bodies);
-        gateStep = new FunctionDefinition("gate", 1, "default", once, null,
+        gateStep = new FunctionDefinition("gate", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
                 Bodies.class.getMethod("gate", String.class), bodies);
+        limited = new FunctionDefinition("limited", 1, "default", once, null,
+                new FunctionDefinition.Routing(0, Set.of(), 3), Bodies.class.getMethod("limited", int.class), bodies);
+        rated = new FunctionDefinition("rated", 1, "rated", once, null, FunctionDefinition.Routing.DEFAULT,
+                Bodies.class.getMethod("rated", int.class), bodies);
         engineA = engine("a");
         engineB = engine("b");
     }
 
     private DurableEngine engine(String name) {
-        FunctionRegistry registry = new FunctionRegistry(List.of(work, step, blocker, gateStep));
+        FunctionRegistry registry = new FunctionRegistry(List.of(work, step, blocker, gateStep, limited, rated));
         EngineSettings settings = new EngineSettings("worker-" + name, 4, 8, Duration.ofSeconds(5),
                 Duration.ofMillis(200), Duration.ofMillis(5), Duration.ofMillis(50), WAIT, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofMillis(100));
+                Duration.ofSeconds(1), Duration.ofMillis(100), new WorkerRouting(Set.of(), Set.of(),
+                Map.of("rated", new WorkerRouting.QueueLimit(0, RATE, BURST))));
         AtomicInteger threadCount = new AtomicInteger();
         DurableEngine[] self = new DurableEngine[1];
         self[0] = new DurableEngine(registry, JdbcStore.on(database.dataSource()).store(),
@@ -171,6 +197,44 @@ class ClusterTest {
             rows.next();
             assertEquals(0, rows.getInt(1), "no task left behind");
         }
+    }
+
+    @Test
+    void maxConcurrent_isNeverExceededAcrossInstances() {
+        List<ExecutionHandle<Object>> handles = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            handles.add((i % 2 == 0 ? engineA : engineB).startByName("limited", i));
+        }
+        for (int i = 0; i < handles.size(); i++) {
+            assertEquals(i, handles.get(i).await(WAIT));
+        }
+        assertTrue(maxConcurrent.get() <= 3, "at most 3 at once, saw " + maxConcurrent.get());
+        assertTrue(maxConcurrent.get() >= 2, "the load ran in parallel, saw " + maxConcurrent.get());
+    }
+
+    @Test
+    void queueRateLimit_holdsAcrossInstances() {
+        List<ExecutionHandle<Object>> handles = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            handles.add((i % 2 == 0 ? engineA : engineB).startByName("rated", i));
+        }
+        for (ExecutionHandle<Object> handle : handles) {
+            handle.await(WAIT);
+        }
+        List<Long> starts = new ArrayList<>(rateStarts);
+        java.util.Collections.sort(starts);
+        assertEquals(30, starts.size());
+        double slack = 0.05;
+        for (int i = 0; i < starts.size(); i++) {
+            for (int j = i; j < starts.size(); j++) {
+                double seconds = (starts.get(j) - starts.get(i)) / 1e9;
+                int started = j - i + 1;
+                assertTrue(started <= BURST + RATE * (seconds + slack) + 1,
+                        started + " starts within " + seconds + " s exceed " + RATE + "/s with burst " + BURST);
+            }
+        }
+        double total = (starts.get(starts.size() - 1) - starts.get(0)) / 1e9;
+        assertTrue(total >= (30 - BURST - 1) / RATE - slack, "30 starts took only " + total + " s");
     }
 
     @Test

@@ -74,6 +74,12 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void negativeConcurrencyLimit_failsDeployment_namingOption() {
+        assertMentions(deploymentFailure(io.stent.cdi.invalid.NegativeLimit.class), "NegativeLimit.work",
+                "max-concurrent must be 0 (no limit) or positive, got -1");
+    }
+
+    @Test
     void typeLevelAnnotation_failsDeployment() {
         assertMentions(deploymentFailure(TypeLevel.class), "STENT-1003", "TypeLevel");
     }

@@ -8,6 +8,7 @@ import io.stent.engine.FunctionRegistry;
 import io.stent.engine.RetryPolicy;
 import io.stent.engine.Sleeper;
 import io.stent.engine.TransactionBoundary;
+import io.stent.engine.WorkerRouting;
 import io.stent.store.JdbcStore;
 import io.stent.store.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class WorkerLifecycleTest {
         store = JdbcStore.on(database.dataSource());
         store.migrator().migrate("test");
         RetryPolicy once = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, List.of(Exception.class), List.of());
-        registry = new FunctionRegistry(List.of(new FunctionDefinition("slow", 1, "default", once, null,
+        registry = new FunctionRegistry(List.of(new FunctionDefinition("slow", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
                 Slow.class.getMethod("run", String.class), slow)));
     }
 
@@ -79,7 +80,7 @@ class WorkerLifecycleTest {
         DurableEngine[] self = new DurableEngine[1];
         EngineSettings settings = new EngineSettings(workerId, 2, 4, Duration.ofSeconds(1), Duration.ofMillis(200),
                 Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(30), drain, Duration.ofMillis(100),
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), WorkerRouting.ALL);
         self[0] = new DurableEngine(registry, store.store(),
                 (function, args) -> self[0].intercept(function, args, () -> slow.run((String) args[0])),
                 new JsonbSerializer(), TransactionBoundary.NONE, settings, Executors.defaultThreadFactory(),

@@ -79,7 +79,7 @@ public final class DurableEngine implements Stent {
         Worker[] self = new Worker[1];
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, contexts, store.completions(),
                 store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping());
-        this.worker = new Worker(settings, store.claims(), List.copyOf(registry.names()), runner::run,
+        this.worker = new Worker(settings, store.claims(), ClaimPlan.of(registry, settings.routing()), runner::run,
                 this::deliverCancel, wakeups, threads);
         self[0] = worker;
     }

@@ -16,10 +16,11 @@ import java.time.Duration;
  * @param drainTimeout how long shutdown waits for running tasks before releasing them
  * @param recoveryInterval how often expired leases are looked for
  * @param sleepBlockingLimit durable sleeps up to this long block their thread; longer ones suspend
+ * @param routing the queues and tags this worker serves, and queue limits
  */
 public record EngineSettings(String workerId, int workerThreads, int claimBatch, Duration lease, Duration heartbeat,
                              Duration pollMin, Duration pollMax, Duration awaitTimeout, Duration drainTimeout,
-                             Duration recoveryInterval, Duration sleepBlockingLimit) {
+                             Duration recoveryInterval, Duration sleepBlockingLimit, WorkerRouting routing) {
 
     /** Validates the settings; every message names the setting. */
     public EngineSettings {

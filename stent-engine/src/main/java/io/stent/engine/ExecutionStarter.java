@@ -30,7 +30,8 @@ final class ExecutionStarter {
         String arguments = serializeArguments(function, args);
         NewExecution execution = new NewExecution(UUID.randomUUID().toString(), function.name(),
                 function.version(), function.queue(), arguments, options.idempotencyKey().orElse(null),
-                options.delay(), options.deadline().orElse(null), null, null);
+                options.delay(), options.deadline().orElse(null), null, null,
+                options.priority().orElse(function.routing().priority()));
         String id = Unchecked.call(() -> boundary.outsideTransaction(() -> executions.create(execution)));
         wakeups.workAvailable();
         return id;
@@ -45,7 +46,7 @@ final class ExecutionStarter {
         String id = UUID.nameUUIDFromBytes((parentId + "/" + position).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
         NewExecution child = new NewExecution(id, function.name(), function.version(), function.queue(), arguments,
-                null, java.time.Duration.ZERO, null, parentId, position);
+                null, java.time.Duration.ZERO, null, parentId, position, function.routing().priority());
         Unchecked.call(() -> boundary.outsideTransaction(() -> executions.create(child)));
         wakeups.workAvailable();
         return id;

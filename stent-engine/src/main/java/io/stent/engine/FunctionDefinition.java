@@ -12,11 +12,34 @@ import java.lang.reflect.Type;
  * @param queue the queue its tasks go to
  * @param retry the retry policy
  * @param timeout the longest a step attempt may run, or null for no limit
+ * @param routing priority, required tags and concurrency limit
  * @param method the Java method
  * @param target an opaque handle the {@link FunctionInvoker} uses to find the bean
  */
 public record FunctionDefinition(String name, int version, String queue, RetryPolicy retry,
-                                 java.time.Duration timeout, Method method, Object target) {
+                                 java.time.Duration timeout, Routing routing, Method method, Object target) {
+
+    /**
+     * How a function's tasks are routed and limited.
+     *
+     * @param priority the default priority
+     * @param tags the tags a worker needs
+     * @param maxConcurrent the most running at once across instances, 0 for no limit
+     */
+    public record Routing(int priority, java.util.Set<String> tags, int maxConcurrent) {
+
+        /** No tags, no limit, priority 0. */
+        public static final Routing DEFAULT = new Routing(0, java.util.Set.of(), 0);
+
+        /** Validates the routing. */
+        public Routing {
+            tags = java.util.Set.copyOf(tags);
+            if (maxConcurrent < 0) {
+                throw new IllegalArgumentException("maxConcurrent must be 0 (no limit) or positive, got "
+                        + maxConcurrent);
+            }
+        }
+    }
 
     /**
      * The generic parameter types, for serialization.

@@ -34,7 +34,7 @@ final class JdbcExecutionStore implements ExecutionStore {
         this.insertExecution = insert + "NULL)";
         this.insertExecutionWithDeadline = insert + jdbc.dialect().nowPlusMillis() + ")";
         this.insertRootTask = "INSERT INTO stent_task (id, execution_id, kind, function_name, queue, priority,"
-                + " status, run_at, attempt, version, created_at) VALUES (?, ?, 'ROOT', ?, ?, 0, 'READY', "
+                + " status, run_at, attempt, version, created_at) VALUES (?, ?, 'ROOT', ?, ?, ?, 'READY', "
                 + jdbc.dialect().nowPlusMillis() + ", 0, 0, CURRENT_TIMESTAMP)";
     }
 
@@ -76,7 +76,8 @@ final class JdbcExecutionStore implements ExecutionStore {
             statement.setString(2, execution.id());
             statement.setString(3, execution.functionName());
             statement.setString(4, execution.queue());
-            jdbc.dialect().bindMillis(statement, 5, execution.delay().toMillis());
+            statement.setInt(5, execution.priority());
+            jdbc.dialect().bindMillis(statement, 6, execution.delay().toMillis());
             statement.executeUpdate();
         }
         return execution.id();

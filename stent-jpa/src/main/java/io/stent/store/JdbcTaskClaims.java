@@ -14,9 +14,20 @@ import java.util.List;
 final class JdbcTaskClaims implements TaskClaims {
 
     private final Jdbc jdbc;
+    private final LimitedClaim limited;
 
     JdbcTaskClaims(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.limited = new LimitedClaim(jdbc);
+    }
+
+    @Override
+    public List<ClaimedTask> claimLimited(String owner, io.stent.engine.store.ClaimGroup group, int limit,
+                                          Duration lease) {
+        if (group.functions().isEmpty() || limit < 1) {
+            return List.of();
+        }
+        return limited.claim(owner, group, limit, lease);
     }
 
     @Override

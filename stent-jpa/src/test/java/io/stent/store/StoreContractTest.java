@@ -259,7 +259,7 @@ abstract class StoreContractTest {
 
     private String startWith(String function, Duration delay, Duration deadline) {
         return store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default",
-                "[1]", null, delay, deadline, null, null));
+                "[1]", null, delay, deadline, null, null, 0));
     }
 
     @Test
@@ -493,7 +493,7 @@ abstract class StoreContractTest {
     private String startChild(String function, String parentId, String position) {
         String id = UUID.nameUUIDFromBytes((parentId + "/" + position).getBytes()).toString();
         return store.executions().create(new NewExecution(id, function, 1, "default", "[1]", null, Duration.ZERO,
-                null, parentId, position));
+                null, parentId, position, 0));
     }
 
     @Test
@@ -538,6 +538,58 @@ abstract class StoreContractTest {
         assertTrue(store.completions().suspend(parentTask, "w", parentTask.claimedAt().plusHours(1), null,
                 List.of(child)));
         assertEquals(1, store.claims().claim("w", List.of(parentFn), 1, LEASE).size());
+    }
+
+    @Test
+    void priority_ordersClaims() {
+        String function = fn();
+        String low = store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default",
+                "[1]", null, Duration.ZERO, null, null, null, 0));
+        String high = store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1,
+                "default", "[1]", null, Duration.ZERO, null, null, null, 9));
+        assertEquals(high, store.claims().claim("w", List.of(function), 1, LEASE).get(0).executionId());
+        assertEquals(low, store.claims().claim("w", List.of(function), 1, LEASE).get(0).executionId());
+    }
+
+    @Test
+    void concurrencyLimit_isNeverExceeded_evenByConcurrentClaimers() throws Exception {
+        String function = fn();
+        for (int i = 0; i < 20; i++) {
+            start(function);
+        }
+        var group = new io.stent.engine.store.ClaimGroup(List.of(function), List.of(
+                new io.stent.engine.store.ClaimGroup.ConcurrencyLimit("function:" + function, 3, function, null)), null);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<ClaimedTask>>> claims = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String owner = "w" + w;
+            claims.add(pool.submit(() -> store.claims().claimLimited(owner, group, 10, LEASE)));
+        }
+        List<ClaimedTask> claimed = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            for (ClaimedTask task : claims.get(w).get(30, TimeUnit.SECONDS)) {
+                claimed.add(task);
+                owners.add("w" + w);
+            }
+        }
+        pool.shutdown();
+        assertEquals(3, claimed.size(), "four claimers together took only the limit");
+        assertEquals(0, store.claims().claimLimited("w", group, 10, LEASE).size(), "the limit is reached");
+        assertTrue(store.completions().finish(claimed.get(0), owners.get(0), ExecutionStatus.COMPLETED, "1", null));
+        assertEquals(1, store.claims().claimLimited("w", group, 10, LEASE).size(), "one slot was freed");
+    }
+
+    @Test
+    void rateLimit_startsAtBurst_thenRefillsByTheDatabaseClock() {
+        String function = fn();
+        for (int i = 0; i < 10; i++) {
+            start(function);
+        }
+        var group = new io.stent.engine.store.ClaimGroup(List.of(function), List.of(),
+                new io.stent.engine.store.ClaimGroup.RateLimit("rate:" + function, 0.001, 2));
+        assertEquals(2, store.claims().claimLimited("w", group, 10, LEASE).size(), "the burst");
+        assertEquals(0, store.claims().claimLimited("w", group, 10, LEASE).size(), "one token per 1000 s");
     }
 
     @Test

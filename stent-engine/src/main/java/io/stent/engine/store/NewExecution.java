@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param deadline how long after the start (database clock) the execution expires, or null
  * @param parentId the parent execution of a child, or null
  * @param parentPosition the position in the parent that started the child, or null
+ * @param priority the root task's priority: higher is claimed first
  */
 public record NewExecution(String id, String functionName, int functionVersion, String queue, String arguments,
                            String idempotencyKey, Duration delay, Duration deadline, String parentId,
-                           String parentPosition) {
+                           String parentPosition, int priority) {
 
     /**
      * An execution that is due at once and has no deadline.
@@ -34,6 +35,6 @@ public record NewExecution(String id, String functionName, int functionVersion, 
     public static NewExecution now(String id, String functionName, int functionVersion, String queue,
                                    String arguments, String idempotencyKey) {
         return new NewExecution(id, functionName, functionVersion, queue, arguments, idempotencyKey, Duration.ZERO,
-                null, null, null);
+                null, null, null, 0);
     }
 }

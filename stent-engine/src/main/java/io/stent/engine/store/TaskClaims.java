@@ -23,6 +23,18 @@ public interface TaskClaims {
     List<ClaimedTask> claim(String owner, Collection<String> functions, int limit, Duration lease);
 
     /**
+     * Claims up to {@code limit} tasks of a limited group: waits for the group's lock rows, then
+     * claims no more than its concurrency and rate limits allow now (database clock).
+     *
+     * @param owner the claiming worker's id
+     * @param group the group
+     * @param limit the most tasks to claim
+     * @param lease how long the claim holds without renewal
+     * @return the claimed tasks
+     */
+    List<ClaimedTask> claimLimited(String owner, ClaimGroup group, int limit, Duration lease);
+
+    /**
      * Extends the lease of every running task the owner holds.
      *
      * @param owner the worker id

@@ -2,6 +2,7 @@ package io.stent.engine.worker;
 
 import io.stent.engine.EngineSettings;
 import io.stent.engine.Wakeups;
+import io.stent.engine.store.ClaimGroup;
 import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.TaskClaims;
 
@@ -30,7 +31,7 @@ public final class Worker {
 
     private final EngineSettings settings;
     private final TaskClaims claims;
-    private final List<String> functions;
+    private final List<ClaimGroup> groups;
     private final Consumer<ClaimedTask> runner;
     private final Consumer<String> cancelRequested;
     private final Wakeups wakeups;
@@ -48,17 +49,17 @@ public final class Worker {
      *
      * @param settings the tuning
      * @param claims the claim store
-     * @param functions the functions this deployment registered (and so may claim)
+     * @param groups the claim groups: the functions this worker may claim, by their limits
      * @param runner runs one claimed task
      * @param cancelRequested told, by execution id, of cancel requests for running tasks
      * @param wakeups in-process wake-ups
      * @param threads the (managed) thread factory
      */
-    public Worker(EngineSettings settings, TaskClaims claims, List<String> functions, Consumer<ClaimedTask> runner,
+    public Worker(EngineSettings settings, TaskClaims claims, List<ClaimGroup> groups, Consumer<ClaimedTask> runner,
                   Consumer<String> cancelRequested, Wakeups wakeups, ThreadFactory threads) {
         this.settings = settings;
         this.claims = claims;
-        this.functions = List.copyOf(functions);
+        this.groups = List.copyOf(groups);
         this.runner = runner;
         this.cancelRequested = cancelRequested;
         this.wakeups = wakeups;
@@ -68,7 +69,7 @@ public final class Worker {
 
     /** Starts claiming. Does nothing if this deployment registered no function. */
     public synchronized void start() {
-        if (running || functions.isEmpty()) {
+        if (running || groups.isEmpty()) {
             return;
         }
         running = true;
@@ -81,7 +82,7 @@ public final class Worker {
         poller.start();
         heartbeat.start();
         LOG.info(() -> "STENT-2001 worker " + settings.workerId() + " started with " + settings.workerThreads()
-                + " threads for " + functions);
+                + " threads for " + groups.stream().flatMap(g -> g.functions().stream()).toList());
     }
 
     /**
@@ -153,15 +154,12 @@ public final class Worker {
                 int free = 1 + freeThreads.drainPermits();
                 int wanted = Math.min(free, settings.claimBatch());
                 freeThreads.release(free);
-                List<ClaimedTask> tasks = running
-                        ? claims.claim(settings.workerId(), functions, wanted, settings.lease())
-                        : List.of();
-                tasks.forEach(this::dispatch);
-                if (tasks.size() == wanted) {
+                int claimed = running ? claimGroups(wanted) : 0;
+                if (claimed == wanted) {
                     idle = settings.pollMin();
                 } else {
-                    wakeups.awaitWork(tasks.isEmpty() ? idle : settings.pollMin());
-                    idle = tasks.isEmpty() ? min(idle.multipliedBy(2), settings.pollMax()) : settings.pollMin();
+                    wakeups.awaitWork(claimed == 0 ? idle : settings.pollMin());
+                    idle = claimed == 0 ? min(idle.multipliedBy(2), settings.pollMax()) : settings.pollMin();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -171,6 +169,23 @@ public final class Worker {
                 sleepQuietly(settings.pollMax());
             }
         }
+    }
+
+    /** Claims from each group in turn until {@code wanted} tasks are claimed; returns how many. */
+    private int claimGroups(int wanted) {
+        int claimed = 0;
+        for (ClaimGroup group : groups) {
+            int room = wanted - claimed;
+            if (room <= 0) {
+                break;
+            }
+            List<ClaimedTask> tasks = group.limited()
+                    ? claims.claimLimited(settings.workerId(), group, room, settings.lease())
+                    : claims.claim(settings.workerId(), group.functions(), room, settings.lease());
+            tasks.forEach(this::dispatch);
+            claimed += tasks.size();
+        }
+        return claimed;
     }
 
     private void dispatch(ClaimedTask task) {

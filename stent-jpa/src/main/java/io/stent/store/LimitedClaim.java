@@ -1,0 +1,152 @@
+package io.stent.store;
+
+import io.stent.engine.store.ClaimGroup;
+import io.stent.engine.store.ClaimedTask;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A claim under limits, in one transaction: lock the group's limit rows (in name order, so two
+ * claimers never deadlock), count what runs, refill the token bucket by the database clock, and
+ * claim no more than the limits allow.
+ */
+final class LimitedClaim {
+
+    private final Jdbc jdbc;
+    private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    LimitedClaim(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<ClaimedTask> claim(String owner, ClaimGroup group, int limit, Duration lease) {
+        ensureRows(group);
+        return jdbc.inTransaction(connection -> {
+            OffsetDateTime now = databaseNow(connection);
+            double tokens = 0;
+            for (String key : keys(group)) {
+                double held = lock(connection, key);
+                if (group.rate() != null && key.equals(group.rate().key())) {
+                    tokens = held;
+                }
+            }
+            int allowed = limit;
+            for (ClaimGroup.ConcurrencyLimit concurrency : group.concurrency()) {
+                allowed = Math.min(allowed, concurrency.max() - running(connection, concurrency));
+            }
+            double refilled = 0;
+            if (group.rate() != null) {
+                refilled = refill(connection, group.rate(), tokens, now);
+                allowed = Math.min(allowed, (int) Math.floor(refilled));
+            }
+            List<ClaimedTask> claimed = allowed > 0
+                    ? jdbc.dialect().claim(connection, owner, group.functions(), allowed, lease.toMillis())
+                    : List.of();
+            if (group.rate() != null) {
+                store(connection, group.rate().key(), refilled - claimed.size(), now);
+            }
+            return claimed;
+        });
+    }
+
+    private static TreeSet<String> keys(ClaimGroup group) {
+        TreeSet<String> keys = new TreeSet<>();
+        group.concurrency().forEach(limit -> keys.add(limit.key()));
+        if (group.rate() != null) {
+            keys.add(group.rate().key());
+        }
+        return keys;
+    }
+
+    /** Creates missing limit rows (a rate bucket starts full) once per key, outside the claim transaction. */
+    private void ensureRows(ClaimGroup group) {
+        for (String key : keys(group)) {
+            if (ensured.contains(key)) {
+                continue;
+            }
+            double initial = group.rate() != null && key.equals(group.rate().key()) ? group.rate().burst() : 0;
+            jdbc.autoCommit(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO stent_limit (name, tokens, refilled_at) VALUES (?, ?, CURRENT_TIMESTAMP)"
+                                + jdbc.dialect().onConflictDoNothing())) {
+                    insert.setString(1, key);
+                    insert.setDouble(2, initial);
+                    return insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (Jdbc.isUniqueViolation(e)) {
+                        return 0;
+                    }
+                    throw e;
+                }
+            });
+            ensured.add(key);
+        }
+    }
+
+    private static OffsetDateTime databaseNow(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT CURRENT_TIMESTAMP");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getObject(1, OffsetDateTime.class);
+        }
+    }
+
+    private static double lock(Connection connection, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT tokens FROM stent_limit WHERE name = ? FOR UPDATE")) {
+            statement.setString(1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("STENT-3007 limit row '" + key + "' is missing");
+                }
+                return rows.getDouble(1);
+            }
+        }
+    }
+
+    private static int running(Connection connection, ClaimGroup.ConcurrencyLimit limit) throws SQLException {
+        String scope = limit.function() != null ? "function_name = ?" : "queue = ?";
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COUNT(*) FROM stent_task WHERE status = 'RUNNING' AND " + scope)) {
+            statement.setString(1, limit.function() != null ? limit.function() : limit.queue());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static double refill(Connection connection, ClaimGroup.RateLimit rate, double tokens, OffsetDateTime now)
+            throws SQLException {
+        OffsetDateTime last;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT refilled_at FROM stent_limit WHERE name = ?")) {
+            statement.setString(1, rate.key());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                last = rows.getObject(1, OffsetDateTime.class);
+            }
+        }
+        double seconds = Math.max(0, Duration.between(last, now).toNanos() / 1e9);
+        return Math.min(rate.burst(), tokens + seconds * rate.perSecond());
+    }
+
+    private static void store(Connection connection, String key, double tokens, OffsetDateTime now)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE stent_limit SET tokens = ?, refilled_at = ? WHERE name = ?")) {
+            statement.setDouble(1, tokens);
+            statement.setObject(2, now);
+            statement.setString(3, key);
+            statement.executeUpdate();
+        }
+    }
+
+}
