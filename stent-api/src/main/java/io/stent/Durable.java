@@ -48,6 +48,16 @@ public @interface Durable {
     @Nonbinding int version() default 1;
 
     /**
+     * Older versions whose in-flight executions this code can also replay, because it makes the
+     * same durable calls in the same order for them. By default a method only runs executions
+     * started on its own {@link #version()}; keep the old method (same name, old version) deployed
+     * until its executions have finished.
+     *
+     * @return the compatible older versions
+     */
+    @Nonbinding int[] compatibleVersions() default {};
+
+    /**
      * The queue the function's tasks are placed on.
      *
      * @return the queue name

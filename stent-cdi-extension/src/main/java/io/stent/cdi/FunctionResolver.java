@@ -61,8 +61,17 @@ final class FunctionResolver {
         }
         java.util.Set<String> tags = option(name, "tags", FunctionResolver::tagSet,
                 java.util.Set.copyOf(java.util.Arrays.asList(durable.tags())));
+        java.util.Set<Integer> compatible = new java.util.TreeSet<>();
+        for (int older : durable.compatibleVersions()) {
+            if (older < 1 || older >= version) {
+                throw new IllegalArgumentException("compatibleVersions must list older versions (1 to "
+                        + (version - 1) + "), got " + older);
+            }
+            compatible.add(older);
+        }
         return new FunctionDefinition(name, version, queue, retry, timeout,
-                new FunctionDefinition.Routing(priority, tags, maxConcurrent), found.method(), found.bean());
+                new FunctionDefinition.Routing(priority, tags, maxConcurrent), compatible, found.method(),
+                found.bean());
     }
 
     static java.util.Set<String> tagSet(String text) {

@@ -53,10 +53,11 @@ public class StentExtension implements Extension {
         Map<String, DurableMethod> names = new HashMap<>();
         for (DurableMethod method : found) {
             List<String> problems = new ArrayList<>(SignatureCheck.problems(method.method()));
-            DurableMethod clash = names.putIfAbsent(method.derivedName(), method);
+            DurableMethod clash = names.putIfAbsent(method.derivedName() + "@" + method.annotation().version(), method);
             if (clash != null) {
-                problems.add("its function name '" + method.derivedName() + "' is also the name of "
-                        + clash.javaName() + "; give one of them @Durable(name = \"...\")");
+                problems.add("its function name '" + method.derivedName() + "' and version "
+                        + method.annotation().version() + " are also those of " + clash.javaName()
+                        + "; give one of them another @Durable(name = \"...\") or version");
             }
             if (problems.isEmpty()) {
                 try {
@@ -70,7 +71,12 @@ public class StentExtension implements Extension {
                         + " is invalid: " + problem));
             }
         }
-        registry = new FunctionRegistry(definitions);
+        try {
+            registry = new FunctionRegistry(definitions);
+        } catch (IllegalArgumentException e) {
+            event.addDefinitionError(new DeploymentException(e.getMessage()));
+            registry = new FunctionRegistry(List.of());
+        }
     }
 
     /**

@@ -130,17 +130,17 @@ class ClusterTest {
         database = TestDatabase.postgres();
         JdbcStore.on(database.dataSource()).migrator().migrate("test");
         RetryPolicy once = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, List.of(Exception.class), List.of());
-        work = new FunctionDefinition("work", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
+        work = new FunctionDefinition("work", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT, java.util.Set.of(),
                 Bodies.class.getMethod("work", int.class), bodies);
-        step = new FunctionDefinition("step", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
+        step = new FunctionDefinition("step", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT, java.util.Set.of(),
                 Bodies.class.getMethod("step", int.class), bodies);
-        blocker = new FunctionDefinition("blocker", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
+        blocker = new FunctionDefinition("blocker", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT, java.util.Set.of(),
                 Bodies.class.getMethod("blocker", String.class), bodies);
-        gateStep = new FunctionDefinition("gate", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
+        gateStep = new FunctionDefinition("gate", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT, java.util.Set.of(),
                 Bodies.class.getMethod("gate", String.class), bodies);
         limited = new FunctionDefinition("limited", 1, "default", once, null,
-                new FunctionDefinition.Routing(0, Set.of(), 3), Bodies.class.getMethod("limited", int.class), bodies);
-        rated = new FunctionDefinition("rated", 1, "rated", once, null, FunctionDefinition.Routing.DEFAULT,
+                new FunctionDefinition.Routing(0, Set.of(), 3), Set.of(), Bodies.class.getMethod("limited", int.class), bodies);
+        rated = new FunctionDefinition("rated", 1, "rated", once, null, FunctionDefinition.Routing.DEFAULT, java.util.Set.of(),
                 Bodies.class.getMethod("rated", int.class), bodies);
         engineA = engine("a");
         engineB = engine("b");

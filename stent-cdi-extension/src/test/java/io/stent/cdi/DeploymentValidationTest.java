@@ -64,7 +64,7 @@ class DeploymentValidationTest {
 
     @Test
     void duplicateNames_failDeployment_namingBothMethods() {
-        assertMentions(deploymentFailure(DuplicateA.class, DuplicateB.class), "function name 'shared'",
+        assertMentions(deploymentFailure(DuplicateA.class, DuplicateB.class), "function name 'shared' and version 1",
                 "DuplicateA.one", "DuplicateB.two");
     }
 

@@ -10,6 +10,10 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Steps {
 
+    /** For proxies. */
+    public Steps() {
+    }
+
     @Inject
     Calls calls;
 

@@ -66,7 +66,7 @@ class WorkerLifecycleTest {
         store = JdbcStore.on(database.dataSource());
         store.migrator().migrate("test");
         RetryPolicy once = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, List.of(Exception.class), List.of());
-        registry = new FunctionRegistry(List.of(new FunctionDefinition("slow", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
+        registry = new FunctionRegistry(List.of(new FunctionDefinition("slow", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT, java.util.Set.of(),
                 Slow.class.getMethod("run", String.class), slow)));
     }
 

@@ -1,6 +1,7 @@
 package io.stent.engine;
 
 import io.stent.engine.store.ClaimGroup;
+import io.stent.engine.store.FunctionKey;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +20,8 @@ final class ClaimPlan {
     }
 
     static List<ClaimGroup> of(FunctionRegistry registry, WorkerRouting routing) {
-        List<String> free = new ArrayList<>();
-        Map<Object, List<String>> limited = new LinkedHashMap<>();
+        List<FunctionKey> free = new ArrayList<>();
+        Map<Object, List<FunctionKey>> limited = new LinkedHashMap<>();
         Map<Object, ClaimGroup> templates = new LinkedHashMap<>();
         for (FunctionDefinition function : registry.all()) {
             if (!serves(routing, function)) {
@@ -42,10 +43,10 @@ final class ClaimPlan {
                 rate = new ClaimGroup.RateLimit("rate:" + function.queue(), queueLimit.ratePerSecond(), burst);
             }
             if (concurrency.isEmpty() && rate == null) {
-                free.add(function.name());
+                keys(function).forEach(free::add);
             } else {
                 Object key = Objects.hash(concurrency, rate);
-                limited.computeIfAbsent(key, k -> new ArrayList<>()).add(function.name());
+                limited.computeIfAbsent(key, k -> new ArrayList<>()).addAll(keys(function));
                 templates.putIfAbsent(key, new ClaimGroup(List.of(), concurrency, rate));
             }
         }
@@ -58,6 +59,10 @@ final class ClaimPlan {
             groups.add(new ClaimGroup(functions, template.concurrency(), template.rate()));
         });
         return groups;
+    }
+
+    private static List<FunctionKey> keys(FunctionDefinition function) {
+        return function.runsVersions().stream().map(v -> new FunctionKey(function.name(), v)).toList();
     }
 
     private static boolean serves(WorkerRouting routing, FunctionDefinition function) {

@@ -13,11 +13,29 @@ import java.lang.reflect.Type;
  * @param retry the retry policy
  * @param timeout the longest a step attempt may run, or null for no limit
  * @param routing priority, required tags and concurrency limit
+ * @param compatibleVersions older versions whose executions this code can also replay
  * @param method the Java method
  * @param target an opaque handle the {@link FunctionInvoker} uses to find the bean
  */
 public record FunctionDefinition(String name, int version, String queue, RetryPolicy retry,
-                                 java.time.Duration timeout, Routing routing, Method method, Object target) {
+                                 java.time.Duration timeout, Routing routing, java.util.Set<Integer> compatibleVersions,
+                                 Method method, Object target) {
+
+    /** Copies the versions. */
+    public FunctionDefinition {
+        compatibleVersions = java.util.Set.copyOf(compatibleVersions);
+    }
+
+    /**
+     * The versions of recorded executions this code runs: its own and the compatible ones.
+     *
+     * @return the versions
+     */
+    public java.util.Set<Integer> runsVersions() {
+        java.util.Set<Integer> versions = new java.util.TreeSet<>(compatibleVersions);
+        versions.add(version);
+        return versions;
+    }
 
     /**
      * How a function's tasks are routed and limited.

@@ -52,7 +52,7 @@ final class TaskRunner {
     }
 
     void run(ClaimedTask task) {
-        FunctionDefinition function = registry.require(task.functionName());
+        FunctionDefinition function = registry.require(task.functionName(), task.functionVersion());
         ExecutionState state = new ExecutionState(task.executionId(), task.claimedAt(), task.deadlineAt(),
                 task.cancelRequested());
         try {

@@ -13,7 +13,7 @@ class DurableContextTest {
 
     private static FunctionDefinition function(String name) throws Exception {
         return new FunctionDefinition(name, 1, "default", new RetryPolicy(1, Duration.ZERO, 1, Duration.ZERO,
-                List.of(Exception.class), List.of()), null, FunctionDefinition.Routing.DEFAULT,
+                List.of(Exception.class), List.of()), null, FunctionDefinition.Routing.DEFAULT, java.util.Set.of(),
                 Object.class.getMethod("toString"), null);
     }
 

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /**
- * Maps a claim's result row: id, execution id, function, attempt, arguments, database time,
+ * Maps a claim's result row: id, execution id, function, version, attempt, arguments, database time,
  * deadline, execution status, parent execution.
  */
 final class ClaimRows {
@@ -17,7 +17,7 @@ final class ClaimRows {
 
     static ClaimedTask map(ResultSet rows) throws SQLException {
         return new ClaimedTask(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
-                rows.getString(5), rows.getObject(6, OffsetDateTime.class), rows.getObject(7, OffsetDateTime.class),
-                "CANCELLING".equals(rows.getString(8)), rows.getString(9));
+                rows.getInt(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class),
+                rows.getObject(8, OffsetDateTime.class), "CANCELLING".equals(rows.getString(9)), rows.getString(10));
     }
 }

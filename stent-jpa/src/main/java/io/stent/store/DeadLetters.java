@@ -177,26 +177,29 @@ public final class DeadLetters {
             }
         }
         String function;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT function_name FROM stent_execution WHERE id = ? AND status = 'FAILED' FOR UPDATE")) {
+        int version;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT function_name, function_version"
+                + " FROM stent_execution WHERE id = ? AND status = 'FAILED' FOR UPDATE")) {
             statement.setString(1, executionId);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     return ReplayOutcome.NOT_FAILED;
                 }
                 function = rows.getString(1);
+                version = rows.getInt(2);
             }
         }
         update(connection, "DELETE FROM stent_step WHERE execution_id = ? AND status = 'FAILED'", executionId);
         update(connection, "UPDATE stent_execution SET status = 'PENDING', error = NULL, result = NULL,"
                 + " finished_at = NULL, updated_at = CURRENT_TIMESTAMP WHERE id = ?", executionId);
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO stent_task (id, execution_id,"
-                + " kind, function_name, queue, priority, status, run_at, attempt, version, created_at)"
-                + " VALUES (?, ?, 'ROOT', ?, ?, 0, 'READY', CURRENT_TIMESTAMP, 0, 0, CURRENT_TIMESTAMP)")) {
+                + " kind, function_name, function_version, queue, priority, status, run_at, attempt, version,"
+                + " created_at) VALUES (?, ?, 'ROOT', ?, ?, ?, 0, 'READY', CURRENT_TIMESTAMP, 0, 0, CURRENT_TIMESTAMP)")) {
             statement.setString(1, UUID.randomUUID().toString());
             statement.setString(2, executionId);
             statement.setString(3, function);
-            statement.setString(4, queue);
+            statement.setInt(4, version);
+            statement.setString(5, queue);
             statement.executeUpdate();
         }
         update(connection, "UPDATE stent_dead_letter SET replayed_at = CURRENT_TIMESTAMP,"

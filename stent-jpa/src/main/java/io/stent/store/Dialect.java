@@ -49,7 +49,8 @@ interface Dialect {
      * @return the claimed tasks
      * @throws SQLException on a driver error
      */
-    List<ClaimedTask> claim(Connection connection, String owner, Collection<String> functions, int limit,
+    List<ClaimedTask> claim(Connection connection, String owner, Collection<io.stent.engine.store.FunctionKey> functions,
+                            int limit,
                             long leaseMillis) throws SQLException;
 
     /**

@@ -35,14 +35,14 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
-    public List<ClaimedTask> claim(Connection connection, String owner, Collection<String> functions, int limit,
+    public List<ClaimedTask> claim(Connection connection, String owner, Collection<io.stent.engine.store.FunctionKey> functions, int limit,
                                    long leaseMillis) throws SQLException {
         List<String> ids = new ArrayList<>();
         String pick = "SELECT id FROM stent_task WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP"
-                + " AND function_name IN (" + SqlLists.placeholders(functions.size()) + ")"
+                + " AND " + SqlLists.functionKeys(functions.size())
                 + " ORDER BY priority DESC, run_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
         try (PreparedStatement statement = connection.prepareStatement(pick)) {
-            int index = SqlLists.bind(statement, 1, functions);
+            int index = SqlLists.bindKeys(statement, 1, functions);
             statement.setInt(index, limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -64,7 +64,8 @@ final class H2Dialect implements Dialect {
         }
         List<ClaimedTask> tasks = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT t.id, t.execution_id,"
-                + " t.function_name, t.attempt, e.args, CURRENT_TIMESTAMP, e.deadline_at, e.status, e.parent_id"
+                + " t.function_name, t.function_version, t.attempt, e.args, CURRENT_TIMESTAMP, e.deadline_at,"
+                + " e.status, e.parent_id"
                 + " FROM stent_task t JOIN stent_execution e"
                 + " ON e.id = t.execution_id WHERE t.lease_owner = ? AND t.id IN (" + in + ")")) {
             statement.setString(1, owner);

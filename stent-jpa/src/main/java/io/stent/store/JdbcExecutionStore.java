@@ -33,8 +33,9 @@ final class JdbcExecutionStore implements ExecutionStore {
                 + " VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ";
         this.insertExecution = insert + "NULL)";
         this.insertExecutionWithDeadline = insert + jdbc.dialect().nowPlusMillis() + ")";
-        this.insertRootTask = "INSERT INTO stent_task (id, execution_id, kind, function_name, queue, priority,"
-                + " status, run_at, attempt, version, created_at) VALUES (?, ?, 'ROOT', ?, ?, ?, 'READY', "
+        this.insertRootTask = "INSERT INTO stent_task (id, execution_id, kind, function_name, function_version,"
+                + " queue, priority, status, run_at, attempt, version, created_at) VALUES (?, ?, 'ROOT', ?, ?, ?, ?,"
+                + " 'READY', "
                 + jdbc.dialect().nowPlusMillis() + ", 0, 0, CURRENT_TIMESTAMP)";
     }
 
@@ -75,9 +76,10 @@ final class JdbcExecutionStore implements ExecutionStore {
             statement.setString(1, UUID.randomUUID().toString());
             statement.setString(2, execution.id());
             statement.setString(3, execution.functionName());
-            statement.setString(4, execution.queue());
-            statement.setInt(5, execution.priority());
-            jdbc.dialect().bindMillis(statement, 6, execution.delay().toMillis());
+            statement.setInt(4, execution.functionVersion());
+            statement.setString(5, execution.queue());
+            statement.setInt(6, execution.priority());
+            jdbc.dialect().bindMillis(statement, 7, execution.delay().toMillis());
             statement.executeUpdate();
         }
         return execution.id();

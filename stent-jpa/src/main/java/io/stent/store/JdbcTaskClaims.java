@@ -31,7 +31,8 @@ final class JdbcTaskClaims implements TaskClaims {
     }
 
     @Override
-    public List<ClaimedTask> claim(String owner, Collection<String> functions, int limit, Duration lease) {
+    public List<ClaimedTask> claim(String owner, Collection<io.stent.engine.store.FunctionKey> functions, int limit,
+                                   Duration lease) {
         if (functions.isEmpty() || limit < 1) {
             return List.of();
         }

@@ -17,7 +17,8 @@ record Migration(int version, String description) {
     /** Every migration, in order. Add new ones at the end; never edit a released one. */
     static final List<Migration> ALL = List.of(new Migration(1, "init"),
             new Migration(2, "waits_signals_deadlines"), new Migration(3, "dead_letters"),
-            new Migration(4, "children"), new Migration(5, "limits"));
+            new Migration(4, "children"), new Migration(5, "limits"),
+            new Migration(6, "versions"));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -35,26 +35,27 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public List<ClaimedTask> claim(Connection connection, String owner, Collection<String> functions, int limit,
+    public List<ClaimedTask> claim(Connection connection, String owner, Collection<io.stent.engine.store.FunctionKey> functions, int limit,
                                    long leaseMillis) throws SQLException {
         String sql = "WITH picked AS ("
                 + " SELECT id FROM stent_task WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP"
-                + " AND function_name IN (" + SqlLists.placeholders(functions.size()) + ")"
+                + " AND " + SqlLists.functionKeys(functions.size())
                 + " ORDER BY priority DESC, run_at LIMIT ? FOR UPDATE SKIP LOCKED),"
                 + " claimed AS (UPDATE stent_task t SET status = 'RUNNING', lease_owner = ?,"
                 + " lease_expires_at = " + nowPlusMillis() + ", attempt = t.attempt + 1, version = t.version + 1"
                 + " FROM picked WHERE t.id = picked.id"
-                + " RETURNING t.id, t.execution_id, t.function_name, t.attempt),"
+                + " RETURNING t.id, t.execution_id, t.function_name, t.function_version, t.attempt),"
                 + " started AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING'"
                 + " THEN 'CANCELLING' ELSE 'RUNNING' END,"
                 + " started_at = COALESCE(e.started_at, CURRENT_TIMESTAMP), updated_at = CURRENT_TIMESTAMP,"
                 + " attempts = c.attempt FROM claimed c WHERE e.id = c.execution_id"
                 + " RETURNING e.id, e.args, e.deadline_at, e.status, e.parent_id)"
-                + " SELECT c.id, c.execution_id, c.function_name, c.attempt, s.args, CURRENT_TIMESTAMP,"
+                + " SELECT c.id, c.execution_id, c.function_name, c.function_version, c.attempt, s.args,"
+                + " CURRENT_TIMESTAMP,"
                 + " s.deadline_at, s.status, s.parent_id"
                 + " FROM claimed c JOIN started s ON s.id = c.execution_id";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = SqlLists.bind(statement, 1, functions);
+            int index = SqlLists.bindKeys(statement, 1, functions);
             statement.setInt(index++, limit);
             statement.setString(index++, owner);
             bindMillis(statement, index, leaseMillis);

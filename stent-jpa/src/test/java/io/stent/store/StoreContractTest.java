@@ -61,6 +61,10 @@ abstract class StoreContractTest {
         database.close();
     }
 
+    private static List<io.stent.engine.store.FunctionKey> k(String function) {
+        return List.of(new io.stent.engine.store.FunctionKey(function, 1));
+    }
+
     private String fn() {
         return "fn-" + UUID.randomUUID();
     }
@@ -104,20 +108,20 @@ abstract class StoreContractTest {
         String first = start(function, key);
         String second = start(function, key);
         assertEquals(first, second);
-        assertEquals(1, store.claims().claim("w", List.of(function), 10, LEASE).size());
+        assertEquals(1, store.claims().claim("w", k(function), 10, LEASE).size());
     }
 
     @Test
     void claim_marksTaskAndExecutionRunning_andNeverTwice() {
         String function = fn();
         String id = start(function);
-        List<ClaimedTask> claimed = store.claims().claim("w1", List.of(function), 10, LEASE);
+        List<ClaimedTask> claimed = store.claims().claim("w1", k(function), 10, LEASE);
         assertEquals(1, claimed.size());
         assertEquals(id, claimed.get(0).executionId());
         assertEquals(1, claimed.get(0).attempt());
         assertEquals("[1]", claimed.get(0).arguments());
         assertEquals(ExecutionStatus.RUNNING, store.executions().find(id).orElseThrow().status());
-        assertTrue(store.claims().claim("w2", List.of(function), 10, LEASE).isEmpty());
+        assertTrue(store.claims().claim("w2", k(function), 10, LEASE).isEmpty());
     }
 
     @Test
@@ -125,8 +129,8 @@ abstract class StoreContractTest {
         String mine = fn();
         String other = fn();
         start(other);
-        assertTrue(store.claims().claim("w", List.of(mine), 10, LEASE).isEmpty());
-        assertEquals(1, store.claims().claim("w", List.of(other), 10, LEASE).size());
+        assertTrue(store.claims().claim("w", k(mine), 10, LEASE).isEmpty());
+        assertEquals(1, store.claims().claim("w", k(other), 10, LEASE).size());
     }
 
     @Test
@@ -135,8 +139,8 @@ abstract class StoreContractTest {
         for (int i = 0; i < 5; i++) {
             start(function);
         }
-        assertEquals(3, store.claims().claim("w", List.of(function), 3, LEASE).size());
-        assertEquals(2, store.claims().claim("w", List.of(function), 3, LEASE).size());
+        assertEquals(3, store.claims().claim("w", k(function), 3, LEASE).size());
+        assertEquals(2, store.claims().claim("w", k(function), 3, LEASE).size());
     }
 
     @Test
@@ -156,7 +160,7 @@ abstract class StoreContractTest {
                 go.await();
                 List<String> mine = new ArrayList<>();
                 while (true) {
-                    List<ClaimedTask> batch = store.claims().claim(owner, List.of(function), 7, LEASE);
+                    List<ClaimedTask> batch = store.claims().claim(owner, k(function), 7, LEASE);
                     if (batch.isEmpty()) {
                         return mine;
                     }
@@ -178,14 +182,14 @@ abstract class StoreContractTest {
     void expiredLease_isRecovered_andClaimedAgainWithNextAttempt() throws Exception {
         String function = fn();
         start(function);
-        ClaimedTask first = store.claims().claim("dead", List.of(function), 1, Duration.ofMillis(1)).get(0);
+        ClaimedTask first = store.claims().claim("dead", k(function), 1, Duration.ofMillis(1)).get(0);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int recovered = 0;
         while (recovered == 0 && System.nanoTime() < deadline) {
             recovered = store.claims().recoverExpiredLeases();
         }
         assertTrue(recovered >= 1, "the expired lease is recovered");
-        ClaimedTask second = store.claims().claim("alive", List.of(function), 1, LEASE).get(0);
+        ClaimedTask second = store.claims().claim("alive", k(function), 1, LEASE).get(0);
         assertEquals(first.id(), second.id());
         assertEquals(2, second.attempt());
         assertFalse(store.completions().finish(first, "dead", ExecutionStatus.COMPLETED, "1", null),
@@ -198,7 +202,7 @@ abstract class StoreContractTest {
         String function = fn();
         start(function);
         start(function);
-        store.claims().claim("renewer-" + function, List.of(function), 2, LEASE);
+        store.claims().claim("renewer-" + function, k(function), 2, LEASE);
         assertEquals(2, store.claims().renewLeases("renewer-" + function, LEASE));
         assertEquals(0, store.claims().renewLeases("nobody-" + function, LEASE));
     }
@@ -207,7 +211,7 @@ abstract class StoreContractTest {
     void complete_byOwner_finishesExecution_otherOwnerIsRefused() {
         String function = fn();
         String id = start(function);
-        ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("owner", k(function), 1, LEASE).get(0);
         assertFalse(store.completions().finish(task, "intruder", ExecutionStatus.COMPLETED, "\"no\"", null));
         assertTrue(store.completions().finish(task, "owner", ExecutionStatus.COMPLETED, "\"yes\"", null));
         var record = store.executions().find(id).orElseThrow();
@@ -222,7 +226,7 @@ abstract class StoreContractTest {
     void fail_recordsErrorAndFailsExecution() {
         String function = fn();
         String id = start(function);
-        ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("owner", k(function), 1, LEASE).get(0);
         assertTrue(store.completions().finish(task, "owner", ExecutionStatus.FAILED, null, "{\"className\":\"X\"}"));
         var record = store.executions().find(id).orElseThrow();
         assertEquals(ExecutionStatus.FAILED, record.status());
@@ -234,16 +238,16 @@ abstract class StoreContractTest {
     void retryLater_makesTaskDueOnlyAfterDelay() {
         String function = fn();
         String later = start(function);
-        ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("owner", k(function), 1, LEASE).get(0);
         assertTrue(store.completions().retryLater(task, "owner", Duration.ofHours(1), "{}"));
-        assertTrue(store.claims().claim("owner", List.of(function), 1, LEASE).isEmpty(), "not due for an hour");
+        assertTrue(store.claims().claim("owner", k(function), 1, LEASE).isEmpty(), "not due for an hour");
         assertEquals("{}", store.executions().find(later).orElseThrow().error());
 
         String function2 = fn();
         start(function2);
-        ClaimedTask task2 = store.claims().claim("owner", List.of(function2), 1, LEASE).get(0);
+        ClaimedTask task2 = store.claims().claim("owner", k(function2), 1, LEASE).get(0);
         assertTrue(store.completions().retryLater(task2, "owner", Duration.ZERO, "{}"));
-        ClaimedTask again = store.claims().claim("owner", List.of(function2), 1, LEASE).get(0);
+        ClaimedTask again = store.claims().claim("owner", k(function2), 1, LEASE).get(0);
         assertEquals(2, again.attempt());
     }
 
@@ -251,10 +255,10 @@ abstract class StoreContractTest {
     void release_givesTaskBackWithoutSpendingAnAttempt() {
         String function = fn();
         start(function);
-        ClaimedTask task = store.claims().claim("owner", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("owner", k(function), 1, LEASE).get(0);
         assertFalse(store.claims().release(task.id(), "intruder"));
         assertTrue(store.claims().release(task.id(), "owner"));
-        assertEquals(1, store.claims().claim("other", List.of(function), 1, LEASE).get(0).attempt());
+        assertEquals(1, store.claims().claim("other", k(function), 1, LEASE).get(0).attempt());
     }
 
     private String startWith(String function, Duration delay, Duration deadline) {
@@ -266,16 +270,16 @@ abstract class StoreContractTest {
     void delayedStart_isNotDueBeforeItsDelay() {
         String function = fn();
         startWith(function, Duration.ofHours(1), null);
-        assertTrue(store.claims().claim("w", List.of(function), 10, LEASE).isEmpty());
+        assertTrue(store.claims().claim("w", k(function), 10, LEASE).isEmpty());
         String due = startWith(function, Duration.ZERO, null);
-        assertEquals(due, store.claims().claim("w", List.of(function), 10, LEASE).get(0).executionId());
+        assertEquals(due, store.claims().claim("w", k(function), 10, LEASE).get(0).executionId());
     }
 
     @Test
     void claim_returnsDatabaseTimeAndDeadline() {
         String function = fn();
         startWith(function, Duration.ZERO, Duration.ofMinutes(10));
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         assertTrue(task.claimedAt() != null);
         long minutes = Duration.between(task.claimedAt(), task.deadlineAt()).toMinutes();
         assertTrue(minutes >= 9 && minutes <= 10, "deadline about 10 minutes after the start: " + minutes);
@@ -288,7 +292,7 @@ abstract class StoreContractTest {
         String id = start(function);
         assertEquals(ExecutionStore.CancelOutcome.CANCELLED, store.executions().cancel(id));
         assertEquals(ExecutionStatus.CANCELLED, store.executions().find(id).orElseThrow().status());
-        assertTrue(store.claims().claim("w", List.of(function), 10, LEASE).isEmpty());
+        assertTrue(store.claims().claim("w", k(function), 10, LEASE).isEmpty());
         assertEquals(ExecutionStore.CancelOutcome.ALREADY_CANCELLED, store.executions().cancel(id));
         assertEquals(ExecutionStore.CancelOutcome.NOT_FOUND, store.executions().cancel("missing"));
     }
@@ -297,7 +301,7 @@ abstract class StoreContractTest {
     void cancel_runningExecution_isCancelling_reportedToItsWorker_andEndsCancelled() {
         String function = fn();
         String id = start(function);
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         assertEquals(ExecutionStore.CancelOutcome.CANCELLING, store.executions().cancel(id));
         assertEquals(Set.of(id), store.claims().cancelRequested(List.of(id, "other")));
         assertTrue(store.completions().finish(task, "w", ExecutionStatus.COMPLETED, "1", null));
@@ -309,7 +313,7 @@ abstract class StoreContractTest {
     void cancel_finishedExecution_isRefused() {
         String function = fn();
         String id = start(function);
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         store.completions().finish(task, "w", ExecutionStatus.COMPLETED, "1", null);
         assertEquals(ExecutionStore.CancelOutcome.FINISHED, store.executions().cancel(id));
     }
@@ -318,12 +322,12 @@ abstract class StoreContractTest {
     void suspend_parksTaskUntilWakeTime_withoutSpendingAnAttempt() {
         String function = fn();
         String id = start(function);
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), null, List.of()));
         assertEquals(ExecutionStatus.SUSPENDED, store.executions().find(id).orElseThrow().status());
-        assertTrue(store.claims().claim("w", List.of(function), 1, LEASE).isEmpty(), "parked for an hour");
+        assertTrue(store.claims().claim("w", k(function), 1, LEASE).isEmpty(), "parked for an hour");
         assertEquals(ExecutionStore.CancelOutcome.CANCELLING, store.executions().cancel(id));
-        ClaimedTask woken = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask woken = store.claims().claim("w", k(function), 1, LEASE).get(0);
         assertTrue(woken.cancelRequested(), "the cancel woke the parked task");
         assertEquals(1, woken.attempt(), "suspending did not spend an attempt");
     }
@@ -332,11 +336,11 @@ abstract class StoreContractTest {
     void signal_wakesParkedTask_isConsumedOnce_andAgainByTheSameWait() {
         String function = fn();
         String id = start(function);
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), "go", List.of()));
         assertEquals(SignalStore.Delivery.DELIVERED, store.signals().send(id, "go", "\"first\""));
         assertEquals(SignalStore.Delivery.DELIVERED, store.signals().send(id, "go", "\"second\""));
-        assertEquals(1, store.claims().claim("w", List.of(function), 1, LEASE).size(), "the signal woke it");
+        assertEquals(1, store.claims().claim("w", k(function), 1, LEASE).size(), "the signal woke it");
         assertEquals("\"first\"", store.signals().consume(id, "go", "1").orElseThrow());
         assertEquals("\"first\"", store.signals().consume(id, "go", "1").orElseThrow(), "same wait, same signal");
         assertEquals("\"second\"", store.signals().consume(id, "go", "2").orElseThrow());
@@ -349,23 +353,23 @@ abstract class StoreContractTest {
     void suspend_withTheAwaitedSignalAlreadyThere_isDueAtOnce() {
         String function = fn();
         String id = start(function);
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         store.signals().send(id, "early", "1");
         assertTrue(store.completions().suspend(task, "w", task.claimedAt().plusHours(1), "early", List.of()));
-        assertEquals(1, store.claims().claim("w", List.of(function), 1, LEASE).size());
+        assertEquals(1, store.claims().claim("w", k(function), 1, LEASE).size());
 
         String other = start(function);
-        ClaimedTask otherTask = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask otherTask = store.claims().claim("w", k(function), 1, LEASE).get(0);
         store.signals().send(other, "unrelated", "1");
         assertTrue(store.completions().suspend(otherTask, "w", otherTask.claimedAt().plusHours(1), "awaited", List.of()));
-        assertTrue(store.claims().claim("w", List.of(function), 1, LEASE).isEmpty(), "another name does not wake");
+        assertTrue(store.claims().claim("w", k(function), 1, LEASE).isEmpty(), "another name does not wake");
     }
 
     @Test
     void signal_toFinishedExecution_isRefused() {
         String function = fn();
         String id = start(function);
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         store.completions().finish(task, "w", ExecutionStatus.FAILED, null, "{}");
         assertEquals(SignalStore.Delivery.FINISHED, store.signals().send(id, "go", null));
     }
@@ -387,7 +391,7 @@ abstract class StoreContractTest {
 
     private String failForGood(String function, String errorClass) {
         String id = start(function);
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         assertTrue(store.completions().failForGood(task, "w", errorClass, "it broke", "{\"className\":\""
                 + errorClass + "\"}"));
         return id;
@@ -414,7 +418,7 @@ abstract class StoreContractTest {
     void failForGood_ofCancellingExecution_cancelsIt_withoutDeadLetter() {
         String function = fn();
         String id = start(function);
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         store.executions().cancel(id);
         assertTrue(store.completions().failForGood(task, "w", "X", "m", "{}"));
         assertEquals(ExecutionStatus.CANCELLED, store.executions().find(id).orElseThrow().status());
@@ -446,7 +450,7 @@ abstract class StoreContractTest {
         String id = start(function);
         store.steps().record(StepRecord.finished(id, "", 1, "ok", StepStatus.COMPLETED, "[]", "1", 1, 1));
         store.steps().record(StepRecord.finished(id, "", 2, "bad", StepStatus.FAILED, "[]", "{}", 3, 1));
-        ClaimedTask task = store.claims().claim("w", List.of(function), 1, LEASE).get(0);
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         store.completions().failForGood(task, "w", "X", "m", "{}");
         var dlq = jdbcStore.deadLetters();
         DeadLetter letter = dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).get(0);
@@ -455,7 +459,7 @@ abstract class StoreContractTest {
         assertEquals(ExecutionStatus.PENDING, store.executions().find(id).orElseThrow().status());
         assertTrue(store.steps().find(id, "", 1).isPresent(), "the completed step is kept");
         assertTrue(store.steps().find(id, "", 2).isEmpty(), "the failed step runs again");
-        assertEquals(1, store.claims().claim("w", List.of(function), 1, LEASE).size());
+        assertEquals(1, store.claims().claim("w", k(function), 1, LEASE).size());
         assertEquals(DeadLetters.ReplayOutcome.NOT_FAILED, dlq.replay(letter.id()));
         assertEquals(DeadLetters.ReplayOutcome.NOT_FOUND, dlq.replay("missing"));
         DeadLetter replayed = dlq.find(letter.id()).orElseThrow();
@@ -473,7 +477,7 @@ abstract class StoreContractTest {
         var dlq = jdbcStore.deadLetters();
         assertEquals(1, dlq.replayMatching(DeadLetterFilter.all().withFunction(function).withErrorClass("B"), 100));
         assertEquals(1, dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).size());
-        assertEquals(1, store.claims().claim("w", List.of(function), 10, LEASE).size());
+        assertEquals(1, store.claims().claim("w", k(function), 10, LEASE).size());
     }
 
     @Test
@@ -505,7 +509,7 @@ abstract class StoreContractTest {
         assertEquals(child, startChild(childFn, parent, "1"), "a replayed start finds the same child");
         assertEquals(List.of(child), store.executions().activeChildren(parent));
         assertEquals(parent, store.executions().find(child).orElseThrow().parentId());
-        assertEquals(1, store.claims().claim("w", List.of(childFn), 10, LEASE).size(), "one child, one task");
+        assertEquals(1, store.claims().claim("w", k(childFn), 10, LEASE).size(), "one child, one task");
         assertEquals(2, store.executions().findAll(List.of(parent, child, "missing")).size());
     }
 
@@ -514,15 +518,15 @@ abstract class StoreContractTest {
         String parentFn = fn();
         String childFn = fn();
         String parent = start(parentFn);
-        ClaimedTask parentTask = store.claims().claim("w", List.of(parentFn), 1, LEASE).get(0);
+        ClaimedTask parentTask = store.claims().claim("w", k(parentFn), 1, LEASE).get(0);
         String child = startChild(childFn, parent, "1");
         assertTrue(store.completions().suspend(parentTask, "w", parentTask.claimedAt().plusHours(1), null,
                 List.of(child)));
-        assertTrue(store.claims().claim("w", List.of(parentFn), 1, LEASE).isEmpty(), "parked");
-        ClaimedTask childTask = store.claims().claim("w", List.of(childFn), 1, LEASE).get(0);
+        assertTrue(store.claims().claim("w", k(parentFn), 1, LEASE).isEmpty(), "parked");
+        ClaimedTask childTask = store.claims().claim("w", k(childFn), 1, LEASE).get(0);
         assertEquals(parent, childTask.parentId());
         assertTrue(store.completions().finish(childTask, "w", ExecutionStatus.COMPLETED, "2", null));
-        assertEquals(1, store.claims().claim("w", List.of(parentFn), 1, LEASE).size(), "the child woke its parent");
+        assertEquals(1, store.claims().claim("w", k(parentFn), 1, LEASE).size(), "the child woke its parent");
         assertTrue(store.executions().activeChildren(parent).isEmpty());
     }
 
@@ -532,12 +536,12 @@ abstract class StoreContractTest {
         String childFn = fn();
         String parent = start(parentFn);
         String child = startChild(childFn, parent, "1");
-        ClaimedTask childTask = store.claims().claim("w", List.of(childFn), 1, LEASE).get(0);
+        ClaimedTask childTask = store.claims().claim("w", k(childFn), 1, LEASE).get(0);
         store.completions().finish(childTask, "w", ExecutionStatus.COMPLETED, "2", null);
-        ClaimedTask parentTask = store.claims().claim("w", List.of(parentFn), 1, LEASE).get(0);
+        ClaimedTask parentTask = store.claims().claim("w", k(parentFn), 1, LEASE).get(0);
         assertTrue(store.completions().suspend(parentTask, "w", parentTask.claimedAt().plusHours(1), null,
                 List.of(child)));
-        assertEquals(1, store.claims().claim("w", List.of(parentFn), 1, LEASE).size());
+        assertEquals(1, store.claims().claim("w", k(parentFn), 1, LEASE).size());
     }
 
     @Test
@@ -547,8 +551,8 @@ abstract class StoreContractTest {
                 "[1]", null, Duration.ZERO, null, null, null, 0));
         String high = store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1,
                 "default", "[1]", null, Duration.ZERO, null, null, null, 9));
-        assertEquals(high, store.claims().claim("w", List.of(function), 1, LEASE).get(0).executionId());
-        assertEquals(low, store.claims().claim("w", List.of(function), 1, LEASE).get(0).executionId());
+        assertEquals(high, store.claims().claim("w", k(function), 1, LEASE).get(0).executionId());
+        assertEquals(low, store.claims().claim("w", k(function), 1, LEASE).get(0).executionId());
     }
 
     @Test
@@ -557,7 +561,7 @@ abstract class StoreContractTest {
         for (int i = 0; i < 20; i++) {
             start(function);
         }
-        var group = new io.stent.engine.store.ClaimGroup(List.of(function), List.of(
+        var group = new io.stent.engine.store.ClaimGroup(k(function), List.of(
                 new io.stent.engine.store.ClaimGroup.ConcurrencyLimit("function:" + function, 3, function, null)), null);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<List<ClaimedTask>>> claims = new ArrayList<>();
@@ -586,7 +590,7 @@ abstract class StoreContractTest {
         for (int i = 0; i < 10; i++) {
             start(function);
         }
-        var group = new io.stent.engine.store.ClaimGroup(List.of(function), List.of(),
+        var group = new io.stent.engine.store.ClaimGroup(k(function), List.of(),
                 new io.stent.engine.store.ClaimGroup.RateLimit("rate:" + function, 0.001, 2));
         assertEquals(2, store.claims().claimLimited("w", group, 10, LEASE).size(), "the burst");
         assertEquals(0, store.claims().claimLimited("w", group, 10, LEASE).size(), "one token per 1000 s");

@@ -7,11 +7,11 @@ import java.util.List;
  * freely; a limited group's claims serialize on its limits' lock rows, so limits hold across all
  * instances.
  *
- * @param functions the functions
+ * @param functions the functions and versions
  * @param concurrency concurrency limits that apply to all of them
  * @param rate a rate limit that applies to all of them, or null
  */
-public record ClaimGroup(List<String> functions, List<ConcurrencyLimit> concurrency, RateLimit rate) {
+public record ClaimGroup(List<FunctionKey> functions, List<ConcurrencyLimit> concurrency, RateLimit rate) {
 
     /** Copies the lists. */
     public ClaimGroup {

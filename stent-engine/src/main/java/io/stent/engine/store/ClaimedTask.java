@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
  * @param id the task id
  * @param executionId its execution
  * @param functionName the function to run
+ * @param functionVersion the version the execution started on
  * @param attempt this attempt's number, from 1
  * @param arguments the serialized arguments
  * @param claimedAt the database clock at the claim
@@ -15,7 +16,8 @@ import java.time.OffsetDateTime;
  * @param cancelRequested whether a cancel of the execution was requested
  * @param parentId the parent execution, for a child; otherwise null
  */
-public record ClaimedTask(String id, String executionId, String functionName, int attempt, String arguments,
+public record ClaimedTask(String id, String executionId, String functionName, int functionVersion, int attempt,
+                          String arguments,
                           OffsetDateTime claimedAt, OffsetDateTime deadlineAt, boolean cancelRequested,
                           String parentId) {
 }

@@ -15,12 +15,12 @@ public interface TaskClaims {
      * ever claimed by two workers at once. Each claim increments the task's attempt.
      *
      * @param owner the claiming worker's id
-     * @param functions the functions this worker can run
+     * @param functions the functions and versions this worker can run
      * @param limit the most tasks to claim
      * @param lease how long the claim holds without renewal
      * @return the claimed tasks
      */
-    List<ClaimedTask> claim(String owner, Collection<String> functions, int limit, Duration lease);
+    List<ClaimedTask> claim(String owner, Collection<FunctionKey> functions, int limit, Duration lease);
 
     /**
      * Claims up to {@code limit} tasks of a limited group: waits for the group's lock rows, then

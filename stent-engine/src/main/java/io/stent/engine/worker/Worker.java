@@ -82,7 +82,8 @@ public final class Worker {
         poller.start();
         heartbeat.start();
         LOG.info(() -> "STENT-2001 worker " + settings.workerId() + " started with " + settings.workerThreads()
-                + " threads for " + groups.stream().flatMap(g -> g.functions().stream()).toList());
+                + " threads for " + groups.stream().flatMap(g -> g.functions().stream())
+                .map(key -> key.name() + "@" + key.version()).toList());
     }
 
     /**
