@@ -78,11 +78,15 @@ class DropInIT {
 
         // called inside a bean-managed transaction of the caller
         transaction.begin();
+        String dee;
         try {
-            assertTrue(onboarding.onboard("dee").startsWith("welcome dee #"));
-        } finally {
-            transaction.commit();
+            dee = onboarding.onboard("dee");
+        } catch (RuntimeException e) {
+            transaction.rollback();
+            throw e;
         }
+        transaction.commit();
+        assertTrue(dee.startsWith("welcome dee #"), dee);
         assertEquals(1, customers.countNamed("dee"));
     }
 
