@@ -46,7 +46,8 @@ final class SettingsReader {
                 duration("stent.worker.drain-timeout", "PT30S"),
                 duration("stent.worker.recovery-interval", "PT5S"),
                 duration("stent.sleep.blocking-limit", "PT1S"),
-                routing(queues));
+                routing(queues),
+                Boolean.parseBoolean(text("stent.steps.join-transaction", "true")));
     }
 
     /** Served queues and tags of this worker, and the limits of the given queues. */

@@ -1,15 +1,19 @@
 package io.stent.cdi;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.transaction.Transactional;
 
 import java.util.concurrent.Callable;
 
 /**
- * Runs Stent's own database work with the caller's JTA transaction suspended, so that it commits
- * at once and is visible to workers while the caller still waits.
+ * Runs work with the caller's JTA transaction suspended, through the portable
+ * {@code @Transactional(NOT_SUPPORTED)}. Used only where the server exposes no
+ * {@code TransactionManager}, and then as a new (dependent) instance per call: the GlassFish and
+ * Payara transactional interceptor keeps per-call state in a field of its instance, which
+ * concurrent calls of a shared bean overwrite, leaving callers unable to use
+ * {@code UserTransaction} ("Operation not allowed").
  */
-@ApplicationScoped
+@Dependent
 public class TransactionSuspender {
 
     /**

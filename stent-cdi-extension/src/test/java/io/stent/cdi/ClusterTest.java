@@ -151,7 +151,7 @@ class ClusterTest {
         EngineSettings settings = new EngineSettings("worker-" + name, 4, 8, Duration.ofSeconds(5),
                 Duration.ofMillis(200), Duration.ofMillis(5), Duration.ofMillis(50), WAIT, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), Duration.ofMillis(100), new WorkerRouting(Set.of(), Set.of(),
-                Map.of("rated", new WorkerRouting.QueueLimit(0, RATE, BURST))));
+                Map.of("rated", new WorkerRouting.QueueLimit(0, RATE, BURST))), true);
         AtomicInteger threadCount = new AtomicInteger();
         DurableEngine[] self = new DurableEngine[1];
         self[0] = new DurableEngine(registry, JdbcStore.on(database.dataSource()).store(),

@@ -80,7 +80,7 @@ class WorkerLifecycleTest {
         DurableEngine[] self = new DurableEngine[1];
         EngineSettings settings = new EngineSettings(workerId, 2, 4, Duration.ofSeconds(1), Duration.ofMillis(200),
                 Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(30), drain, Duration.ofMillis(100),
-                Duration.ofMillis(100), WorkerRouting.ALL);
+                Duration.ofMillis(100), WorkerRouting.ALL, true);
         self[0] = new DurableEngine(registry, store.store(),
                 (function, args) -> self[0].intercept(function, args, () -> slow.run((String) args[0])),
                 new JsonbSerializer(), TransactionBoundary.NONE, settings, Executors.defaultThreadFactory(),

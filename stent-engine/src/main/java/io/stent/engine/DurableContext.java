@@ -11,6 +11,8 @@ public final class DurableContext {
     private final ExecutionState state;
     private int nextSeq = 1;
     private FunctionDefinition pendingBody;
+    private Checkpoint checkpoint;
+    private String checkpointOutput;
     private Throwable recordedStepFailure;
 
     private DurableContext(String executionId, String path, ExecutionState state) {
@@ -56,6 +58,50 @@ public final class DurableContext {
             return true;
         }
         return false;
+    }
+
+    /**
+     * What a step attempt's checkpoint needs, so that the body's transaction can write it.
+     *
+     * @param function the step's function
+     * @param parentPath the parent's position
+     * @param seq the step's sequence number in the parent
+     * @param arguments the serialized arguments
+     * @param attempt the attempt
+     * @param startedNanos when the attempt started
+     */
+    record Checkpoint(FunctionDefinition function, String parentPath, int seq, String arguments, int attempt,
+                      long startedNanos) {
+    }
+
+    /** Declares that this (child) context runs a step attempt whose checkpoint may join its transaction. */
+    void expectCheckpoint(Checkpoint pending) {
+        this.checkpoint = pending;
+    }
+
+    /** The checkpoint to write for {@code function}, once; null if none is expected. */
+    Checkpoint takeCheckpoint(FunctionDefinition function) {
+        Checkpoint pending = checkpoint;
+        if (pending != null && pending.function() == function) {
+            checkpoint = null;
+            return pending;
+        }
+        return null;
+    }
+
+    /** Notes that the checkpoint was written inside the body's transaction, with this output. */
+    void checkpointWritten(String output) {
+        this.checkpointOutput = output;
+    }
+
+    /** Notes that the transaction holding the checkpoint rolled back (with the step's work). */
+    void checkpointRolledBack() {
+        this.checkpointOutput = null;
+    }
+
+    /** The output written inside the body's transaction and committed with it, or null. */
+    String writtenCheckpoint() {
+        return checkpointOutput;
     }
 
     /**

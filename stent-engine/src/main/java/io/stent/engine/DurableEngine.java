@@ -71,7 +71,8 @@ public final class DurableEngine implements Stent {
         this.starter = new ExecutionStarter(store.executions(), serializer, boundary, wakeups);
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.watchdog = new StepWatchdog(threads);
-        this.steps = new StepRunner(store.steps(), serializer, contexts, boundary, sleeper, watchdog);
+        this.steps = new StepRunner(store.steps(), serializer, contexts, boundary, sleeper, watchdog,
+                settings.joinStepTransactions());
         this.waits = new WaitRunner(store.steps(), store.signals(), serializer, boundary, sleeper,
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
@@ -139,6 +140,20 @@ public final class DurableEngine implements Stent {
             return body.proceed();
         }
         return steps.run(context, function, args, body);
+    }
+
+    /**
+     * Runs a durable method's body inside its own transaction (called by the inner interceptor,
+     * which sits after the transactional one): a step attempt writes its checkpoint in that
+     * transaction, so its database effects and its record commit together, exactly once.
+     *
+     * @param function the called function
+     * @param body runs the method's body
+     * @return the result
+     * @throws Exception what the body threw
+     */
+    public Object interceptInTransaction(FunctionDefinition function, Proceed body) throws Exception {
+        return steps.runInTransaction(function, body);
     }
 
     @Override

@@ -17,10 +17,12 @@ import java.time.Duration;
  * @param recoveryInterval how often expired leases are looked for
  * @param sleepBlockingLimit durable sleeps up to this long block their thread; longer ones suspend
  * @param routing the queues and tags this worker serves, and queue limits
+ * @param joinStepTransactions whether a step that runs in a transaction writes its checkpoint in it
  */
 public record EngineSettings(String workerId, int workerThreads, int claimBatch, Duration lease, Duration heartbeat,
                              Duration pollMin, Duration pollMax, Duration awaitTimeout, Duration drainTimeout,
-                             Duration recoveryInterval, Duration sleepBlockingLimit, WorkerRouting routing) {
+                             Duration recoveryInterval, Duration sleepBlockingLimit, WorkerRouting routing,
+                             boolean joinStepTransactions) {
 
     /** Validates the settings; every message names the setting. */
     public EngineSettings {

@@ -29,9 +29,10 @@ final class StepRunner {
     private final TransactionBoundary boundary;
     private final Sleeper sleeper;
     private final StepWatchdog watchdog;
+    private final boolean joinTransactions;
 
     StepRunner(StepLog steps, Serializer serializer, ContextHolder contexts, TransactionBoundary boundary,
-               Sleeper sleeper, StepWatchdog watchdog) {
+               Sleeper sleeper, StepWatchdog watchdog, boolean joinTransactions) {
         this.steps = steps;
         this.serializer = serializer;
         this.arguments = new ArgumentCodec(serializer);
@@ -40,6 +41,7 @@ final class StepRunner {
         this.boundary = boundary;
         this.sleeper = sleeper;
         this.watchdog = watchdog;
+        this.joinTransactions = joinTransactions;
     }
 
     Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
@@ -53,7 +55,10 @@ final class StepRunner {
         String arguments = this.arguments.encode(function, args);
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
-            DurableContext previous = contexts.swap(context.child(seq));
+            DurableContext attemptContext = context.child(seq);
+            attemptContext.expectCheckpoint(new DurableContext.Checkpoint(function, context.path(), seq, arguments,
+                    attempt, started));
+            DurableContext previous = contexts.swap(attemptContext);
             Object result;
             try {
                 result = watchdog.run(function, context.stepPath(seq), body);
@@ -78,11 +83,40 @@ final class StepRunner {
             } finally {
                 contexts.swap(previous);
             }
+            if (attemptContext.writtenCheckpoint() != null) {
+                return result;
+            }
             String output = serializer.serialize(result, function.resultType());
             StepRecord stored = write(context, seq, function, StepStatus.COMPLETED, arguments, output, attempt,
                     started);
             return stored.output().equals(output) ? result : replay(context, function, seq, stored);
         }
+    }
+
+    /**
+     * Runs inside the step body's own transaction (the inner interceptor): if this call is the
+     * step attempt the outer runner expects and a transaction is active, the checkpoint is written
+     * in that transaction, so the step's database effects and its record commit together.
+     */
+    Object runInTransaction(FunctionDefinition function, Proceed body) throws Exception {
+        DurableContext context = contexts.current();
+        DurableContext.Checkpoint pending = context == null ? null : context.takeCheckpoint(function);
+        if (pending == null || !joinTransactions || !boundary.inTransaction()) {
+            return body.proceed();
+        }
+        Object result = body.proceed();
+        String output = serializer.serialize(result, function.resultType());
+        long millis = (System.nanoTime() - pending.startedNanos()) / 1_000_000;
+        steps.recordInCurrentTransaction(StepRecord.finished(context.executionId(), pending.parentPath(),
+                pending.seq(), function.name(), StepStatus.COMPLETED, pending.arguments(), output, pending.attempt(),
+                millis));
+        context.checkpointWritten(output);
+        boundary.afterCompletion(committed -> {
+            if (!committed) {
+                context.checkpointRolledBack();
+            }
+        });
+        return result;
     }
 
     private StepRecord write(DurableContext context, int seq, FunctionDefinition function, StepStatus status,

@@ -15,7 +15,32 @@ public interface TransactionBoundary {
         public <T> T outsideTransaction(Callable<T> work) throws Exception {
             return work.call();
         }
+
+        @Override
+        public boolean inTransaction() {
+            return false;
+        }
+
+        @Override
+        public void afterCompletion(java.util.function.Consumer<Boolean> committed) {
+            throw new IllegalStateException("no transaction to complete");
+        }
     };
+
+    /**
+     * Calls back once the active transaction has ended.
+     *
+     * @param committed receives true if it committed, false if it rolled back
+     */
+    void afterCompletion(java.util.function.Consumer<Boolean> committed);
+
+    /**
+     * Tells whether a transaction is active on the current thread, so that a step's checkpoint
+     * can be written in it and commit together with the step's own database work.
+     *
+     * @return true inside an active transaction
+     */
+    boolean inTransaction();
 
     /**
      * Runs {@code work} with no transaction active on the thread.

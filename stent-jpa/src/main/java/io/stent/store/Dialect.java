@@ -62,6 +62,17 @@ interface Dialect {
     String onConflictDoNothing();
 
     /**
+     * Makes the database as durable as Stent needs, once when the store is created. H2 writes
+     * commits to disk up to half a second late by default, so a killed process loses them; its
+     * dialect turns that delay off.
+     *
+     * @param connection a connection
+     * @throws SQLException if the setting cannot be changed
+     */
+    default void prepare(Connection connection) throws SQLException {
+    }
+
+    /**
      * Takes the schema migration lock, waiting for another instance that holds it.
      *
      * @param connection a connection kept for the whole migration

@@ -25,6 +25,13 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public void prepare(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
+        }
+    }
+
+    @Override
     public String nowPlusMillis() {
         return "DATEADD(MILLISECOND, ?, CURRENT_TIMESTAMP)";
     }

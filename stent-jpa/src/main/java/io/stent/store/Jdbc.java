@@ -48,6 +48,15 @@ final class Jdbc {
         }
     }
 
+    /** Runs work on a connection of the transaction active on the thread, without committing. */
+    <T> T joined(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Runs work on a connection in auto-commit mode (single statements). */
     <T> T autoCommit(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {

@@ -56,6 +56,32 @@ final class JdbcStepLog implements StepLog {
     }
 
     @Override
+    public StepRecord recordInCurrentTransaction(StepRecord record) {
+        return jdbc.joined(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                bindRecord(statement, record);
+                if (statement.executeUpdate() == 1) {
+                    return record;
+                }
+            } catch (SQLException e) {
+                if (!Jdbc.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + ", wake_at FROM stent_step WHERE execution_id = ? AND parent_path = ? AND seq = ?")) {
+                statement.setString(1, record.executionId());
+                statement.setString(2, record.parentPath());
+                statement.setInt(3, record.seq());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return map(rows);
+                }
+            }
+        });
+    }
+
+    @Override
     public StepRecord recordWaiting(StepRecord record, Duration wait) {
         return insertOnce(record, insertWaiting, wait.toMillis());
     }
@@ -63,15 +89,7 @@ final class JdbcStepLog implements StepLog {
     private StepRecord insertOnce(StepRecord record, String sql, long waitMillis) {
         boolean inserted = jdbc.autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, record.executionId());
-                statement.setString(2, record.parentPath());
-                statement.setInt(3, record.seq());
-                statement.setString(4, record.functionName());
-                statement.setString(5, record.status().name());
-                statement.setString(6, record.arguments());
-                statement.setString(7, record.output());
-                statement.setInt(8, record.attempts());
-                statement.setLong(9, record.durationMillis());
+                bindRecord(statement, record);
                 if (waitMillis >= 0) {
                     jdbc.dialect().bindMillis(statement, 10, waitMillis);
                 }
@@ -89,6 +107,18 @@ final class JdbcStepLog implements StepLog {
         return find(record.executionId(), record.parentPath(), record.seq()).orElseThrow(() -> new StoreException(
                 "STENT-3004 step " + record.parentPath() + "/" + record.seq() + " of execution "
                         + record.executionId() + " was neither inserted nor found", null));
+    }
+
+    private static void bindRecord(PreparedStatement statement, StepRecord record) throws SQLException {
+        statement.setString(1, record.executionId());
+        statement.setString(2, record.parentPath());
+        statement.setInt(3, record.seq());
+        statement.setString(4, record.functionName());
+        statement.setString(5, record.status().name());
+        statement.setString(6, record.arguments());
+        statement.setString(7, record.output());
+        statement.setInt(8, record.attempts());
+        statement.setLong(9, record.durationMillis());
     }
 
     @Override

@@ -36,7 +36,15 @@ public final class JdbcStore {
      * @throws StoreException if the database is unreachable or not supported
      */
     public static JdbcStore on(DataSource dataSource) {
-        return new JdbcStore(dataSource, Dialects.detect(dataSource));
+        Dialect dialect = Dialects.detect(dataSource);
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            dialect.prepare(connection);
+        } catch (java.sql.SQLException e) {
+            java.util.logging.Logger.getLogger(JdbcStore.class.getName()).warning(() -> "STENT-3008 could not make"
+                    + " the " + dialect.name() + " database flush commits at once (" + e.getMessage() + "); commits of"
+                    + " the last moments before a crash may be lost. Grant the setting or use PostgreSQL.");
+        }
+        return new JdbcStore(dataSource, dialect);
     }
 
     /**

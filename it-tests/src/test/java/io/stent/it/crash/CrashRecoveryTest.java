@@ -51,17 +51,25 @@ abstract class CrashRecoveryTest {
         List<String> args = new ArrayList<>(databaseArguments(work));
         args.addAll(List.of("--deploy", war.toString()));
         String tag = "run" + UUID.randomUUID().toString().substring(0, 8);
+        String bothTag = "both" + UUID.randomUUID().toString().substring(0, 8);
+        markers = work.resolve("markers");
 
         String executionId;
+        String bothId;
         try (PayaraProcess first = PayaraProcess.start(rootDir, work.resolve("first.log"), environment("closed"),
                 args)) {
             first.awaitBody("/crash/api/crash/ready", body -> body.contains("yes"), START);
             var started = first.call("POST", "/crash/api/crash/start/" + tag);
             assertEquals(200, started.statusCode(), started.body());
             executionId = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            var startedBoth = first.call("POST", "/crash/api/crash/start-both/" + bothTag);
+            assertEquals(200, startedBoth.statusCode(), startedBoth.body());
+            bothId = startedBoth.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
             String report = first.awaitBody("/crash/api/crash/report/" + tag + "/" + executionId,
                     body -> body.contains("\"recordedSteps\":2"), FINISH);
             assertTrue(report.contains("\"status\":\"RUNNING\""), report);
+            awaitMarker(bothTag + "-tx");
+            awaitMarker(bothTag + "-plain");
             first.kill9();
         }
 
@@ -74,12 +82,33 @@ abstract class CrashRecoveryTest {
             assertTrue(report.contains("\"step2\":1"), "step 2 ran exactly once: " + report);
             assertTrue(report.contains("\"step3\":1"), "step 3 ran once, after the restart: " + report);
             assertTrue(report.contains("\"recordedSteps\":3"), report);
+
+            String both = second.awaitBody("/crash/api/crash/report/" + bothTag + "/" + bothId,
+                    body -> body.contains("\"status\":\"COMPLETED\""), FINISH);
+            assertTrue(both.contains("\"result\":\"" + bothTag + ":50\""), both);
+            assertTrue(both.contains("\"step20\":1"),
+                    "the transactional step's effect, killed before commit, applied exactly once: " + both);
+            assertTrue(both.contains("\"step30\":2"),
+                    "the plain step's effect, killed after it, applied again (at-least-once): " + both);
+        }
+    }
+
+    private Path markers;
+
+    private void awaitMarker(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + FINISH.toNanos();
+        while (!Files.exists(markers.resolve(name))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the step never reached its gate: no marker " + name);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
     }
 
     private Map<String, String> environment(String gate) {
         Map<String, String> env = new HashMap<>(databaseEnvironment());
         env.put("CRASH_GATE", gate);
+        env.put("CRASH_MARKERS", markers.toString());
         env.put("STENT_WORKER_LEASE", "PT5S");
         env.put("STENT_WORKER_HEARTBEAT", "PT1S");
         env.put("STENT_WORKER_RECOVERY_INTERVAL", "PT1S");

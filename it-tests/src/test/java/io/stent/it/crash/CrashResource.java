@@ -52,6 +52,18 @@ public class CrashResource {
     }
 
     /**
+     * Starts a run of the workflow with a transactional and a plain gated step.
+     *
+     * @param tag the run's tag
+     * @return the execution id
+     */
+    @POST
+    @Path("start-both/{tag}")
+    public Map<String, String> startBoth(@PathParam("tag") String tag) {
+        return Map.of("id", stent.start(() -> workflow.both(tag)).id());
+    }
+
+    /**
      * Reports a run: status, result, recorded steps and the effect counts per step.
      *
      * @param tag the run's tag

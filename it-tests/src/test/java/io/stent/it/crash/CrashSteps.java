@@ -41,4 +41,43 @@ public class CrashSteps {
         effects.record(tag, step);
         return step * 10;
     }
+
+    /**
+     * Records its effect in its own transaction, then waits at the gate before committing.
+     *
+     * @param tag the run
+     * @param step its number
+     * @return a value derived from the number
+     * @throws InterruptedException when the server stops while it waits
+     */
+    @Durable(name = "crash.txGated")
+    @jakarta.transaction.Transactional
+    public int txGated(String tag, int step) throws InterruptedException {
+        effects.record(tag, step);
+        effects.mark(tag, "tx");
+        awaitGate();
+        return step;
+    }
+
+    /**
+     * Records its effect at once (auto-commit), then waits at the gate.
+     *
+     * @param tag the run
+     * @param step its number
+     * @return a value derived from the number
+     * @throws InterruptedException when the server stops while it waits
+     */
+    @Durable(name = "crash.plainGated")
+    public int plainGated(String tag, int step) throws InterruptedException {
+        effects.record(tag, step);
+        effects.mark(tag, "plain");
+        awaitGate();
+        return step;
+    }
+
+    private static void awaitGate() throws InterruptedException {
+        while (!"open".equals(System.getenv("CRASH_GATE"))) {
+            Thread.sleep(50);
+        }
+    }
 }

@@ -10,6 +10,8 @@ public class CrashWorkflow {
 
     @Inject
     CrashSteps steps;
+    @Inject
+    io.stent.Stent stent;
 
     /**
      * Runs the three steps.
@@ -22,5 +24,18 @@ public class CrashWorkflow {
     public String run(String tag) throws InterruptedException {
         int total = steps.step(tag, 1) + steps.step(tag, 2) + steps.gated(tag, 3);
         return tag + ":" + total;
+    }
+
+    /**
+     * Runs a transactional and a plain gated step in parallel, as children.
+     *
+     * @param tag the run
+     * @return the tag and the sum of the results
+     */
+    @Durable(name = "crash.both")
+    public String both(String tag) {
+        io.stent.DurableFuture<Integer> tx = stent.async(() -> steps.txGated(tag, 20));
+        io.stent.DurableFuture<Integer> plain = stent.async(() -> steps.plainGated(tag, 30));
+        return tag + ":" + (tx.get() + plain.get());
     }
 }

@@ -54,6 +54,17 @@ public class EffectLog {
         }
     }
 
+    /** Leaves a file that tells the test a step has done its work and now waits. */
+    void mark(String tag, String what) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(System.getenv("CRASH_MARKERS"));
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(tag + "-" + what), "entered");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Map<Integer, Integer> counts(String tag) {
         Map<Integer, Integer> counts = new TreeMap<>();
         try (Connection connection = dataSource().getConnection();

@@ -37,7 +37,7 @@ class DropInIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "dropin.war")
                 .addClasses(Customer.class, CustomerService.class, Onboarding.class, Greeter.class,
-                        TransactionalCaller.class)
+                        TransactionalCaller.class, Ledger.class)
                 .addAsResource("dropin/persistence.xml", "META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addClass(Libraries.class)
@@ -88,6 +88,26 @@ class DropInIT {
         transaction.commit();
         assertTrue(dee.startsWith("welcome dee #"), dee);
         assertEquals(1, customers.countNamed("dee"));
+    }
+
+    @Test
+    void transactionalStep_writesItsCheckpointInItsOwnTransaction_soBothRollBackTogether() {
+        var handle = stent.start(() -> onboarding.bookFlow("fay"));
+        assertTrue(handle.await(WAIT) > 0);
+        assertEquals(1, customers.countNamed("fay"), "the rolled-back attempt left no customer");
+        StepRecord step = JdbcStore.on(dataSource).queries().steps(handle.id()).get(0);
+        assertEquals("dropin.book", step.functionName());
+        assertEquals(2, step.attempts(), "the first attempt's checkpoint rolled back with its work");
+    }
+
+    @Test
+    void stepWhoseTransactionRollsBackSilently_isStillRecorded_likeThePlainCallItWas() {
+        var handle = stent.start(() -> onboarding.silentFlow("gus"));
+        assertTrue(handle.await(WAIT) > 0);
+        assertEquals(0, customers.countNamed("gus"), "JTA rolled the step's work back, as without Stent");
+        StepRecord step = JdbcStore.on(dataSource).queries().steps(handle.id()).get(0);
+        assertEquals("dropin.bookSilentlyRolledBack", step.functionName());
+        assertEquals(1, step.attempts());
     }
 
     @Test

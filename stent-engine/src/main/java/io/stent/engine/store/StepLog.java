@@ -29,6 +29,16 @@ public interface StepLog {
     StepRecord record(StepRecord record);
 
     /**
+     * Writes a finished record in the transaction active on the current thread (a JTA
+     * transaction the DataSource's connections enlist in), without committing: it commits, or
+     * rolls back, with the step's own database work.
+     *
+     * @param record the record
+     * @return the record that is stored now
+     */
+    StepRecord recordInCurrentTransaction(StepRecord record);
+
+    /**
      * Writes a waiting record that ends {@code wait} after now (database clock), unless the
      * position is recorded already.
      *
