@@ -139,6 +139,13 @@ public interface Stent {
     <T> DurableFuture<T> any(java.util.List<? extends DurableFuture<T>> futures);
 
     /**
+     * Where the current thread runs inside a durable execution, for logs and traces.
+     *
+     * @return the execution, task, function, attempt and step, or empty outside an execution
+     */
+    java.util.Optional<ExecutionInfo> currentExecution();
+
+    /**
      * Tells whether the current thread runs inside a durable execution.
      *
      * @return true inside an execution

@@ -38,6 +38,8 @@ public class StentRuntime {
     Serializer serializer;
     @Inject
     BeanManager beanManager;
+    @Inject
+    jakarta.enterprise.inject.Instance<io.stent.spi.ExecutionListener> listeners;
 
     private final Map<Method, FunctionDefinition> methodCache = new ConcurrentHashMap<>();
     private DurableEngine engine;
@@ -63,7 +65,7 @@ public class StentRuntime {
             }
             DurableEngine built = new DurableEngine(extension.registry(), store.store(),
                     new CdiFunctionInvoker(beanManager), serializer, environment.transactionBoundary(),
-                    engineSettings, environment.threadFactory(), Sleeper.THREAD);
+                    engineSettings, environment.threadFactory(), Sleeper.THREAD, listeners.stream().toList());
             if (settings.workerEnabled()) {
                 built.start();
             }

@@ -164,7 +164,7 @@ class ClusterTest {
                     }
                 },
                 new JsonbSerializer(), TransactionBoundary.NONE, settings,
-                runnable -> new Thread(runnable, name + "-" + threadCount.incrementAndGet()), Sleeper.THREAD);
+                runnable -> new Thread(runnable, name + "-" + threadCount.incrementAndGet()), Sleeper.THREAD, List.of());
         self[0].start();
         return self[0];
     }

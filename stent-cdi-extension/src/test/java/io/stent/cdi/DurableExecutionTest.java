@@ -42,17 +42,22 @@ abstract class DurableExecutionTest {
                     .addExtension(new StentExtension())
                     .addBeanClasses(StentRuntime.class, StentProducer.class, DurableInterceptor.class,
                             JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class,
-                            Calls.class, Steps.class, Workflows.class, Composite.class, Overridden.class))
+                            Calls.class, Steps.class, Workflows.class, Composite.class, Overridden.class,
+                            RecordingListener.class, ThrowingListener.class))
             .build();
 
     @Inject
     Workflows workflows;
+    @Inject
+    Steps steps;
     @Inject
     Calls calls;
     @Inject
     Stent stent;
     @Inject
     StentRuntime runtime;
+    @Inject
+    RecordingListener listener;
 
     abstract TestDatabase createDatabase();
 
@@ -250,6 +255,65 @@ abstract class DurableExecutionTest {
         assertEquals("R-" + key + " paid", handle.await(WAIT));
         assertEquals(1, calls.count("reserve:" + key), "the completed step was not run again");
         assertEquals(3, calls.count("pay:" + key), "the failed step ran again");
+    }
+
+    @Test
+    void listeners_hearTasksAndStepsWithTheirAttempts_andABrokenListenerChangesNothing() {
+        String order = key();
+        var handle = stent.start(() -> workflows.order(order, 1));
+        handle.await(WAIT);
+        assertEquals(List.of("task-start Workflows.order 1", "step-start 1 Steps.reserve 1 true", "step-end 1 ok",
+                "step-start 2 Steps.charge 1 true", "step-end 2 ok", "step-start 3 Steps.ship 1 true", "step-end 3 ok",
+                "task-end COMPLETED"), listener.of(handle.id()));
+
+        String key = key();
+        var flaky = stent.start(() -> workflows.flakyStep(key));
+        flaky.await(WAIT);
+        assertEquals(List.of("task-start Workflows.flakyStep 1", "step-start 1 Steps.flaky 1 true",
+                "step-end 1 IllegalStateException", "step-start 1 Steps.flaky 2 true", "step-end 1 IllegalStateException",
+                "step-start 1 Steps.flaky 3 true", "step-end 1 ok", "task-end COMPLETED"), listener.of(flaky.id()));
+    }
+
+    @Test
+    void currentExecution_tellsAStepWhereItRuns() {
+        String key = key();
+        var handle = stent.start(() -> steps.whereAmI(key));
+        String info = handle.await(WAIT);
+        assertTrue(info.startsWith("execution=" + handle.id() + " task="), info);
+        assertTrue(info.endsWith("function=Steps.whereAmI attempt=1"), info);
+        assertTrue(stent.currentExecution().isEmpty());
+    }
+
+    @Test
+    void workerLogLines_carryExecutionTaskFunctionAndAttempt() {
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.stent.engine.TaskRunner");
+        logger.addHandler(handler);
+        try {
+            String key = key();
+            var handle = stent.start(() -> workflows.propagates(key));
+            assertThrows(IllegalArgumentException.class, () -> handle.await(WAIT));
+            String message = records.stream().map(java.util.logging.LogRecord::getMessage)
+                    .filter(m -> m.contains(handle.id())).findFirst().orElseThrow();
+            assertTrue(message.contains("STENT-2103") && message.contains("task=")
+                    && message.contains("function=Workflows.propagates") && message.contains("attempt=1"), message);
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 
     @Test

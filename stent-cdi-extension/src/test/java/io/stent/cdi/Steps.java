@@ -88,4 +88,12 @@ public class Steps {
         }
         return "paid";
     }
+
+    @Inject
+    io.stent.Stent stent;
+
+    @Durable
+    public String whereAmI(String key) {
+        return stent.currentExecution().map(io.stent.ExecutionInfo::toLogString).orElse("nowhere");
+    }
 }

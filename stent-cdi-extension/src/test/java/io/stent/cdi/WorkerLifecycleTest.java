@@ -84,7 +84,7 @@ class WorkerLifecycleTest {
         self[0] = new DurableEngine(registry, store.store(),
                 (function, args) -> self[0].intercept(function, args, () -> slow.run((String) args[0])),
                 new JsonbSerializer(), TransactionBoundary.NONE, settings, Executors.defaultThreadFactory(),
-                Sleeper.THREAD);
+                Sleeper.THREAD, List.of());
         engines.add(self[0]);
         self[0].start();
         return self[0];

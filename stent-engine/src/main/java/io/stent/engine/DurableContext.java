@@ -12,6 +12,7 @@ public final class DurableContext {
     private int nextSeq = 1;
     private FunctionDefinition pendingBody;
     private Checkpoint checkpoint;
+    private io.stent.ExecutionInfo info;
     private String checkpointOutput;
     private Throwable recordedStepFailure;
 
@@ -120,6 +121,20 @@ public final class DurableContext {
      */
     public String executionId() {
         return executionId;
+    }
+
+    /**
+     * Where this invocation runs, for logs, traces and {@code Stent.currentExecution()}.
+     *
+     * @return the info, or null before the runner set it
+     */
+    public io.stent.ExecutionInfo info() {
+        return info;
+    }
+
+    /** Sets where this invocation runs. */
+    void describe(io.stent.ExecutionInfo runInfo) {
+        this.info = runInfo;
     }
 
     /**

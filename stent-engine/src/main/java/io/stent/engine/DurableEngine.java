@@ -58,10 +58,11 @@ public final class DurableEngine implements Stent {
      * @param settings the tuning
      * @param threads the thread factory for the worker
      * @param sleeper waits between inline retries
+     * @param listeners execution listeners, called around tasks and steps
      */
     public DurableEngine(FunctionRegistry registry, Store store, FunctionInvoker invoker, Serializer serializer,
                          TransactionBoundary boundary, EngineSettings settings, ThreadFactory threads,
-                         Sleeper sleeper) {
+                         Sleeper sleeper, List<io.stent.spi.ExecutionListener> listeners) {
         this.registry = registry;
         this.settings = settings;
         this.store = store;
@@ -71,15 +72,16 @@ public final class DurableEngine implements Stent {
         this.starter = new ExecutionStarter(store.executions(), serializer, boundary, wakeups);
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.watchdog = new StepWatchdog(threads);
+        Listeners notify = new Listeners(listeners);
         this.steps = new StepRunner(store.steps(), serializer, contexts, boundary, sleeper, watchdog,
-                settings.joinStepTransactions());
+                settings.joinStepTransactions(), notify);
         this.waits = new WaitRunner(store.steps(), store.signals(), serializer, boundary, sleeper,
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
                 settings.awaitTimeout(), contexts);
         Worker[] self = new Worker[1];
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, contexts, store.completions(),
-                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping());
+                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify);
         this.worker = new Worker(settings, store.claims(), ClaimPlan.of(registry, settings.routing()), runner::run,
                 this::deliverCancel, wakeups, threads);
         self[0] = worker;
@@ -199,6 +201,12 @@ public final class DurableEngine implements Stent {
         ExecutionRecord record = awaiter.read(executionId);
         FunctionDefinition function = registry.require(record.functionName());
         return new StoredExecutionHandle<>(executionId, resultType, function.method(), awaiter, outcomes, this);
+    }
+
+    @Override
+    public java.util.Optional<io.stent.ExecutionInfo> currentExecution() {
+        DurableContext context = contexts.current();
+        return context == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(context.info());
     }
 
     @Override

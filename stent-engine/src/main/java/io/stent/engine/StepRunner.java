@@ -30,9 +30,10 @@ final class StepRunner {
     private final Sleeper sleeper;
     private final StepWatchdog watchdog;
     private final boolean joinTransactions;
+    private final Listeners listeners;
 
     StepRunner(StepLog steps, Serializer serializer, ContextHolder contexts, TransactionBoundary boundary,
-               Sleeper sleeper, StepWatchdog watchdog, boolean joinTransactions) {
+               Sleeper sleeper, StepWatchdog watchdog, boolean joinTransactions, Listeners listeners) {
         this.steps = steps;
         this.serializer = serializer;
         this.arguments = new ArgumentCodec(serializer);
@@ -42,6 +43,7 @@ final class StepRunner {
         this.sleeper = sleeper;
         this.watchdog = watchdog;
         this.joinTransactions = joinTransactions;
+        this.listeners = listeners;
     }
 
     Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
@@ -58,18 +60,23 @@ final class StepRunner {
             DurableContext attemptContext = context.child(seq);
             attemptContext.expectCheckpoint(new DurableContext.Checkpoint(function, context.path(), seq, arguments,
                     attempt, started));
+            io.stent.ExecutionInfo info = stepInfo(context, function, seq, attempt);
+            attemptContext.describe(info);
             DurableContext previous = contexts.swap(attemptContext);
+            listeners.stepStarted(info);
             Object result;
             try {
                 result = watchdog.run(function, context.stepPath(seq), body);
+                listeners.stepFinished(info, null);
             } catch (Exception failure) {
+                listeners.stepFinished(info, failure);
                 if (isInterruption(failure) || failure instanceof NonDeterministicWorkflowError
                         || failure instanceof ExecutionCancelledException || failure instanceof ExecutionExpiredException) {
                     throw failure;
                 }
                 if (function.retry().retries(failure, attempt)) {
-                    LOG.log(Level.INFO, () -> "STENT-2101 step " + context.stepPath(seq) + " " + function.name()
-                            + " of execution " + context.executionId() + " failed, will retry: " + failure);
+                    LOG.log(Level.INFO, () -> "STENT-2101 step attempt failed, will retry: " + failure + " ["
+                            + info.toLogString() + "]");
                     sleeper.sleep(function.retry().backoffAfter(attempt, ThreadLocalRandom.current()::nextDouble));
                     continue;
                 }
@@ -117,6 +124,13 @@ final class StepRunner {
             }
         });
         return result;
+    }
+
+    private static io.stent.ExecutionInfo stepInfo(DurableContext context, FunctionDefinition function, int seq,
+                                                   int attempt) {
+        String taskId = context.info() == null ? "" : context.info().taskId();
+        return new io.stent.ExecutionInfo(context.executionId(), taskId, function.name(), attempt,
+                context.stepPath(seq));
     }
 
     private StepRecord write(DurableContext context, int seq, FunctionDefinition function, StepStatus status,

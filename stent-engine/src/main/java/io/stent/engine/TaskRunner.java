@@ -34,10 +34,11 @@ final class TaskRunner {
     private final Map<String, ExecutionState> running;
     private final String owner;
     private final BooleanSupplier stopping;
+    private final Listeners listeners;
 
     TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, ContextHolder contexts,
                TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
-               String owner, BooleanSupplier stopping) {
+               String owner, BooleanSupplier stopping, Listeners listeners) {
         this.registry = registry;
         this.invoker = invoker;
         this.serializer = serializer;
@@ -49,22 +50,28 @@ final class TaskRunner {
         this.running = running;
         this.owner = owner;
         this.stopping = stopping;
+        this.listeners = listeners;
     }
 
     void run(ClaimedTask task) {
         FunctionDefinition function = registry.require(task.functionName(), task.functionVersion());
         ExecutionState state = new ExecutionState(task.executionId(), task.claimedAt(), task.deadlineAt(),
                 task.cancelRequested());
+        io.stent.ExecutionInfo info = new io.stent.ExecutionInfo(task.executionId(), task.id(), function.name(),
+                task.attempt(), "");
+        listeners.taskStarted(info);
         try {
             if (state.pastDeadline() && !state.cancelRequested()) {
                 held(task, completions.finish(task, owner, ExecutionStatus.EXPIRED, null,
                         outcomes.encodeError(new ExecutionExpiredException(task.executionId()))));
+                listeners.taskFinished(info, "EXPIRED", null);
                 return;
             }
             running.put(task.executionId(), state);
             Object result = null;
             Throwable failure = null;
             DurableContext context = DurableContext.forRoot(task.executionId(), function, state);
+            context.describe(info);
             DurableContext previous = contexts.swap(context);
             try {
                 Object[] args = serializer.deserializeArguments(task.arguments(), function.parameterTypes());
@@ -80,21 +87,23 @@ final class TaskRunner {
                 held(task, completions.suspend(task, owner, suspension.wakeAt(), suspension.awaitedSignal(),
                         suspension.awaitedChildren()));
                 wakeups.workAvailable();
+                listeners.taskFinished(info, "SUSPENDED", null);
                 return;
             }
-            finish(task, function, context, result, failure);
+            listeners.taskFinished(info, finish(task, function, context, result, failure), failure);
         } finally {
             wakeups.executionFinished(task.executionId());
         }
     }
 
-    private void finish(ClaimedTask task, FunctionDefinition function, DurableContext context, Object result,
-                        Throwable failure) {
+    /** Ends the task as its outcome says and returns that outcome's name. */
+    private String finish(ClaimedTask task, FunctionDefinition function, DurableContext context, Object result,
+                          Throwable failure) {
+        String where = " [" + context.info().toLogString() + "]";
         if (failure != null && stopping.getAsBoolean()) {
             claims.release(task.id(), owner);
-            LOG.info(() -> "STENT-2202 released task " + task.id() + " of execution " + task.executionId()
-                    + " during shutdown; another worker resumes it");
-            return;
+            LOG.info(() -> "STENT-2202 released the task during shutdown; another worker resumes it" + where);
+            return "RELEASED";
         }
         String output = null;
         if (failure == null) {
@@ -109,22 +118,28 @@ final class TaskRunner {
         ExecutionState state = context.state();
         if (state.cancelRequested() || causedBy(failure, ExecutionCancelledException.class)) {
             held(task, completions.finish(task, owner, ExecutionStatus.CANCELLED, output, error));
-        } else if (failure != null && (causedBy(failure, ExecutionExpiredException.class) || state.pastDeadline())) {
+            return "CANCELLED";
+        }
+        if (failure != null && (causedBy(failure, ExecutionExpiredException.class) || state.pastDeadline())) {
             held(task, completions.finish(task, owner, ExecutionStatus.EXPIRED, null, error));
-        } else if (failure == null) {
+            return "EXPIRED";
+        }
+        if (failure == null) {
             held(task, completions.finish(task, owner, ExecutionStatus.COMPLETED, output, null));
-        } else if (!context.isFinal(failure) && !(failure instanceof NonDeterministicWorkflowError)
+            return "COMPLETED";
+        }
+        if (!context.isFinal(failure) && !(failure instanceof NonDeterministicWorkflowError)
                 && function.retry().retries(failure, task.attempt())) {
             var delay = function.retry().backoffAfter(task.attempt(), ThreadLocalRandom.current()::nextDouble);
             Throwable logged = failure;
-            LOG.log(Level.INFO, () -> "STENT-2102 execution " + task.executionId() + " " + function.name()
-                    + " attempt " + task.attempt() + " failed, retrying in " + delay + ": " + logged);
+            LOG.log(Level.INFO, () -> "STENT-2102 attempt failed, retrying in " + delay + ": " + logged + where);
             held(task, completions.retryLater(task, owner, delay, error));
-        } else {
-            LOG.log(Level.WARNING, "STENT-2103 execution " + task.executionId() + " " + function.name()
-                    + " failed after " + task.attempt() + " attempt(s)", failure);
-            held(task, completions.failForGood(task, owner, failure.getClass().getName(), failure.getMessage(), error));
+            return "RETRY";
         }
+        LOG.log(Level.WARNING, "STENT-2103 failed after " + task.attempt() + " attempt(s), moved to the dead-letter"
+                + " queue" + where, failure);
+        held(task, completions.failForGood(task, owner, failure.getClass().getName(), failure.getMessage(), error));
+        return "FAILED";
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
@@ -138,9 +153,9 @@ final class TaskRunner {
 
     private void held(ClaimedTask task, boolean held) {
         if (!held) {
-            LOG.warning(() -> "STENT-2201 worker " + owner + " lost the lease of task " + task.id()
-                    + " (execution " + task.executionId() + ") before finishing it; its outcome was discarded"
-                    + " and the current holder's counts");
+            LOG.warning(() -> "STENT-2201 worker " + owner + " lost the lease before finishing; its outcome was"
+                    + " discarded and the current holder's counts [execution=" + task.executionId() + " task="
+                    + task.id() + " function=" + task.functionName() + " attempt=" + task.attempt() + "]");
         }
     }
 }
