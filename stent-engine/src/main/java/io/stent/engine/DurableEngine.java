@@ -44,6 +44,7 @@ public final class DurableEngine implements Stent {
     private final Store store;
     private final Serializer serializer;
     private final TransactionBoundary boundary;
+    private final ThreadFactory threads;
     private final Map<String, ExecutionState> running = new ConcurrentHashMap<>();
     private final Worker worker;
 
@@ -68,6 +69,7 @@ public final class DurableEngine implements Stent {
         this.store = store;
         this.serializer = serializer;
         this.boundary = boundary;
+        this.threads = threads;
         this.outcomes = new Outcomes(serializer);
         this.starter = new ExecutionStarter(store.executions(), serializer, boundary, wakeups);
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
@@ -87,15 +89,17 @@ public final class DurableEngine implements Stent {
         self[0] = worker;
     }
 
-    /** Starts the worker. */
+    /** Starts listening for wake-ups and starts the worker. */
     public void start() {
+        store.wakeups().start(threads, wakeups::workAvailable, wakeups::executionFinished);
         worker.start();
     }
 
-    /** Drains and stops the worker. */
+    /** Drains and stops the worker, and stops listening. */
     public void stop() {
         worker.stop();
         watchdog.stop();
+        store.wakeups().stop();
     }
 
     /**

@@ -162,7 +162,8 @@ public final class DeadLetters {
         });
     }
 
-    private static ReplayOutcome replay(Connection connection, String id) throws SQLException {
+    private ReplayOutcome replay(Connection connection, String id) throws SQLException {
+        Dialect dialect = jdbc.dialect();
         String executionId;
         String queue;
         try (PreparedStatement statement = connection.prepareStatement(
@@ -204,6 +205,7 @@ public final class DeadLetters {
         }
         update(connection, "UPDATE stent_dead_letter SET replayed_at = CURRENT_TIMESTAMP,"
                 + " replay_count = replay_count + 1 WHERE id = ?", id);
+        dialect.notifyWork(connection);
         return ReplayOutcome.REPLAYED;
     }
 

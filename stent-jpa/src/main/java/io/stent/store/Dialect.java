@@ -73,6 +73,36 @@ interface Dialect {
     }
 
     /**
+     * Announces, inside the current transaction, that work became ready: delivered to listening
+     * instances when the transaction commits, so no wake-up is lost and none arrives early.
+     *
+     * @param connection the transaction's connection
+     * @throws SQLException on a driver error
+     */
+    default void notifyWork(Connection connection) throws SQLException {
+    }
+
+    /**
+     * Announces, inside the current transaction, that an execution finished.
+     *
+     * @param connection the transaction's connection
+     * @param executionId the execution
+     * @throws SQLException on a driver error
+     */
+    default void notifyFinished(Connection connection, String executionId) throws SQLException {
+    }
+
+    /**
+     * The push wake-up source of this database.
+     *
+     * @param dataSource the DataSource to listen on
+     * @return the source, or {@link io.stent.engine.store.WakeupSource#NONE}
+     */
+    default io.stent.engine.store.WakeupSource wakeups(javax.sql.DataSource dataSource) {
+        return io.stent.engine.store.WakeupSource.NONE;
+    }
+
+    /**
      * Takes the schema migration lock, waiting for another instance that holds it.
      *
      * @param connection a connection kept for the whole migration

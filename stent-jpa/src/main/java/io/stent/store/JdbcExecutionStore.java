@@ -82,6 +82,9 @@ final class JdbcExecutionStore implements ExecutionStore {
             jdbc.dialect().bindMillis(statement, 7, execution.delay().toMillis());
             statement.executeUpdate();
         }
+        if (execution.delay().isZero()) {
+            jdbc.dialect().notifyWork(connection);
+        }
         return execution.id();
     }
 
@@ -168,11 +171,12 @@ final class JdbcExecutionStore implements ExecutionStore {
             }
             if (status == ExecutionStatus.PENDING && TaskWaker.deleteReady(connection, id)) {
                 setStatus(connection, id, "CANCELLED", true);
+                jdbc.dialect().notifyFinished(connection, id);
                 return CancelOutcome.CANCELLED;
             }
             setStatus(connection, id, "CANCELLING", false);
             if (status == ExecutionStatus.SUSPENDED) {
-                TaskWaker.wake(connection, id);
+                TaskWaker.wake(connection, id, jdbc.dialect());
             }
             return CancelOutcome.CANCELLING;
         });

@@ -47,7 +47,7 @@ final class JdbcSignalStore implements SignalStore {
                 insert.executeUpdate();
             }
             if (status == ExecutionStatus.SUSPENDED) {
-                TaskWaker.wake(connection, executionId);
+                TaskWaker.wake(connection, executionId, jdbc.dialect());
             }
             return Delivery.DELIVERED;
         });

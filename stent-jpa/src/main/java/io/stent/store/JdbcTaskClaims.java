@@ -78,7 +78,11 @@ final class JdbcTaskClaims implements TaskClaims {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
                     + " lease_owner = NULL, lease_expires_at = NULL, version = version + 1"
                     + " WHERE status = 'RUNNING' AND lease_expires_at < CURRENT_TIMESTAMP")) {
-                return statement.executeUpdate();
+                int recovered = statement.executeUpdate();
+                if (recovered > 0) {
+                    jdbc.dialect().notifyWork(connection);
+                }
+                return recovered;
             }
         });
     }

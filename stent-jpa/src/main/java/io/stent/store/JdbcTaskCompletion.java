@@ -46,8 +46,12 @@ final class JdbcTaskCompletion implements TaskCompletion {
         });
     }
 
-    /** A finished child wakes its waiting parent, in the transaction that finishes it. */
-    private static void wakeParent(Connection connection, ClaimedTask task) throws SQLException {
+    /**
+     * Tells waiters the execution finished, and a finished child wakes its waiting parent, in the
+     * transaction that finishes it.
+     */
+    private void wakeParent(Connection connection, ClaimedTask task) throws SQLException {
+        jdbc.dialect().notifyFinished(connection, task.executionId());
         if (task.parentId() == null) {
             return;
         }
@@ -56,7 +60,7 @@ final class JdbcTaskCompletion implements TaskCompletion {
             lock.setString(1, task.parentId());
             try (java.sql.ResultSet rows = lock.executeQuery()) {
                 if (rows.next() && "SUSPENDED".equals(rows.getString(1))) {
-                    TaskWaker.wake(connection, task.parentId());
+                    TaskWaker.wake(connection, task.parentId(), jdbc.dialect());
                 }
             }
         }

@@ -70,6 +70,28 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void notifyWork(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify('"
+                + PgNotificationListener.WORK + "', '')")) {
+            statement.execute();
+        }
+    }
+
+    @Override
+    public void notifyFinished(Connection connection, String executionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify('"
+                + PgNotificationListener.FINISHED + "', ?)")) {
+            statement.setString(1, executionId);
+            statement.execute();
+        }
+    }
+
+    @Override
+    public io.stent.engine.store.WakeupSource wakeups(javax.sql.DataSource dataSource) {
+        return new PgNotificationListener(dataSource);
+    }
+
+    @Override
     public String onConflictDoNothing() {
         return " ON CONFLICT DO NOTHING";
     }

@@ -19,7 +19,7 @@ final class TaskWaker {
     private TaskWaker() {
     }
 
-    static void wake(Connection connection, String executionId) throws SQLException {
+    static void wake(Connection connection, String executionId, Dialect dialect) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM stent_task WHERE execution_id = ?"
                 + " AND status = 'READY' AND run_at > CURRENT_TIMESTAMP FOR UPDATE SKIP LOCKED")) {
@@ -36,6 +36,9 @@ final class TaskWaker {
                 update.setString(1, id);
                 update.executeUpdate();
             }
+        }
+        if (!ids.isEmpty()) {
+            dialect.notifyWork(connection);
         }
     }
 

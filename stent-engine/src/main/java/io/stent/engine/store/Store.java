@@ -8,7 +8,8 @@ package io.stent.engine.store;
  * @param completions finishing tasks
  * @param steps the progress log
  * @param signals signals sent to executions
+ * @param wakeups pushed wake-ups, or {@link WakeupSource#NONE}
  */
 public record Store(ExecutionStore executions, TaskClaims claims, TaskCompletion completions, StepLog steps,
-                    SignalStore signals) {
+                    SignalStore signals, WakeupSource wakeups) {
 }
