@@ -83,7 +83,20 @@ public final class PayaraProcess implements AutoCloseable {
      * @throws IOException on a connection failure
      */
     public HttpResponse<String> call(String method, String path) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+        return call(method, path, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Sends a request that may take long and returns the body.
+     *
+     * @param method GET or POST
+     * @param path the path after the base URL
+     * @param timeout how long to wait for the answer
+     * @return the status code and body
+     * @throws IOException on a connection failure
+     */
+    public HttpResponse<String> call(String method, String path, Duration timeout) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(timeout)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -28,6 +28,14 @@ public class BenchResource {
 
     @Inject
     BenchWorkflow workflow;
+    @Inject
+    Tiny tiny;
+    @Inject
+    io.stent.Stent stent;
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "stent.datasource",
+            defaultValue = "java:comp/DefaultDataSource")
+    String dataSourceName;
     @Resource
     ManagedThreadFactory threads;
 
@@ -87,5 +95,80 @@ public class BenchResource {
         long steps = (long) workflows * BenchWorkflow.STEPS;
         return Map.of("workflows", workflows, "steps", steps, "millis", millis,
                 "stepsPerSecond", steps * 1000.0 / millis);
+    }
+
+    /**
+     * W2: enqueues {@code count} tiny executions held back by a delay, then makes them all due at
+     * once and times the drain.
+     *
+     * @param count how many executions
+     * @param inflight how many enqueueing threads
+     * @return executions, milliseconds and executions per second of the drain
+     * @throws Exception on failure
+     */
+    @POST
+    @Path("w2")
+    public Map<String, Object> w2(@QueryParam("count") int count, @QueryParam("inflight") int inflight)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> enqueuers = new ArrayList<>();
+        for (int c = 0; c < inflight; c++) {
+            Thread enqueuer = threads.newThread(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    int n = i;
+                    stent.start(() -> tiny.tiny(n), io.stent.StartOptions.defaults()
+                            .withDelay(java.time.Duration.ofHours(1)));
+                }
+            });
+            enqueuers.add(enqueuer);
+            enqueuer.start();
+        }
+        for (Thread enqueuer : enqueuers) {
+            enqueuer.join();
+        }
+        javax.sql.DataSource dataSource = (javax.sql.DataSource) new javax.naming.InitialContext().lookup(dataSourceName);
+        long started = System.nanoTime();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE stent_task SET run_at = CURRENT_TIMESTAMP WHERE function_name = 'bench.tiny'"
+                    + " AND status = 'READY'");
+            statement.execute("SELECT pg_notify('stent_work', '')");
+        }
+        while (completed(dataSource) < count) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        return Map.of("executions", count, "millis", millis, "perSecond", count * 1000.0 / millis);
+    }
+
+    private static int completed(javax.sql.DataSource dataSource) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT COUNT(*) FROM stent_execution WHERE function_name = 'bench.tiny'"
+                     + " AND status = 'COMPLETED'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /**
+     * W3: with an idle worker, starts one execution at a time and measures until its first step
+     * runs.
+     *
+     * @param samples how many samples
+     * @return p50 and p99 in milliseconds
+     */
+    @POST
+    @Path("w3")
+    public Map<String, Object> w3(@QueryParam("samples") int samples) {
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            int sample = 1_000_000 + i;
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            long started = System.nanoTime();
+            stent.start(() -> tiny.first(sample)).await(java.time.Duration.ofSeconds(30));
+            latencies.add((tiny.firstStepAt(sample) - started) / 1e6);
+        }
+        java.util.Collections.sort(latencies);
+        return Map.of("samples", samples, "p50", latencies.get(samples / 2),
+                "p99", latencies.get(Math.min(samples - 1, (int) Math.ceil(samples * 0.99) - 1)));
     }
 }

@@ -23,6 +23,8 @@ public final class Benchmark {
     private static final int WORKFLOWS = Integer.getInteger("bench.workflows", 2000);
     private static final int IN_FLIGHT = Integer.getInteger("bench.inflight", 16);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
+    private static final int W2_COUNT = Integer.getInteger("bench.w2.count", 20_000);
+    private static final int W3_SAMPLES = Integer.getInteger("bench.w3.samples", 200);
 
     private Benchmark() {
     }
@@ -42,17 +44,25 @@ public final class Benchmark {
             floors.insertPerStep(2000, IN_FLIGHT);
             double insertFloor = floors.insertPerStep(WORKFLOWS * 10, IN_FLIGHT);
             double workflowFloor = floors.workflowShaped(WORKFLOWS, IN_FLIGHT);
+            double drainFloor = floors.drain(W2_COUNT, IN_FLIGHT);
+            double[] wakeFloor = floors.wakeAndClaim(W3_SAMPLES);
 
             List<String> payaraArgs = new ArrayList<>(database.payaraArguments(work));
             payaraArgs.addAll(List.of("--deploy", System.getProperty("bench.war", "target/bench.war")));
             Map<String, String> env = Map.of("STENT_DATASOURCE", "jdbc/stent",
                     "STENT_WORKER_THREADS", Integer.toString(IN_FLIGHT));
             double stent;
+            double stentDrain;
+            double[] stentStart;
             try (PayaraProcess server = PayaraProcess.start(work.resolve("root-" + System.nanoTime()),
                     work.resolve("payara.log"), env, payaraArgs)) {
                 server.awaitBody("/bench/api/bench/ready", body -> body.contains("yes"), Duration.ofMinutes(5));
                 runW1(server, WARMUP);
                 stent = runW1(server, WORKFLOWS);
+                stentDrain = number(call(server, "/bench/api/bench/w2?count=" + W2_COUNT + "&inflight=" + IN_FLIGHT),
+                        "perSecond");
+                String w3 = call(server, "/bench/api/bench/w3?samples=" + W3_SAMPLES);
+                stentStart = new double[] {number(w3, "p50"), number(w3, "p99")};
             }
             System.out.println();
             System.out.println("W1: " + WORKFLOWS + " workflows x 10 steps, " + IN_FLIGHT + " in flight, PostgreSQL");
@@ -61,17 +71,37 @@ public final class Benchmark {
                     stent / insertFloor);
             System.out.printf(Locale.ROOT, "  floor: workflow-shaped       %10.0f steps/s   ratio %.2f%n", workflowFloor,
                     stent / workflowFloor);
+            System.out.println();
+            System.out.println("W2: enqueue " + W2_COUNT + " tiny executions, then drain them, PostgreSQL");
+            System.out.printf(Locale.ROOT, "  Stent drain                  %10.0f executions/s%n", stentDrain);
+            System.out.printf(Locale.ROOT, "  floor: 16 x SKIP LOCKED 32   %10.0f rows/s         ratio %.2f%n", drainFloor,
+                    stentDrain / drainFloor);
+            System.out.println();
+            System.out.println("W3: idle worker, start to first step running, " + W3_SAMPLES + " samples");
+            System.out.printf(Locale.ROOT, "  Stent                        p50 %6.2f ms  p99 %6.2f ms%n", stentStart[0],
+                    stentStart[1]);
+            System.out.printf(Locale.ROOT, "  floor: NOTIFY + claim        p50 %6.2f ms  p99 %6.2f ms%n", wakeFloor[0],
+                    wakeFloor[1]);
         }
     }
 
     private static double runW1(PayaraProcess server, int workflows) throws Exception {
-        var response = server.call("POST", "/bench/api/bench/w1?workflows=" + workflows + "&inflight=" + IN_FLIGHT);
+        return number(call(server, "/bench/api/bench/w1?workflows=" + workflows + "&inflight=" + IN_FLIGHT),
+                "stepsPerSecond");
+    }
+
+    private static String call(PayaraProcess server, String path) throws Exception {
+        var response = server.call("POST", path, Duration.ofMinutes(15));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("benchmark run failed: " + response.body() + "\n" + server.logTail());
         }
-        Matcher matcher = Pattern.compile("\"stepsPerSecond\":([0-9.Ee+-]+)").matcher(response.body());
+        return response.body();
+    }
+
+    private static double number(String json, String field) {
+        Matcher matcher = Pattern.compile("\"" + field + "\":([0-9.Ee+-]+)").matcher(json);
         if (!matcher.find()) {
-            throw new IllegalStateException("unexpected answer: " + response.body());
+            throw new IllegalStateException("no " + field + " in " + json);
         }
         return Double.parseDouble(matcher.group(1));
     }

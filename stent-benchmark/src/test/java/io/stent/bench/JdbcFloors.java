@@ -31,6 +31,9 @@ final class JdbcFloors {
                     + " seq INT, output TEXT, finished_at TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP)");
             statement.execute("CREATE TABLE floor_workflow (id BIGSERIAL PRIMARY KEY, status VARCHAR(16),"
                     + " created_at TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP)");
+            statement.execute("CREATE TABLE floor_task (id BIGSERIAL PRIMARY KEY, status VARCHAR(16) NOT NULL,"
+                    + " run_at TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP)");
+            statement.execute("CREATE INDEX floor_task_ready ON floor_task (run_at) WHERE status = 'READY'");
         }
     }
 
@@ -80,6 +83,63 @@ final class JdbcFloors {
                 }
             }
         });
+    }
+
+    /**
+     * W2 floor: {@code count} ready rows drained by {@code threads} workers, each claiming 32 rows per
+     * transaction with SKIP LOCKED and marking them done in that transaction. Returns rows per second.
+     */
+    double drain(int count, int threads) throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO floor_task (status) SELECT 'READY' FROM generate_series(1, " + count + ")");
+        }
+        return run(threads, count, connection -> {
+            connection.setAutoCommit(false);
+            try (PreparedStatement claim = connection.prepareStatement("UPDATE floor_task SET status = 'DONE'"
+                    + " WHERE id IN (SELECT id FROM floor_task WHERE status = 'READY' ORDER BY run_at LIMIT 32"
+                    + " FOR UPDATE SKIP LOCKED)")) {
+                while (claim.executeUpdate() > 0) {
+                    connection.commit();
+                }
+                connection.commit();
+            }
+        });
+    }
+
+    /**
+     * W3 floor: a listening worker blocked on LISTEN; per sample the starter inserts a ready row
+     * and NOTIFYs in one transaction, and the worker claims it with SKIP LOCKED on the wake-up.
+     * Returns {p50, p99} in milliseconds from the start's commit call to the claim.
+     */
+    double[] wakeAndClaim(int samples) throws Exception {
+        try (Connection listener = connect(); Connection starter = connect()) {
+            try (Statement statement = listener.createStatement()) {
+                statement.execute("LISTEN floor_work");
+            }
+            org.postgresql.PGConnection postgres = listener.unwrap(org.postgresql.PGConnection.class);
+            List<Double> latencies = new ArrayList<>();
+            try (PreparedStatement claim = listener.prepareStatement("UPDATE floor_task SET status = 'DONE'"
+                    + " WHERE id IN (SELECT id FROM floor_task WHERE status = 'READY' LIMIT 1 FOR UPDATE SKIP LOCKED)")) {
+                for (int i = 0; i < samples; i++) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                    long started = System.nanoTime();
+                    starter.setAutoCommit(false);
+                    try (Statement statement = starter.createStatement()) {
+                        statement.execute("INSERT INTO floor_task (status) VALUES ('READY')");
+                        statement.execute("NOTIFY floor_work");
+                    }
+                    starter.commit();
+                    while (postgres.getNotifications(10_000) == null) {
+                        Thread.onSpinWait();
+                    }
+                    claim.executeUpdate();
+                    latencies.add((System.nanoTime() - started) / 1e6);
+                }
+            }
+            java.util.Collections.sort(latencies);
+            return new double[] {latencies.get(samples / 2),
+                    latencies.get(Math.min(samples - 1, (int) Math.ceil(samples * 0.99) - 1))};
+        }
     }
 
     /** Work done on one connection in auto-commit mode. */

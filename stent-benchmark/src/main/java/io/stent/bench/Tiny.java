@@ -1,0 +1,62 @@
+package io.stent.bench;
+
+import io.stent.Durable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Tiny executions for W2, and the first-step marker for W3. */
+@ApplicationScoped
+public class Tiny {
+
+    private final Map<Integer, Long> firstStepAt = new ConcurrentHashMap<>();
+
+    @Inject
+    Tiny self;
+
+    /**
+     * When a W3 sample's first step started running.
+     *
+     * @param sample the sample number
+     * @return the JVM's nano time, or null if it has not run
+     */
+    public Long firstStepAt(int sample) {
+        return firstStepAt.get(sample);
+    }
+
+    /**
+     * Does nothing (W2).
+     *
+     * @param n the input
+     * @return the input
+     */
+    @Durable(name = "bench.tiny")
+    public int tiny(int n) {
+        return n;
+    }
+
+    /**
+     * A workflow whose first step notes when it runs (W3).
+     *
+     * @param sample the sample number
+     * @return the sample number
+     */
+    @Durable(name = "bench.first")
+    public int first(int sample) {
+        return self.mark(sample);
+    }
+
+    /**
+     * Notes the time.
+     *
+     * @param sample the sample number
+     * @return the sample number
+     */
+    @Durable(name = "bench.mark")
+    public int mark(int sample) {
+        firstStepAt.putIfAbsent(sample, System.nanoTime());
+        return sample;
+    }
+}
