@@ -38,6 +38,8 @@ public class BenchResource {
     String dataSourceName;
     @Resource
     ManagedThreadFactory threads;
+    @Inject
+    BenchResults results;
 
     /**
      * Answers once the application is deployed.
@@ -108,8 +110,31 @@ public class BenchResource {
      */
     @POST
     @Path("w2")
-    public Map<String, Object> w2(@QueryParam("count") int count, @QueryParam("inflight") int inflight)
-            throws Exception {
+    public Map<String, Object> w2(@QueryParam("count") int count, @QueryParam("inflight") int inflight) {
+        results.clear("w2");
+        threads.newThread(() -> {
+            try {
+                results.put("w2", runW2(count, inflight));
+            } catch (Exception e) {
+                results.put("w2", Map.of("error", e.toString()));
+            }
+        }).start();
+        return Map.of("started", "w2");
+    }
+
+    /**
+     * The result of a background run, once it finished.
+     *
+     * @param name the run, e.g. {@code w2}
+     * @return the result, or {@code {"running": true}}
+     */
+    @GET
+    @Path("result/{name}")
+    public Map<String, Object> result(@jakarta.ws.rs.PathParam("name") String name) {
+        return results.get(name);
+    }
+
+    private Map<String, Object> runW2(int count, int inflight) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Thread> enqueuers = new ArrayList<>();
         for (int c = 0; c < inflight; c++) {

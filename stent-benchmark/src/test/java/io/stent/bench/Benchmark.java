@@ -57,10 +57,16 @@ public final class Benchmark {
             try (PayaraProcess server = PayaraProcess.start(work.resolve("root-" + System.nanoTime()),
                     work.resolve("payara.log"), env, payaraArgs)) {
                 server.awaitBody("/bench/api/bench/ready", body -> body.contains("yes"), Duration.ofMinutes(5));
+                System.out.println("benchmark: W1 warm-up");
                 runW1(server, WARMUP);
+                System.out.println("benchmark: W1");
                 stent = runW1(server, WORKFLOWS);
-                stentDrain = number(call(server, "/bench/api/bench/w2?count=" + W2_COUNT + "&inflight=" + IN_FLIGHT),
-                        "perSecond");
+                System.out.println("benchmark: W2");
+                call(server, "/bench/api/bench/w2?count=" + W2_COUNT + "&inflight=" + IN_FLIGHT);
+                String w2 = server.awaitBody("/bench/api/bench/result/w2", body -> !body.contains("running"),
+                        Duration.ofMinutes(20));
+                stentDrain = number(w2, "perSecond");
+                System.out.println("benchmark: W3");
                 String w3 = call(server, "/bench/api/bench/w3?samples=" + W3_SAMPLES);
                 stentStart = new double[] {number(w3, "p50"), number(w3, "p99")};
             }
