@@ -52,7 +52,8 @@ final class ChildRunner {
         int seq = context.nextSeq();
         String position = context.stepPath(seq);
         String recordedName = CHILD_PREFIX + function.name();
-        Optional<StepRecord> recorded = write(() -> steps.find(context.executionId(), context.path(), seq));
+        Optional<StepRecord> recorded = !context.state().mayHaveRecords() ? Optional.empty()
+                : write(() -> steps.find(context.executionId(), context.path(), seq));
         if (recorded.isPresent()) {
             expect(context, seq, recorded.get(), recordedName);
             return new ChildFuture<>(recorded.get().output(), function, this, contexts);
@@ -85,7 +86,8 @@ final class ChildRunner {
         }
         List<ChildFuture<?>> children = children(futures);
         int seq = context.nextSeq();
-        Optional<StepRecord> recorded = write(() -> steps.find(context.executionId(), context.path(), seq));
+        Optional<StepRecord> recorded = !context.state().mayHaveRecords() ? Optional.empty()
+                : write(() -> steps.find(context.executionId(), context.path(), seq));
         if (recorded.isPresent()) {
             expect(context, seq, recorded.get(), ANY);
             return futures.get(Integer.parseInt(recorded.get().output()));

@@ -18,6 +18,7 @@ public final class ExecutionState {
     private final OffsetDateTime deadline;
     private volatile boolean cancelRequested;
     private boolean cancelDelivered;
+    private boolean firstRun;
 
     /**
      * Creates the state of a run.
@@ -33,6 +34,26 @@ public final class ExecutionState {
         this.claimedAt = claimedAt;
         this.deadline = deadline;
         this.cancelRequested = cancelRequested;
+    }
+
+    /**
+     * Marks this run as the execution's first: nothing is recorded yet, so replay lookups can be
+     * skipped.
+     *
+     * @return this state
+     */
+    public ExecutionState firstRun() {
+        this.firstRun = true;
+        return this;
+    }
+
+    /**
+     * Tells whether the log may hold records for this execution (false on its first run).
+     *
+     * @return true if recorded positions must be looked up
+     */
+    public boolean mayHaveRecords() {
+        return !firstRun;
     }
 
     /**

@@ -48,8 +48,9 @@ final class StepRunner {
 
     Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
         int seq = context.nextSeq();
-        Optional<StepRecord> recorded = Unchecked.call(() -> boundary.outsideTransaction(
-                () -> steps.find(context.executionId(), context.path(), seq)));
+        Optional<StepRecord> recorded = !context.state().mayHaveRecords() ? Optional.empty()
+                : Unchecked.call(() -> boundary.outsideTransaction(
+                        () -> steps.find(context.executionId(), context.path(), seq)));
         if (recorded.isPresent()) {
             return replay(context, function, seq, recorded.get());
         }

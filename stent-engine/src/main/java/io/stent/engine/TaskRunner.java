@@ -57,6 +57,9 @@ final class TaskRunner {
         FunctionDefinition function = registry.require(task.functionName(), task.functionVersion());
         ExecutionState state = new ExecutionState(task.executionId(), task.claimedAt(), task.deadlineAt(),
                 task.cancelRequested());
+        if (task.firstRun()) {
+            state.firstRun();
+        }
         io.stent.ExecutionInfo info = new io.stent.ExecutionInfo(task.executionId(), task.id(), function.name(),
                 task.attempt(), "");
         listeners.taskStarted(info);

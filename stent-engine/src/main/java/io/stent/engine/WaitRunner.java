@@ -108,6 +108,9 @@ final class WaitRunner {
     }
 
     private Optional<StepRecord> find(DurableContext context, int seq) {
+        if (!context.state().mayHaveRecords()) {
+            return Optional.empty();
+        }
         return write(() -> steps.find(context.executionId(), context.path(), seq));
     }
 

@@ -195,7 +195,7 @@ public final class DeadLetters {
                 + " finished_at = NULL, updated_at = CURRENT_TIMESTAMP WHERE id = ?", executionId);
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO stent_task (id, execution_id,"
                 + " kind, function_name, function_version, queue, priority, status, run_at, attempt, version,"
-                + " created_at) VALUES (?, ?, 'ROOT', ?, ?, ?, 0, 'READY', CURRENT_TIMESTAMP, 0, 0, CURRENT_TIMESTAMP)")) {
+                + " created_at) VALUES (?, ?, 'ROOT', ?, ?, ?, 0, 'READY', CURRENT_TIMESTAMP, 0, 1, CURRENT_TIMESTAMP)")) {
             statement.setString(1, UUID.randomUUID().toString());
             statement.setString(2, executionId);
             statement.setString(3, function);

@@ -44,7 +44,7 @@ final class PostgresDialect implements Dialect {
                 + " claimed AS (UPDATE stent_task t SET status = 'RUNNING', lease_owner = ?,"
                 + " lease_expires_at = " + nowPlusMillis() + ", attempt = t.attempt + 1, version = t.version + 1"
                 + " FROM picked WHERE t.id = picked.id"
-                + " RETURNING t.id, t.execution_id, t.function_name, t.function_version, t.attempt),"
+                + " RETURNING t.id, t.execution_id, t.function_name, t.function_version, t.attempt, t.version),"
                 + " started AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING'"
                 + " THEN 'CANCELLING' ELSE 'RUNNING' END,"
                 + " started_at = COALESCE(e.started_at, CURRENT_TIMESTAMP), updated_at = CURRENT_TIMESTAMP,"
@@ -52,7 +52,7 @@ final class PostgresDialect implements Dialect {
                 + " RETURNING e.id, e.args, e.deadline_at, e.status, e.parent_id)"
                 + " SELECT c.id, c.execution_id, c.function_name, c.function_version, c.attempt, s.args,"
                 + " CURRENT_TIMESTAMP,"
-                + " s.deadline_at, s.status, s.parent_id"
+                + " s.deadline_at, s.status, s.parent_id, c.version"
                 + " FROM claimed c JOIN started s ON s.id = c.execution_id";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = SqlLists.bindKeys(statement, 1, functions);

@@ -545,6 +545,21 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void firstRun_isTrueOnlyForTheFirstClaimEver() {
+        String function = fn();
+        start(function);
+        ClaimedTask first = store.claims().claim("w", k(function), 1, LEASE).get(0);
+        assertTrue(first.firstRun());
+        assertTrue(store.completions().retryLater(first, "w", Duration.ZERO, "{}"));
+        ClaimedTask retried = store.claims().claim("w", k(function), 1, LEASE).get(0);
+        assertFalse(retried.firstRun(), "a retry may find recorded steps");
+        assertTrue(store.completions().failForGood(retried, "w", "X", "m", "{}"));
+        DeadLetter letter = jdbcStore.deadLetters().list(DeadLetterFilter.all().withFunction(function), 1, 0).get(0);
+        jdbcStore.deadLetters().replay(letter.id());
+        assertFalse(store.claims().claim("w", k(function), 1, LEASE).get(0).firstRun(), "a replay keeps its steps");
+    }
+
+    @Test
     void priority_ordersClaims() {
         String function = fn();
         String low = store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default",

@@ -15,9 +15,10 @@ import java.time.OffsetDateTime;
  * @param deadlineAt the execution's deadline (database clock), or null
  * @param cancelRequested whether a cancel of the execution was requested
  * @param parentId the parent execution, for a child; otherwise null
+ * @param firstRun whether this is the execution's first run ever, so nothing is recorded yet
  */
 public record ClaimedTask(String id, String executionId, String functionName, int functionVersion, int attempt,
                           String arguments,
                           OffsetDateTime claimedAt, OffsetDateTime deadlineAt, boolean cancelRequested,
-                          String parentId) {
+                          String parentId, boolean firstRun) {
 }
