@@ -45,6 +45,7 @@ public final class DurableEngine implements Stent {
     private final Serializer serializer;
     private final TransactionBoundary boundary;
     private final ThreadFactory threads;
+    private final CompletionBatcher batcher;
     private final Map<String, ExecutionState> running = new ConcurrentHashMap<>();
     private final Worker worker;
 
@@ -81,9 +82,10 @@ public final class DurableEngine implements Stent {
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
                 settings.awaitTimeout(), contexts);
+        this.batcher = new CompletionBatcher(store.completions(), settings.workerId(), threads);
         Worker[] self = new Worker[1];
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, contexts, store.completions(),
-                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify);
+                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher);
         this.worker = new Worker(settings, store.claims(), ClaimPlan.of(registry, settings.routing()), runner::run,
                 this::deliverCancel, wakeups, threads);
         self[0] = worker;
@@ -98,6 +100,7 @@ public final class DurableEngine implements Stent {
     /** Drains and stops the worker, and stops listening. */
     public void stop() {
         worker.stop();
+        batcher.stop();
         watchdog.stop();
         store.wakeups().stop();
     }

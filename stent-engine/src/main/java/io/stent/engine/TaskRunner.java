@@ -35,10 +35,11 @@ final class TaskRunner {
     private final String owner;
     private final BooleanSupplier stopping;
     private final Listeners listeners;
+    private final CompletionBatcher batcher;
 
     TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, ContextHolder contexts,
                TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
-               String owner, BooleanSupplier stopping, Listeners listeners) {
+               String owner, BooleanSupplier stopping, Listeners listeners, CompletionBatcher batcher) {
         this.registry = registry;
         this.invoker = invoker;
         this.serializer = serializer;
@@ -51,6 +52,7 @@ final class TaskRunner {
         this.owner = owner;
         this.stopping = stopping;
         this.listeners = listeners;
+        this.batcher = batcher;
     }
 
     void run(ClaimedTask task) {
@@ -128,7 +130,7 @@ final class TaskRunner {
             return "EXPIRED";
         }
         if (failure == null) {
-            held(task, completions.finish(task, owner, ExecutionStatus.COMPLETED, output, null));
+            held(task, batcher.complete(task, output));
             return "COMPLETED";
         }
         if (!context.isFinal(failure) && !(failure instanceof NonDeterministicWorkflowError)

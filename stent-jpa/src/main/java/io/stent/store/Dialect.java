@@ -93,6 +93,19 @@ interface Dialect {
     }
 
     /**
+     * Announces, inside the current transaction, that several executions finished.
+     *
+     * @param connection the transaction's connection
+     * @param executionIds the executions
+     * @throws SQLException on a driver error
+     */
+    default void notifyFinished(Connection connection, java.util.Collection<String> executionIds) throws SQLException {
+        for (String id : executionIds) {
+            notifyFinished(connection, id);
+        }
+    }
+
+    /**
      * The push wake-up source of this database.
      *
      * @param dataSource the DataSource to listen on

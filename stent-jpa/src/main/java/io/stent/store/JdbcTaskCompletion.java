@@ -52,6 +52,10 @@ final class JdbcTaskCompletion implements TaskCompletion {
      */
     private void wakeParent(Connection connection, ClaimedTask task) throws SQLException {
         jdbc.dialect().notifyFinished(connection, task.executionId());
+        wakeParentOnly(connection, task);
+    }
+
+    private void wakeParentOnly(Connection connection, ClaimedTask task) throws SQLException {
         if (task.parentId() == null) {
             return;
         }
@@ -64,6 +68,47 @@ final class JdbcTaskCompletion implements TaskCompletion {
                 }
             }
         }
+    }
+
+    @Override
+    public java.util.Set<String> completeAll(java.util.List<Completion> completions, String owner) {
+        return jdbc.inTransaction(connection -> {
+            java.util.List<Completion> held = new java.util.ArrayList<>();
+            try (PreparedStatement delete = connection.prepareStatement(TAKE_TASK)) {
+                for (Completion completion : completions) {
+                    delete.setString(1, completion.task().id());
+                    delete.setString(2, owner);
+                    delete.addBatch();
+                }
+                int[] counts = delete.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                        held.add(completions.get(i));
+                    }
+                }
+            }
+            if (held.isEmpty()) {
+                return java.util.Set.of();
+            }
+            try (PreparedStatement update = connection.prepareStatement(FINISH_EXECUTION)) {
+                for (Completion completion : held) {
+                    update.setString(1, ExecutionStatus.COMPLETED.name());
+                    update.setString(2, completion.result());
+                    update.setString(3, null);
+                    update.setString(4, completion.task().executionId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            java.util.List<String> finished = held.stream().map(c -> c.task().executionId()).toList();
+            jdbc.dialect().notifyFinished(connection, finished);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Completion completion : held) {
+                wakeParentOnly(connection, completion.task());
+                ids.add(completion.task().id());
+            }
+            return ids;
+        });
     }
 
     @Override

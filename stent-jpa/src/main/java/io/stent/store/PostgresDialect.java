@@ -87,6 +87,18 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void notifyFinished(Connection connection, java.util.Collection<String> executionIds) throws SQLException {
+        if (executionIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify('"
+                + PgNotificationListener.FINISHED + "', id) FROM unnest(?::text[]) AS id")) {
+            statement.setArray(1, connection.createArrayOf("text", executionIds.toArray()));
+            statement.execute();
+        }
+    }
+
+    @Override
     public io.stent.engine.store.WakeupSource wakeups(javax.sql.DataSource dataSource) {
         return new PgNotificationListener(dataSource);
     }

@@ -545,6 +545,28 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void completeAll_commitsABatch_fencedPerTask_andHonoursCancels() {
+        String function = fn();
+        String a = start(function);
+        String b = start(function);
+        String c = start(function);
+        List<ClaimedTask> tasks = store.claims().claim("w", k(function), 3, LEASE);
+        ClaimedTask stolen = tasks.stream().filter(t -> t.executionId().equals(c)).findFirst().orElseThrow();
+        assertTrue(store.claims().release(stolen.id(), "w"));
+        store.claims().claim("other", k(function), 1, LEASE);
+        store.executions().cancel(b);
+        var held = store.completions().completeAll(tasks.stream()
+                .map(t -> new io.stent.engine.store.TaskCompletion.Completion(t, "\"" + t.executionId() + "\""))
+                .toList(), "w");
+        assertEquals(2, held.size(), "the task another worker now holds was not completed");
+        assertFalse(held.contains(stolen.id()));
+        assertEquals(ExecutionStatus.COMPLETED, store.executions().find(a).orElseThrow().status());
+        assertEquals("\"" + a + "\"", store.executions().find(a).orElseThrow().result());
+        assertEquals(ExecutionStatus.CANCELLED, store.executions().find(b).orElseThrow().status());
+        assertEquals(ExecutionStatus.RUNNING, store.executions().find(c).orElseThrow().status());
+    }
+
+    @Test
     void firstRun_isTrueOnlyForTheFirstClaimEver() {
         String function = fn();
         start(function);

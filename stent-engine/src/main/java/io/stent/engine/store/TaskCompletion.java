@@ -26,6 +26,25 @@ public interface TaskCompletion {
     boolean finish(ClaimedTask task, String owner, ExecutionStatus status, String result, String error);
 
     /**
+     * A successful end of one task, for {@link #completeAll(java.util.List, String)}.
+     *
+     * @param task the task
+     * @param result the serialized result
+     */
+    record Completion(ClaimedTask task, String result) {
+    }
+
+    /**
+     * Completes several tasks and their executions in one transaction (group commit). Each is
+     * fenced by its lease like {@link #finish}; an execution whose cancel is pending ends CANCELLED.
+     *
+     * @param completions the completions
+     * @param owner the worker id
+     * @return the ids of the tasks this worker still held, and so completed
+     */
+    java.util.Set<String> completeAll(java.util.List<Completion> completions, String owner);
+
+    /**
      * Fails the task and its execution for good and puts the execution in the dead-letter queue,
      * in one transaction (or cancels it, if a cancel is pending: then no dead letter is written).
      *

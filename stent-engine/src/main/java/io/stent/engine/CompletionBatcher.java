@@ -1,0 +1,112 @@
+package io.stent.engine;
+
+import io.stent.engine.store.ClaimedTask;
+import io.stent.engine.store.TaskCompletion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit for successful completions: worker threads hand in their results and wait; one
+ * thread finishes all that are waiting in a single transaction. Under load this turns one commit
+ * per execution into one per batch; alone, a completion commits at once.
+ */
+final class CompletionBatcher {
+
+    private static final Logger LOG = Logger.getLogger(CompletionBatcher.class.getName());
+    private static final int MAX_BATCH = 64;
+
+    /** One completion waiting for its batch. */
+    private record Pending(TaskCompletion.Completion completion, CompletableFuture<Boolean> held) {
+    }
+
+    private final TaskCompletion completions;
+    private final String owner;
+    private final ThreadFactory threads;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread flusher;
+
+    CompletionBatcher(TaskCompletion completions, String owner, ThreadFactory threads) {
+        this.completions = completions;
+        this.owner = owner;
+        this.threads = threads;
+    }
+
+    /** Completes the task in the next batch and waits for its commit; returns whether the lease was held. */
+    boolean complete(ClaimedTask task, String result) {
+        ensureStarted();
+        CompletableFuture<Boolean> held = new CompletableFuture<>();
+        queue.add(new Pending(new TaskCompletion.Completion(task, result), held));
+        return held.join();
+    }
+
+    private synchronized void ensureStarted() {
+        if (!running) {
+            running = true;
+            flusher = threads.newThread(this::flushLoop);
+            flusher.setName("stent-completions-" + owner);
+            flusher.setDaemon(true);
+            flusher.start();
+        }
+    }
+
+    private void flushLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                flush(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void flush(List<Pending> batch) {
+        try {
+            Set<String> held = completions.completeAll(batch.stream().map(Pending::completion).toList(), owner);
+            for (Pending pending : batch) {
+                pending.held().complete(held.contains(pending.completion().task().id()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "STENT-2208 completing a batch of " + batch.size() + " task(s) failed; each is"
+                    + " retried on its own", e);
+            for (Pending pending : batch) {
+                try {
+                    Set<String> held = completions.completeAll(List.of(pending.completion()), owner);
+                    pending.held().complete(held.contains(pending.completion().task().id()));
+                } catch (RuntimeException single) {
+                    pending.held().completeExceptionally(single);
+                }
+            }
+        }
+    }
+
+    synchronized void stop() {
+        running = false;
+        if (flusher != null) {
+            try {
+                flusher.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            flusher = null;
+        }
+    }
+}
