@@ -57,7 +57,7 @@ public final class PostgresDatabase implements AutoCloseable {
         Path commands = work.resolve("postboot-" + name + ".asadmin");
         Files.writeString(commands, String.join("\n",
                 "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
-                        + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=48"
+                        + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=48 --statementcachesize=64"
                         + " --property=user=postgres:password=postgres:serverName=127.0.0.1:portNumber=5432"
                         + ":databaseName=" + name + " stentPool",
                 "create-jdbc-resource --connectionpoolid=stentPool jdbc/stent", ""));
