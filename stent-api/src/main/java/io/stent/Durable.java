@@ -127,6 +127,16 @@ public @interface Durable {
     @Nonbinding String timeout() default "";
 
     /**
+     * How long a result stays cached, an ISO-8601 duration; empty for no caching. A call with the
+     * same arguments (same function and version) within that time returns the cached result
+     * without running the body, on any instance: from outside an execution no execution is
+     * started, and inside one the step is recorded with the cached result.
+     *
+     * @return the time-to-live, or empty
+     */
+    @Nonbinding String cacheFor() default "";
+
+    /**
      * Exception types that are retried. A failure that is not one of these (or a subtype)
      * fails at once.
      *

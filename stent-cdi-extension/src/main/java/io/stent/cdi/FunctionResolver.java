@@ -69,8 +69,13 @@ final class FunctionResolver {
             }
             compatible.add(older);
         }
+        String cacheText = option(name, "cache-for", Function.identity(), durable.cacheFor()).trim();
+        Duration cacheFor = cacheText.isEmpty() ? null : duration(name, "cache-for", cacheText);
+        if (cacheFor != null && (cacheFor.isNegative() || cacheFor.isZero())) {
+            throw new IllegalArgumentException("cache-for must be positive, got " + cacheFor);
+        }
         return new FunctionDefinition(name, version, queue, retry, timeout,
-                new FunctionDefinition.Routing(priority, tags, maxConcurrent), compatible, found.method(),
+                new FunctionDefinition.Routing(priority, tags, maxConcurrent, cacheFor), compatible, found.method(),
                 found.bean());
     }
 

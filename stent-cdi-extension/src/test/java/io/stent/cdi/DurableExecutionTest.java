@@ -317,6 +317,31 @@ abstract class DurableExecutionTest {
     }
 
     @Test
+    void cachedFunction_runsOncePerArguments_withinItsTimeToLive_directlyAndAsAStep() throws Exception {
+        String item = "item-" + key();
+        assertEquals(item.length() * 100, steps.quote(item));
+        assertEquals(item.length() * 100, steps.quote(item));
+        assertEquals(1, calls.count("quote:" + item), "the second direct call used the cache");
+
+        var handle = stent.start(() -> workflows.quoteInWorkflow(item));
+        assertEquals(item.length() * 100 + 1, handle.await(WAIT));
+        assertEquals(1, calls.count("quote:" + item), "the step used the cache too");
+        assertEquals("Steps.quote", steps(handle.id()).get(0).functionName(), "and was recorded for replays");
+
+        String other = "other-" + key();
+        steps.quote(other);
+        assertEquals(1, calls.count("quote:" + other), "other arguments, another entry");
+
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_cache SET expires_at = CURRENT_TIMESTAMP"
+                     + " - INTERVAL '1' SECOND WHERE function_name = 'Steps.quote'")) {
+            statement.executeUpdate();
+        }
+        steps.quote(item);
+        assertEquals(2, calls.count("quote:" + item), "an expired entry runs the body again");
+    }
+
+    @Test
     void outsideAnExecution_noDurableContext() {
         assertTrue(!stent.inDurableContext());
     }

@@ -96,4 +96,10 @@ public class Steps {
     public String whereAmI(String key) {
         return stent.currentExecution().map(io.stent.ExecutionInfo::toLogString).orElse("nowhere");
     }
+
+    @Durable(cacheFor = "PT1H")
+    public int quote(String item) {
+        calls.increment("quote:" + item);
+        return item.length() * 100;
+    }
 }

@@ -185,4 +185,9 @@ public class Workflows {
     public String waitsForBlockedChild(String key) {
         return stent.async(() -> steps.block(key)).get();
     }
+
+    @Durable
+    public int quoteInWorkflow(String item) {
+        return steps.quote(item) + 1;
+    }
 }

@@ -46,6 +46,8 @@ public final class DurableEngine implements Stent {
     private final TransactionBoundary boundary;
     private final ThreadFactory threads;
     private final CompletionBatcher batcher;
+    private final ResultCaching caching;
+    private final ArgumentCodec arguments;
     private final Map<String, ExecutionState> running = new ConcurrentHashMap<>();
     private final Worker worker;
 
@@ -72,12 +74,14 @@ public final class DurableEngine implements Stent {
         this.boundary = boundary;
         this.threads = threads;
         this.outcomes = new Outcomes(serializer);
+        this.arguments = new ArgumentCodec(serializer);
         this.starter = new ExecutionStarter(store.executions(), serializer, boundary, wakeups);
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.watchdog = new StepWatchdog(threads);
         Listeners notify = new Listeners(listeners);
+        this.caching = new ResultCaching(store.cache(), boundary);
         this.steps = new StepRunner(store.steps(), serializer, contexts, boundary, sleeper, watchdog,
-                settings.joinStepTransactions(), notify);
+                settings.joinStepTransactions(), notify, caching);
         this.waits = new WaitRunner(store.steps(), store.signals(), serializer, boundary, sleeper,
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
@@ -85,7 +89,8 @@ public final class DurableEngine implements Stent {
         this.batcher = new CompletionBatcher(store.completions(), settings.workerId(), threads);
         Worker[] self = new Worker[1];
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, contexts, store.completions(),
-                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher);
+                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher,
+                caching);
         this.worker = new Worker(settings, store.claims(), ClaimPlan.of(registry, settings.routing()), runner::run,
                 this::deliverCancel, wakeups, threads);
         self[0] = worker;
@@ -141,6 +146,12 @@ public final class DurableEngine implements Stent {
         }
         DurableContext context = contexts.current();
         if (context == null) {
+            if (function.cacheFor() != null) {
+                java.util.Optional<String> cached = caching.lookUp(function, arguments.encode(function, args));
+                if (cached.isPresent()) {
+                    return serializer.deserialize(cached.get(), function.resultType());
+                }
+            }
             String id = starter.start(function, args, StartOptions.defaults());
             ExecutionRecord finished = awaiter.awaitFinished(id, settings.awaitTimeout());
             return outcomes.valueOf(finished, function.resultType(), function.method());

@@ -38,16 +38,37 @@ public record FunctionDefinition(String name, int version, String queue, RetryPo
     }
 
     /**
+     * How long results of this function are cached.
+     *
+     * @return the time-to-live, or null when not cached
+     */
+    public java.time.Duration cacheFor() {
+        return routing.cacheFor();
+    }
+
+    /**
      * How a function's tasks are routed and limited.
      *
      * @param priority the default priority
      * @param tags the tags a worker needs
      * @param maxConcurrent the most running at once across instances, 0 for no limit
+     * @param cacheFor how long results are cached, or null when not cached
      */
-    public record Routing(int priority, java.util.Set<String> tags, int maxConcurrent) {
+    public record Routing(int priority, java.util.Set<String> tags, int maxConcurrent, java.time.Duration cacheFor) {
 
-        /** No tags, no limit, priority 0. */
-        public static final Routing DEFAULT = new Routing(0, java.util.Set.of(), 0);
+        /** No tags, no limit, priority 0, no caching. */
+        public static final Routing DEFAULT = new Routing(0, java.util.Set.of(), 0, null);
+
+        /**
+         * Routing without caching.
+         *
+         * @param priority the default priority
+         * @param tags the tags a worker needs
+         * @param maxConcurrent the concurrency limit, 0 for none
+         */
+        public Routing(int priority, java.util.Set<String> tags, int maxConcurrent) {
+            this(priority, tags, maxConcurrent, null);
+        }
 
         /** Validates the routing. */
         public Routing {

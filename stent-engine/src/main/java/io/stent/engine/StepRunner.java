@@ -31,9 +31,11 @@ final class StepRunner {
     private final StepWatchdog watchdog;
     private final boolean joinTransactions;
     private final Listeners listeners;
+    private final ResultCaching caching;
 
     StepRunner(StepLog steps, Serializer serializer, ContextHolder contexts, TransactionBoundary boundary,
-               Sleeper sleeper, StepWatchdog watchdog, boolean joinTransactions, Listeners listeners) {
+               Sleeper sleeper, StepWatchdog watchdog, boolean joinTransactions, Listeners listeners,
+               ResultCaching caching) {
         this.steps = steps;
         this.serializer = serializer;
         this.arguments = new ArgumentCodec(serializer);
@@ -44,6 +46,7 @@ final class StepRunner {
         this.watchdog = watchdog;
         this.joinTransactions = joinTransactions;
         this.listeners = listeners;
+        this.caching = caching;
     }
 
     Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
@@ -56,6 +59,12 @@ final class StepRunner {
         }
         context.state().checkInterrupts();
         String arguments = this.arguments.encode(function, args);
+        Optional<String> cached = caching.lookUp(function, arguments);
+        if (cached.isPresent()) {
+            StepRecord stored = write(context, seq, function, StepStatus.COMPLETED, arguments, cached.get(), 0,
+                    System.nanoTime());
+            return replay(context, function, seq, stored);
+        }
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             DurableContext attemptContext = context.child(seq);
@@ -92,9 +101,11 @@ final class StepRunner {
                 contexts.swap(previous);
             }
             if (attemptContext.writtenCheckpoint() != null) {
+                caching.store(function, arguments, attemptContext.writtenCheckpoint());
                 return result;
             }
             String output = serializer.serialize(result, function.resultType());
+            caching.store(function, arguments, output);
             StepRecord stored = write(context, seq, function, StepStatus.COMPLETED, arguments, output, attempt,
                     started);
             return stored.output().equals(output) ? result : replay(context, function, seq, stored);

@@ -36,10 +36,12 @@ final class TaskRunner {
     private final BooleanSupplier stopping;
     private final Listeners listeners;
     private final CompletionBatcher batcher;
+    private final ResultCaching caching;
 
     TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, ContextHolder contexts,
                TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
-               String owner, BooleanSupplier stopping, Listeners listeners, CompletionBatcher batcher) {
+               String owner, BooleanSupplier stopping, Listeners listeners, CompletionBatcher batcher,
+               ResultCaching caching) {
         this.registry = registry;
         this.invoker = invoker;
         this.serializer = serializer;
@@ -53,6 +55,7 @@ final class TaskRunner {
         this.stopping = stopping;
         this.listeners = listeners;
         this.batcher = batcher;
+        this.caching = caching;
     }
 
     void run(ClaimedTask task) {
@@ -130,6 +133,7 @@ final class TaskRunner {
             return "EXPIRED";
         }
         if (failure == null) {
+            caching.store(function, task.arguments(), output);
             held(task, batcher.complete(task, output));
             return "COMPLETED";
         }

@@ -9,7 +9,8 @@ package io.stent.engine.store;
  * @param steps the progress log
  * @param signals signals sent to executions
  * @param wakeups pushed wake-ups, or {@link WakeupSource#NONE}
+ * @param cache results cached by key
  */
 public record Store(ExecutionStore executions, TaskClaims claims, TaskCompletion completions, StepLog steps,
-                    SignalStore signals, WakeupSource wakeups) {
+                    SignalStore signals, WakeupSource wakeups, ResultCache cache) {
 }
