@@ -83,6 +83,28 @@ class ClusterTest {
             return n;
         }
 
+        public int fan(int count) throws Exception {
+            DurableEngine engine = current.get();
+            List<io.stent.DurableFuture<Integer>> parts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                parts.add(engine.async(() -> (Integer) engine.intercept(piece, new Object[] {n}, () -> null)));
+            }
+            engine.all(parts);
+            int sum = 0;
+            for (io.stent.DurableFuture<Integer> part : parts) {
+                sum += part.get();
+            }
+            return sum;
+        }
+
+        public int piece(int n) {
+            piecesOn.computeIfAbsent(Thread.currentThread().getName().substring(0, 1), k -> new AtomicInteger())
+                    .incrementAndGet();
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            return n;
+        }
+
         public int rated(int n) {
             rateStarts.add(System.nanoTime());
             return n;
@@ -101,6 +123,9 @@ class ClusterTest {
     private final AtomicInteger maxConcurrent = new AtomicInteger();
     private final List<Long> rateStarts = java.util.Collections.synchronizedList(new ArrayList<>());
     private FunctionDefinition limited;
+    private FunctionDefinition fan;
+    private FunctionDefinition piece;
+    private final Map<String, AtomicInteger> piecesOn = new ConcurrentHashMap<>();
     private FunctionDefinition rated;
     private TestDatabase database;
     private FunctionDefinition work;
@@ -142,12 +167,17 @@ class ClusterTest {
                 new FunctionDefinition.Routing(0, Set.of(), 3), Set.of(), Bodies.class.getMethod("limited", int.class), bodies);
         rated = new FunctionDefinition("rated", 1, "rated", once, null, FunctionDefinition.Routing.DEFAULT, java.util.Set.of(),
                 Bodies.class.getMethod("rated", int.class), bodies);
+        fan = new FunctionDefinition("fan", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
+                java.util.Set.of(), Bodies.class.getMethod("fan", int.class), bodies);
+        piece = new FunctionDefinition("piece", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT,
+                java.util.Set.of(), Bodies.class.getMethod("piece", int.class), bodies);
         engineA = engine("a");
         engineB = engine("b");
     }
 
     private DurableEngine engine(String name) {
-        FunctionRegistry registry = new FunctionRegistry(List.of(work, step, blocker, gateStep, limited, rated));
+        FunctionRegistry registry = new FunctionRegistry(List.of(work, step, blocker, gateStep, limited, rated, fan,
+                piece));
         EngineSettings settings = new EngineSettings("worker-" + name, 4, 8, Duration.ofSeconds(5),
                 Duration.ofMillis(200), Duration.ofMillis(5), Duration.ofMillis(50), WAIT, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), Duration.ofMillis(100), new WorkerRouting(Set.of(), Set.of(),
@@ -197,6 +227,13 @@ class ClusterTest {
             rows.next();
             assertEquals(0, rows.getInt(1), "no task left behind");
         }
+    }
+
+    @Test
+    void fanOut_childrenRunInParallelOnBothInstances() {
+        assertEquals(190, engineA.startByName("fan", 20).await(WAIT), "0 + 1 + ... + 19");
+        assertTrue(piecesOn.getOrDefault("a", new AtomicInteger()).get() > 0, "instance a ran children: " + piecesOn);
+        assertTrue(piecesOn.getOrDefault("b", new AtomicInteger()).get() > 0, "instance b ran children: " + piecesOn);
     }
 
     @Test
