@@ -16,7 +16,12 @@ import java.lang.reflect.Type;
  */
 final class CdiFunctionInvoker implements FunctionInvoker {
 
+    /** How to call one function: through which bean type, with which method. */
+    private record Target(Type view, Method callable) {
+    }
+
     private final BeanManager beans;
+    private final java.util.Map<FunctionDefinition, Target> targets = new java.util.concurrent.ConcurrentHashMap<>();
 
     CdiFunctionInvoker(BeanManager beans) {
         this.beans = beans;
@@ -27,14 +32,9 @@ final class CdiFunctionInvoker implements FunctionInvoker {
         Bean<?> bean = (Bean<?>) function.target();
         CreationalContext<?> context = beans.createCreationalContext(bean);
         try {
-            Method method = function.method();
-            Type view = viewFor(bean, method);
-            Object reference = beans.getReference(bean, view, context);
-            Method callable = view == method.getDeclaringClass() || view == bean.getBeanClass()
-                    ? method
-                    : ((Class<?>) view).getMethod(method.getName(), method.getParameterTypes());
-            callable.setAccessible(true);
-            return callable.invoke(reference, args);
+            Target target = targets.computeIfAbsent(function, f -> target(bean, f.method()));
+            Object reference = beans.getReference(bean, target.view(), context);
+            return target.callable().invoke(reference, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception exception) {
@@ -43,6 +43,19 @@ final class CdiFunctionInvoker implements FunctionInvoker {
             throw (Error) cause;
         } finally {
             context.release();
+        }
+    }
+
+    private static Target target(Bean<?> bean, Method method) {
+        Type view = viewFor(bean, method);
+        try {
+            Method callable = view == method.getDeclaringClass() || view == bean.getBeanClass()
+                    ? method
+                    : ((Class<?>) view).getMethod(method.getName(), method.getParameterTypes());
+            callable.setAccessible(true);
+            return new Target(view, callable);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("STENT-1006 " + view + " does not expose " + method, e);
         }
     }
 

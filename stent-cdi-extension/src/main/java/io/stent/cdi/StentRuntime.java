@@ -42,7 +42,7 @@ public class StentRuntime {
     jakarta.enterprise.inject.Instance<io.stent.spi.ExecutionListener> listeners;
 
     private final Map<Method, FunctionDefinition> methodCache = new ConcurrentHashMap<>();
-    private DurableEngine engine;
+    private volatile DurableEngine engine;
     private JdbcStore store;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -54,7 +54,13 @@ public class StentRuntime {
      *
      * @return the engine
      */
-    public synchronized DurableEngine engine() {
+    public DurableEngine engine() {
+        DurableEngine ready = engine;
+        return ready != null ? ready : build();
+    }
+
+    /** Builds the engine once; every interception reads the volatile field without locking. */
+    private synchronized DurableEngine build() {
         if (engine == null) {
             SettingsReader settings = new SettingsReader(ConfigProvider.getConfig(getClass().getClassLoader()));
             var engineSettings = settings.engine(extension.registry().all().stream()
