@@ -6,14 +6,8 @@ import io.stent.Stent;
 import io.stent.engine.store.ExecutionRecord;
 import io.stent.engine.store.StepRecord;
 import io.stent.store.JdbcStore;
-import io.stent.store.TestDatabase;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +15,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,21 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Fan-out, fan-in and child executions on a real database.
  */
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ChildrenTest {
+abstract class ChildrenTest extends WeldDatabaseTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private final TestDatabase database = createDatabase();
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new StentExtension())
-                    .addBeanClasses(StentRuntime.class, StentProducer.class, DurableInterceptor.class,
-                            JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class,
-                            Calls.class, Steps.class, Workflows.class, Composite.class, Overridden.class))
-            .build();
 
     @Inject
     Workflows workflows;
@@ -54,22 +35,6 @@ abstract class ChildrenTest {
     Calls calls;
     @Inject
     Stent stent;
-
-    abstract TestDatabase createDatabase();
-
-    ChildrenTest() {
-        TestEnvironment.dataSource = database.dataSource();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        weld.shutdown();
-        database.close();
-    }
-
-    private static String key() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 
     private List<String> childrenOf(String parentId) throws Exception {
         try (Connection connection = database.dataSource().getConnection();

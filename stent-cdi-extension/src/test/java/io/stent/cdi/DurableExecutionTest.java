@@ -7,19 +7,12 @@ import io.stent.Stent;
 import io.stent.UnregisteredFunctionError;
 import io.stent.engine.store.StepRecord;
 import io.stent.store.JdbcStore;
-import io.stent.store.TestDatabase;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,22 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Durable execution end to end in Weld SE: the extension, the interceptor, the engine and the
  * JDBC store on a real database. Subclasses choose the database.
  */
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DurableExecutionTest {
+abstract class DurableExecutionTest extends WeldDatabaseTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private final TestDatabase database = createDatabase();
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new StentExtension())
-                    .addBeanClasses(StentRuntime.class, StentProducer.class, DurableInterceptor.class,
-                            JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class,
-                            Calls.class, Steps.class, Workflows.class, Composite.class, Overridden.class,
-                            RecordingListener.class, ThrowingListener.class))
-            .build();
 
     @Inject
     Workflows workflows;
@@ -58,22 +38,6 @@ abstract class DurableExecutionTest {
     StentRuntime runtime;
     @Inject
     RecordingListener listener;
-
-    abstract TestDatabase createDatabase();
-
-    DurableExecutionTest() {
-        TestEnvironment.dataSource = database.dataSource();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        weld.shutdown();
-        database.close();
-    }
-
-    private static String key() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 
     private List<StepRecord> steps(String executionId) {
         return JdbcStore.on(database.dataSource()).store().steps().list(executionId);

@@ -11,20 +11,13 @@ import io.stent.Stent;
 import io.stent.engine.store.StepRecord;
 import io.stent.engine.store.StepStatus;
 import io.stent.store.JdbcStore;
-import io.stent.store.TestDatabase;
 import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -37,21 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cancellation and step timeouts, on a real database. Instead of waiting for hours, tests move
  * the stored wake times, due times and deadlines into the past ("time travel").
  */
-@EnableWeld
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SuspensionTest {
+abstract class SuspensionTest extends WeldDatabaseTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private final TestDatabase database = createDatabase();
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addExtension(new StentExtension())
-                    .addBeanClasses(StentRuntime.class, StentProducer.class, DurableInterceptor.class,
-                            JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class,
-                            Calls.class, Steps.class, Workflows.class, Composite.class, Overridden.class))
-            .build();
 
     @Inject
     Workflows workflows;
@@ -59,22 +40,6 @@ abstract class SuspensionTest {
     Calls calls;
     @Inject
     Stent stent;
-
-    abstract TestDatabase createDatabase();
-
-    SuspensionTest() {
-        TestEnvironment.dataSource = database.dataSource();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        weld.shutdown();
-        database.close();
-    }
-
-    private static String key() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 
     private void awaitStatus(ExecutionHandle<?> handle, ExecutionStatus status) {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -35,9 +35,7 @@ public class CrashSteps {
      */
     @Durable(name = "crash.gated")
     public int gated(String tag, int step) throws InterruptedException {
-        while (!"open".equals(System.getenv("CRASH_GATE"))) {
-            Thread.sleep(50);
-        }
+        awaitGate();
         effects.record(tag, step);
         return step * 10;
     }
@@ -75,9 +73,13 @@ public class CrashSteps {
         return step;
     }
 
+    /** Waits while the environment variable CRASH_GATE is not {@code open}; the test kills the server meanwhile. */
     private static void awaitGate() throws InterruptedException {
         while (!"open".equals(System.getenv("CRASH_GATE"))) {
-            Thread.sleep(50);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("the server stops");
+            }
         }
     }
 }
