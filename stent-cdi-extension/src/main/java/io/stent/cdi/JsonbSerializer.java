@@ -3,10 +3,10 @@ package io.stent.cdi;
 import io.stent.spi.Serializer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.lang.reflect.Type;
@@ -20,6 +20,8 @@ import java.lang.reflect.Type;
 public class JsonbSerializer implements Serializer {
 
     private final JsonbPool pool = new JsonbPool();
+    /** Looked up once: {@code Json.createReader} would search the class path for it on every call. */
+    private final JsonProvider json = JsonProvider.provider();
 
     @Override
     public String serialize(Object value, Type type) {
@@ -68,7 +70,7 @@ public class JsonbSerializer implements Serializer {
     @Override
     public Object[] deserializeArguments(String data, Type[] types) {
         JsonArray array;
-        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+        try (JsonReader reader = json.createReader(new StringReader(data))) {
             array = reader.readArray();
         }
         if (array.size() != types.length) {
