@@ -40,7 +40,7 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> start(OrderRequest request) {
         if (request == null || request.orderRef() == null || request.orderRef().isBlank()) {
-            throw new jakarta.ws.rs.BadRequestException("orderRef is required");
+            throw new IllegalArgumentException("orderRef is required");
         }
         ExecutionHandle<String> handle = stent.start(() -> workflow.placeOrder(request),
                 StartOptions.defaults().withIdempotencyKey("order-" + request.orderRef()));
@@ -57,6 +57,9 @@ public class OrderResource {
     @Path("sync")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> runAndWait(OrderRequest request) {
+        if (request == null || request.orderRef() == null || request.orderRef().isBlank()) {
+            throw new IllegalArgumentException("orderRef is required");
+        }
         return Map.of("result", workflow.placeOrder(request));
     }
 

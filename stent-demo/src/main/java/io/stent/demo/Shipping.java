@@ -30,7 +30,7 @@ public class Shipping {
      * @param quantity how many
      * @return a reservation reference
      */
-    @Durable(name = "demo.reserve")
+    @Durable(name = "demo.reserve", abortOn = IllegalArgumentException.class)
     public String reserve(String item, int quantity) {
         if (quantity < 1) {
             throw new IllegalArgumentException("quantity must be positive, got " + quantity);
