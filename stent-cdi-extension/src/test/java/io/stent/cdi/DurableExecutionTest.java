@@ -228,14 +228,24 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
         handle.await(WAIT);
         assertEquals(List.of("task-start Workflows.order 1", "step-start 1 Steps.reserve 1 true", "step-end 1 ok",
                 "step-start 2 Steps.charge 1 true", "step-end 2 ok", "step-start 3 Steps.ship 1 true", "step-end 3 ok",
-                "task-end COMPLETED"), listener.of(handle.id()));
+                "task-end COMPLETED"), endedEvents(handle.id()));
 
         String key = key();
         var flaky = stent.start(() -> workflows.flakyStep(key));
         flaky.await(WAIT);
         assertEquals(List.of("task-start Workflows.flakyStep 1", "step-start 1 Steps.flaky 1 true",
                 "step-end 1 IllegalStateException", "step-start 1 Steps.flaky 2 true", "step-end 1 IllegalStateException",
-                "step-start 1 Steps.flaky 3 true", "step-end 1 ok", "task-end COMPLETED"), listener.of(flaky.id()));
+                "step-start 1 Steps.flaky 3 true", "step-end 1 ok", "task-end COMPLETED"), endedEvents(flaky.id()));
+    }
+
+    /** The listener hears the end of a task after its completion commits, so wait for it. */
+    private List<String> endedEvents(String executionId) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (listener.of(executionId).stream().noneMatch(event -> event.startsWith("task-end"))) {
+            assertTrue(System.nanoTime() < deadline, "no task-end event for " + executionId);
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
+        }
+        return listener.of(executionId);
     }
 
     @Test
