@@ -104,15 +104,6 @@ public final class Worker {
         return running && poller != null && poller.isAlive();
     }
 
-    /**
-     * How many tasks run now.
-     *
-     * @return the count
-     */
-    public int inFlight() {
-        return inFlight.size();
-    }
-
     /** Stops claiming, drains running tasks and releases what did not finish in time. */
     public synchronized void stop() {
         if (!running) {
