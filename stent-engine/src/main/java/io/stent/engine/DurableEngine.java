@@ -153,7 +153,7 @@ public final class DurableEngine implements Stent {
                 }
             }
             String id = starter.start(function, args, StartOptions.defaults());
-            ExecutionRecord finished = awaiter.awaitFinished(id, settings.awaitTimeout());
+            ExecutionRecord finished = awaiter.awaitFinished(id, settings.awaitTimeout(), true);
             return outcomes.valueOf(finished, function.resultType(), function.method());
         }
         if (context.takeBody(function)) {

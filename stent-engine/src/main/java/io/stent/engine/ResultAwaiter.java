@@ -27,8 +27,24 @@ final class ResultAwaiter {
     }
 
     ExecutionRecord awaitFinished(String executionId, Duration timeout) {
+        return awaitFinished(executionId, timeout, false);
+    }
+
+    /**
+     * Waits for an execution to finish. {@code justStarted} skips the read that would only find
+     * the execution pending: the first look at the database comes after the first wake-up or poll.
+     */
+    ExecutionRecord awaitFinished(String executionId, Duration timeout, boolean justStarted) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration poll = FIRST_POLL;
+        if (justStarted) {
+            try {
+                wakeups.awaitFinish(executionId, poll);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AwaitTimeoutException(executionId, timeout);
+            }
+        }
         while (true) {
             ExecutionRecord record = read(executionId);
             if (record.status().isTerminal()) {

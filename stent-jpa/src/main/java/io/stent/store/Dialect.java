@@ -73,6 +73,16 @@ interface Dialect {
     }
 
     /**
+     * Tells whether one statement can insert into several tables (writable common table
+     * expressions), so an execution and its task are written in one round trip.
+     *
+     * @return true on PostgreSQL
+     */
+    default boolean writableCte() {
+        return false;
+    }
+
+    /**
      * Announces, inside the current transaction, that work became ready: delivered to listening
      * instances when the transaction commits, so no wake-up is lost and none arrives early.
      *

@@ -42,6 +42,9 @@ final class JdbcExecutionStore implements ExecutionStore {
     @Override
     public String create(NewExecution execution) {
         try {
+            if (jdbc.dialect().writableCte()) {
+                return jdbc.autoCommit(connection -> insertInOneStatement(connection, execution));
+            }
             return jdbc.inTransaction(connection -> insert(connection, execution));
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
@@ -54,6 +57,42 @@ final class JdbcExecutionStore implements ExecutionStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * The execution, its root task and the work notification in one statement (PostgreSQL): one
+     * round trip and one commit. The task's foreign key is checked at the end of the statement,
+     * when the execution row exists.
+     */
+    private String insertInOneStatement(Connection connection, NewExecution execution) throws SQLException {
+        boolean hasDeadline = execution.deadline() != null;
+        String sql = "WITH e AS (" + (hasDeadline ? insertExecutionWithDeadline : insertExecution) + " RETURNING id),"
+                + " t AS (INSERT INTO stent_task (id, execution_id, kind, function_name, function_version, queue,"
+                + " priority, status, run_at, attempt, version, created_at) SELECT ?, e.id, 'ROOT', ?, ?, ?, ?,"
+                + " 'READY', " + jdbc.dialect().nowPlusMillis() + ", 0, 0, CURRENT_TIMESTAMP FROM e RETURNING id)"
+                + (execution.delay().isZero() ? " SELECT pg_notify('" + PgNotificationListener.WORK + "', '') FROM t"
+                : " SELECT id FROM t");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            statement.setString(index++, execution.id());
+            statement.setString(index++, execution.functionName());
+            statement.setInt(index++, execution.functionVersion());
+            statement.setString(index++, execution.arguments());
+            statement.setString(index++, execution.idempotencyKey());
+            statement.setString(index++, execution.parentId());
+            statement.setString(index++, execution.parentPosition());
+            if (hasDeadline) {
+                jdbc.dialect().bindMillis(statement, index++, execution.deadline().toMillis());
+            }
+            statement.setString(index++, UUID.randomUUID().toString());
+            statement.setString(index++, execution.functionName());
+            statement.setInt(index++, execution.functionVersion());
+            statement.setString(index++, execution.queue());
+            statement.setInt(index++, execution.priority());
+            jdbc.dialect().bindMillis(statement, index, execution.delay().toMillis());
+            statement.execute();
+        }
+        return execution.id();
     }
 
     private String insert(Connection connection, NewExecution execution) throws SQLException {

@@ -70,6 +70,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean writableCte() {
+        return true;
+    }
+
+    @Override
     public void notifyWork(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify('"
                 + PgNotificationListener.WORK + "', '')")) {
