@@ -43,6 +43,7 @@ public class StentRuntime {
 
     private final Map<Method, FunctionDefinition> methodCache = new ConcurrentHashMap<>();
     private volatile DurableEngine engine;
+    private volatile boolean stopped;
     private JdbcStore store;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -61,6 +62,10 @@ public class StentRuntime {
 
     /** Builds the engine once; every interception reads the volatile field without locking. */
     private synchronized DurableEngine build() {
+        if (stopped) {
+            throw new IllegalStateException("STENT-1604 the Stent runtime of this deployment has stopped (the"
+                    + " application is shutting down); no durable call can start now");
+        }
         if (engine == null) {
             SettingsReader settings = new SettingsReader(ConfigProvider.getConfig(getClass().getClassLoader()));
             var engineSettings = settings.engine(extension.registry().all().stream()
@@ -119,6 +124,7 @@ public class StentRuntime {
 
     @PreDestroy
     synchronized void stop() {
+        stopped = true;
         if (engine != null) {
             engine.stop();
             engine = null;

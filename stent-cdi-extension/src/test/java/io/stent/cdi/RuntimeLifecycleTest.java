@@ -1,0 +1,37 @@
+package io.stent.cdi;
+
+import io.stent.store.TestDatabase;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A stopped runtime refuses new work instead of quietly starting a new engine while the
+ * application shuts down.
+ */
+class RuntimeLifecycleTest {
+
+    @Test
+    void afterStop_durableCallsAreRefused_notRestarted() {
+        TestDatabase database = TestDatabase.h2();
+        TestEnvironment.dataSource = database.dataSource();
+        try (WeldContainer container = new Weld().disableDiscovery().addExtension(new StentExtension())
+                .addBeanClasses(StentRuntime.class, StentProducer.class, DurableInterceptor.class,
+                        JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class, Calls.class,
+                        Steps.class)
+                .initialize()) {
+            StentRuntime runtime = container.select(StentRuntime.class).get();
+            assertTrue(runtime.engine().worker().isAlive());
+            runtime.stop();
+            IllegalStateException refused = assertThrows(IllegalStateException.class, runtime::engine);
+            assertTrue(refused.getMessage().contains("STENT-1604"), refused.getMessage());
+            Steps steps = container.select(Steps.class).get();
+            assertThrows(IllegalStateException.class, () -> steps.reserve("late"));
+        } finally {
+            database.close();
+        }
+    }
+}
