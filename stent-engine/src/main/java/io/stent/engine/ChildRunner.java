@@ -53,14 +53,14 @@ final class ChildRunner {
         String position = context.stepPath(seq);
         String recordedName = CHILD_PREFIX + function.name();
         Optional<StepRecord> recorded = !context.state().mayHaveRecords() ? Optional.empty()
-                : write(() -> steps.find(context.executionId(), context.path(), seq));
+                : boundary.outside(() -> steps.find(context.executionId(), context.path(), seq));
         if (recorded.isPresent()) {
             expect(context, seq, recorded.get(), recordedName);
             return new ChildFuture<>(recorded.get().output(), function, this, contexts);
         }
         context.state().checkInterrupts();
         String childId = starter.startChild(function, args, context.executionId(), position);
-        StepRecord stored = write(() -> steps.record(StepRecord.finished(context.executionId(), context.path(), seq,
+        StepRecord stored = boundary.outside(() -> steps.record(StepRecord.finished(context.executionId(), context.path(), seq,
                 recordedName, StepStatus.COMPLETED, null, childId, 1, 0)));
         return new ChildFuture<>(stored.output(), function, this, contexts);
     }
@@ -87,7 +87,7 @@ final class ChildRunner {
         List<ChildFuture<?>> children = children(futures);
         int seq = context.nextSeq();
         Optional<StepRecord> recorded = !context.state().mayHaveRecords() ? Optional.empty()
-                : write(() -> steps.find(context.executionId(), context.path(), seq));
+                : boundary.outside(() -> steps.find(context.executionId(), context.path(), seq));
         if (recorded.isPresent()) {
             expect(context, seq, recorded.get(), ANY);
             return futures.get(Integer.parseInt(recorded.get().output()));
@@ -97,7 +97,7 @@ final class ChildRunner {
             ExecutionRecord state = states.get(children.get(i).executionId());
             if (state != null && state.status().isTerminal()) {
                 String chosen = Integer.toString(i);
-                StepRecord stored = write(() -> steps.record(StepRecord.finished(context.executionId(),
+                StepRecord stored = boundary.outside(() -> steps.record(StepRecord.finished(context.executionId(),
                         context.path(), seq, ANY, StepStatus.COMPLETED, null, chosen, 1, 0)));
                 return futures.get(Integer.parseInt(stored.output()));
             }
@@ -125,7 +125,7 @@ final class ChildRunner {
 
     private Map<String, ExecutionRecord> read(List<ChildFuture<?>> children) {
         List<String> ids = children.stream().map(ChildFuture::executionId).distinct().toList();
-        return write(() -> executions.findAll(ids)).stream()
+        return boundary.outside(() -> executions.findAll(ids)).stream()
                 .collect(Collectors.toMap(ExecutionRecord::id, Function.identity()));
     }
 
@@ -148,7 +148,4 @@ final class ChildRunner {
         }
     }
 
-    private <T> T write(java.util.concurrent.Callable<T> work) {
-        return Unchecked.call(() -> boundary.outsideTransaction(work));
-    }
 }

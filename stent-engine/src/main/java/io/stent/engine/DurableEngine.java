@@ -75,20 +75,21 @@ public final class DurableEngine implements Stent {
         this.threads = threads;
         this.outcomes = new Outcomes(serializer);
         this.arguments = new ArgumentCodec(serializer);
-        this.starter = new ExecutionStarter(store.executions(), serializer, boundary, wakeups);
+        this.starter = new ExecutionStarter(store.executions(), arguments, boundary, wakeups);
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.watchdog = new StepWatchdog(threads);
         Listeners notify = new Listeners(listeners);
         this.caching = new ResultCaching(store.cache(), boundary);
-        this.steps = new StepRunner(store.steps(), serializer, contexts, boundary, sleeper, watchdog,
+        this.steps = new StepRunner(store.steps(), serializer, outcomes, arguments, contexts, boundary, sleeper,
+                watchdog,
                 settings.joinStepTransactions(), notify, caching);
-        this.waits = new WaitRunner(store.steps(), store.signals(), serializer, boundary, sleeper,
+        this.waits = new WaitRunner(store.steps(), store.signals(), serializer, outcomes, boundary, sleeper,
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
                 settings.awaitTimeout(), contexts);
         this.batcher = new CompletionBatcher(store.completions(), settings.workerId(), threads);
         Worker[] self = new Worker[1];
-        TaskRunner runner = new TaskRunner(registry, invoker, serializer, contexts, store.completions(),
+        TaskRunner runner = new TaskRunner(registry, invoker, serializer, outcomes, contexts, store.completions(),
                 store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher,
                 caching);
         this.worker = new Worker(settings, store.claims(), ClaimPlan.of(registry, settings.routing()), runner::run,
@@ -237,8 +238,7 @@ public final class DurableEngine implements Stent {
         Objects.requireNonNull(executionId, "executionId");
         requireName(name);
         String data = serializer.serialize(payload, payload == null ? Object.class : payload.getClass());
-        SignalStore.Delivery delivery = Unchecked.call(() -> boundary.outsideTransaction(
-                () -> store.signals().send(executionId, name, data)));
+        SignalStore.Delivery delivery = boundary.outside(() -> store.signals().send(executionId, name, data));
         switch (delivery) {
             case NOT_FOUND -> throw new ExecutionNotFoundException(executionId);
             case FINISHED -> throw new ExecutionFinishedException(executionId, "signal '" + name + "'");
@@ -249,8 +249,7 @@ public final class DurableEngine implements Stent {
     @Override
     public void cancel(String executionId) {
         Objects.requireNonNull(executionId, "executionId");
-        ExecutionStore.CancelOutcome outcome = Unchecked.call(() -> boundary.outsideTransaction(
-                () -> store.executions().cancel(executionId)));
+        ExecutionStore.CancelOutcome outcome = boundary.outside(() -> store.executions().cancel(executionId));
         switch (outcome) {
             case NOT_FOUND -> throw new ExecutionNotFoundException(executionId);
             case FINISHED -> throw new ExecutionFinishedException(executionId, "cancel");
@@ -265,8 +264,7 @@ public final class DurableEngine implements Stent {
     }
 
     private void cancelChildren(String parentId) {
-        List<String> active = Unchecked.call(() -> boundary.outsideTransaction(
-                () -> store.executions().activeChildren(parentId)));
+        List<String> active = boundary.outside(() -> store.executions().activeChildren(parentId));
         for (String child : active) {
             try {
                 cancel(child);

@@ -3,7 +3,6 @@ package io.stent.engine;
 import io.stent.StartOptions;
 import io.stent.engine.store.ExecutionStore;
 import io.stent.engine.store.NewExecution;
-import io.stent.spi.Serializer;
 
 import java.util.UUID;
 
@@ -18,10 +17,10 @@ final class ExecutionStarter {
     private final TransactionBoundary boundary;
     private final Wakeups wakeups;
 
-    ExecutionStarter(ExecutionStore executions, Serializer serializer, TransactionBoundary boundary,
+    ExecutionStarter(ExecutionStore executions, ArgumentCodec arguments, TransactionBoundary boundary,
                      Wakeups wakeups) {
         this.executions = executions;
-        this.arguments = new ArgumentCodec(serializer);
+        this.arguments = arguments;
         this.boundary = boundary;
         this.wakeups = wakeups;
     }
@@ -32,7 +31,7 @@ final class ExecutionStarter {
                 function.version(), function.queue(), arguments, options.idempotencyKey().orElse(null),
                 options.delay(), options.deadline().orElse(null), null, null,
                 options.priority().orElse(function.routing().priority()));
-        String id = Unchecked.call(() -> boundary.outsideTransaction(() -> executions.create(execution)));
+        String id = boundary.outside(() -> executions.create(execution));
         wakeups.workAvailable();
         return id;
     }
@@ -47,7 +46,7 @@ final class ExecutionStarter {
                 .toString();
         NewExecution child = new NewExecution(id, function.name(), function.version(), function.queue(), arguments,
                 null, java.time.Duration.ZERO, null, parentId, position, function.routing().priority());
-        Unchecked.call(() -> boundary.outsideTransaction(() -> executions.create(child)));
+        boundary.outside(() -> executions.create(child));
         wakeups.workAvailable();
         return id;
     }

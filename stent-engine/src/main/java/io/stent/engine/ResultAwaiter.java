@@ -65,7 +65,7 @@ final class ResultAwaiter {
     }
 
     ExecutionRecord read(String executionId) {
-        return Unchecked.call(() -> boundary.outsideTransaction(() -> executions.find(executionId)))
+        return boundary.outside(() -> executions.find(executionId))
                 .orElseThrow(() -> new ExecutionNotFoundException(executionId));
     }
 }

@@ -41,7 +41,7 @@ final class ResultCaching {
             return Optional.empty();
         }
         try {
-            return Unchecked.call(() -> boundary.outsideTransaction(() -> cache.get(key(function, arguments))));
+            return boundary.outside(() -> cache.get(key(function, arguments)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "STENT-2401 reading the result cache of " + function.name() + " failed; running"
                     + " the call", e);
@@ -54,10 +54,10 @@ final class ResultCaching {
             return;
         }
         try {
-            Unchecked.call(() -> boundary.outsideTransaction(() -> {
+            boundary.outside(() -> {
                 cache.put(key(function, arguments), function.name(), result, function.cacheFor());
                 return null;
-            }));
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "STENT-2402 caching a result of " + function.name() + " failed; the next call"
                     + " runs again", e);

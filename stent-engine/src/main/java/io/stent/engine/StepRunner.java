@@ -33,13 +33,13 @@ final class StepRunner {
     private final Listeners listeners;
     private final ResultCaching caching;
 
-    StepRunner(StepLog steps, Serializer serializer, ContextHolder contexts, TransactionBoundary boundary,
-               Sleeper sleeper, StepWatchdog watchdog, boolean joinTransactions, Listeners listeners,
-               ResultCaching caching) {
+    StepRunner(StepLog steps, Serializer serializer, Outcomes outcomes, ArgumentCodec arguments,
+               ContextHolder contexts, TransactionBoundary boundary, Sleeper sleeper, StepWatchdog watchdog,
+               boolean joinTransactions, Listeners listeners, ResultCaching caching) {
         this.steps = steps;
         this.serializer = serializer;
-        this.arguments = new ArgumentCodec(serializer);
-        this.outcomes = new Outcomes(serializer);
+        this.arguments = arguments;
+        this.outcomes = outcomes;
         this.contexts = contexts;
         this.boundary = boundary;
         this.sleeper = sleeper;
@@ -52,8 +52,7 @@ final class StepRunner {
     Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
         int seq = context.nextSeq();
         Optional<StepRecord> recorded = !context.state().mayHaveRecords() ? Optional.empty()
-                : Unchecked.call(() -> boundary.outsideTransaction(
-                        () -> steps.find(context.executionId(), context.path(), seq)));
+                : boundary.outside(() -> steps.find(context.executionId(), context.path(), seq));
         if (recorded.isPresent()) {
             return replay(context, function, seq, recorded.get());
         }
@@ -150,7 +149,7 @@ final class StepRunner {
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
         StepRecord record = StepRecord.finished(context.executionId(), context.path(), seq, function.name(), status,
                 arguments, output, attempts, millis);
-        return Unchecked.call(() -> boundary.outsideTransaction(() -> steps.record(record)));
+        return boundary.outside(() -> steps.record(record));
     }
 
     private Object replay(DurableContext context, FunctionDefinition function, int seq, StepRecord record)

@@ -38,14 +38,15 @@ final class TaskRunner {
     private final CompletionBatcher batcher;
     private final ResultCaching caching;
 
-    TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, ContextHolder contexts,
+    TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, Outcomes outcomes,
+               ContextHolder contexts,
                TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
                String owner, BooleanSupplier stopping, Listeners listeners, CompletionBatcher batcher,
                ResultCaching caching) {
         this.registry = registry;
         this.invoker = invoker;
         this.serializer = serializer;
-        this.outcomes = new Outcomes(serializer);
+        this.outcomes = outcomes;
         this.contexts = contexts;
         this.completions = completions;
         this.claims = claims;

@@ -35,6 +35,18 @@ public interface TransactionBoundary {
     void afterCompletion(java.util.function.Consumer<Boolean> committed);
 
     /**
+     * Runs Stent's own store work outside the caller's transaction, turning checked failures
+     * into runtime ones (the store only fails with runtime exceptions).
+     *
+     * @param work the work
+     * @param <T> its result type
+     * @return its result
+     */
+    default <T> T outside(Callable<T> work) {
+        return Unchecked.call(() -> outsideTransaction(work));
+    }
+
+    /**
      * Tells whether a transaction is active on the current thread, so that a step's checkpoint
      * can be written in it and commit together with the step's own database work.
      *

@@ -29,12 +29,12 @@ final class WaitRunner {
     private final Sleeper sleeper;
     private final Duration blockingLimit;
 
-    WaitRunner(StepLog steps, SignalStore signals, Serializer serializer, TransactionBoundary boundary,
-               Sleeper sleeper, Duration blockingLimit) {
+    WaitRunner(StepLog steps, SignalStore signals, Serializer serializer, Outcomes outcomes,
+               TransactionBoundary boundary, Sleeper sleeper, Duration blockingLimit) {
         this.steps = steps;
         this.signals = signals;
         this.serializer = serializer;
-        this.outcomes = new Outcomes(serializer);
+        this.outcomes = outcomes;
         this.boundary = boundary;
         this.sleeper = sleeper;
         this.blockingLimit = blockingLimit;
@@ -47,11 +47,11 @@ final class WaitRunner {
             context.state().checkInterrupts();
             if (duration.compareTo(blockingLimit) <= 0) {
                 blockFor(duration);
-                write(() -> steps.record(StepRecord.finished(context.executionId(), context.path(), seq, SLEEP,
+                boundary.outside(() -> steps.record(StepRecord.finished(context.executionId(), context.path(), seq, SLEEP,
                         StepStatus.COMPLETED, duration.toString(), null, 1, duration.toMillis())));
                 return;
             }
-            recorded = Optional.of(write(() -> steps.recordWaiting(new StepRecord(context.executionId(),
+            recorded = Optional.of(boundary.outside(() -> steps.recordWaiting(new StepRecord(context.executionId(),
                     context.path(), seq, SLEEP, StepStatus.WAITING, duration.toString(), null, 1, 0, null), duration)));
         }
         StepRecord record = expect(context, seq, recorded.get(), SLEEP);
@@ -60,7 +60,7 @@ final class WaitRunner {
         }
         context.state().checkInterrupts();
         if (!context.state().now().isBefore(record.wakeAt())) {
-            write(() -> steps.resolve(context.executionId(), context.path(), seq, StepStatus.COMPLETED, null));
+            boundary.outside(() -> steps.resolve(context.executionId(), context.path(), seq, StepStatus.COMPLETED, null));
             return;
         }
         throw new Suspension(context.state().wakeBefore(record.wakeAt()), null);
@@ -75,11 +75,11 @@ final class WaitRunner {
             context.state().checkInterrupts();
             Optional<String> payload = consume(context, name, position);
             if (payload.isPresent()) {
-                write(() -> steps.record(StepRecord.finished(context.executionId(), context.path(), seq, function,
+                boundary.outside(() -> steps.record(StepRecord.finished(context.executionId(), context.path(), seq, function,
                         StepStatus.COMPLETED, timeout.toString(), payload.get(), 1, 0)));
                 return serializer.deserialize(payload.get(), type);
             }
-            recorded = Optional.of(write(() -> steps.recordWaiting(new StepRecord(context.executionId(),
+            recorded = Optional.of(boundary.outside(() -> steps.recordWaiting(new StepRecord(context.executionId(),
                     context.path(), seq, function, StepStatus.WAITING, timeout.toString(), null, 1, 0, null),
                     timeout)));
         }
@@ -93,14 +93,14 @@ final class WaitRunner {
         context.state().checkInterrupts();
         Optional<String> payload = consume(context, name, position);
         if (payload.isPresent()) {
-            write(() -> steps.resolve(context.executionId(), context.path(), seq, StepStatus.COMPLETED,
+            boundary.outside(() -> steps.resolve(context.executionId(), context.path(), seq, StepStatus.COMPLETED,
                     payload.get()));
             return serializer.deserialize(payload.get(), type);
         }
         if (!context.state().now().isBefore(record.wakeAt())) {
             SignalTimeoutException timedOut = new SignalTimeoutException("execution " + context.executionId()
                     + " received no signal '" + name + "' within " + record.arguments() + " (step " + position + ")");
-            write(() -> steps.resolve(context.executionId(), context.path(), seq, StepStatus.FAILED,
+            boundary.outside(() -> steps.resolve(context.executionId(), context.path(), seq, StepStatus.FAILED,
                     outcomes.encodeError(timedOut)));
             throw timedOut;
         }
@@ -111,11 +111,11 @@ final class WaitRunner {
         if (!context.state().mayHaveRecords()) {
             return Optional.empty();
         }
-        return write(() -> steps.find(context.executionId(), context.path(), seq));
+        return boundary.outside(() -> steps.find(context.executionId(), context.path(), seq));
     }
 
     private Optional<String> consume(DurableContext context, String name, String position) {
-        return write(() -> signals.consume(context.executionId(), name, position));
+        return boundary.outside(() -> signals.consume(context.executionId(), name, position));
     }
 
     private static StepRecord expect(DurableContext context, int seq, StepRecord record, String function) {
@@ -135,7 +135,4 @@ final class WaitRunner {
         }
     }
 
-    private <T> T write(java.util.concurrent.Callable<T> work) {
-        return Unchecked.call(() -> boundary.outsideTransaction(work));
-    }
 }

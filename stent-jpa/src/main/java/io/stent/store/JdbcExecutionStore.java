@@ -73,52 +73,50 @@ final class JdbcExecutionStore implements ExecutionStore {
                 + (execution.delay().isZero() ? " SELECT pg_notify('" + PgNotificationListener.WORK + "', '') FROM t"
                 : " SELECT id FROM t");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = 1;
-            statement.setString(index++, execution.id());
-            statement.setString(index++, execution.functionName());
-            statement.setInt(index++, execution.functionVersion());
-            statement.setString(index++, execution.arguments());
-            statement.setString(index++, execution.idempotencyKey());
-            statement.setString(index++, execution.parentId());
-            statement.setString(index++, execution.parentPosition());
-            if (hasDeadline) {
-                jdbc.dialect().bindMillis(statement, index++, execution.deadline().toMillis());
-            }
+            int index = bindExecution(statement, execution);
             statement.setString(index++, UUID.randomUUID().toString());
-            statement.setString(index++, execution.functionName());
-            statement.setInt(index++, execution.functionVersion());
-            statement.setString(index++, execution.queue());
-            statement.setInt(index++, execution.priority());
-            jdbc.dialect().bindMillis(statement, index, execution.delay().toMillis());
+            bindTask(statement, index, execution);
             statement.execute();
         }
         return execution.id();
+    }
+
+    /** Binds the execution insert's parameters from 1 on; returns the next free index. */
+    private int bindExecution(PreparedStatement statement, NewExecution execution) throws SQLException {
+        int index = 1;
+        statement.setString(index++, execution.id());
+        statement.setString(index++, execution.functionName());
+        statement.setInt(index++, execution.functionVersion());
+        statement.setString(index++, execution.arguments());
+        statement.setString(index++, execution.idempotencyKey());
+        statement.setString(index++, execution.parentId());
+        statement.setString(index++, execution.parentPosition());
+        if (execution.deadline() != null) {
+            jdbc.dialect().bindMillis(statement, index++, execution.deadline().toMillis());
+        }
+        return index;
+    }
+
+    /** Binds the root task's function, version, queue, priority and delay from {@code index} on. */
+    private void bindTask(PreparedStatement statement, int index, NewExecution execution) throws SQLException {
+        statement.setString(index++, execution.functionName());
+        statement.setInt(index++, execution.functionVersion());
+        statement.setString(index++, execution.queue());
+        statement.setInt(index++, execution.priority());
+        jdbc.dialect().bindMillis(statement, index, execution.delay().toMillis());
     }
 
     private String insert(Connection connection, NewExecution execution) throws SQLException {
         boolean hasDeadline = execution.deadline() != null;
         try (PreparedStatement statement = connection.prepareStatement(
                 hasDeadline ? insertExecutionWithDeadline : insertExecution)) {
-            statement.setString(1, execution.id());
-            statement.setString(2, execution.functionName());
-            statement.setInt(3, execution.functionVersion());
-            statement.setString(4, execution.arguments());
-            statement.setString(5, execution.idempotencyKey());
-            statement.setString(6, execution.parentId());
-            statement.setString(7, execution.parentPosition());
-            if (hasDeadline) {
-                jdbc.dialect().bindMillis(statement, 8, execution.deadline().toMillis());
-            }
+            bindExecution(statement, execution);
             statement.executeUpdate();
         }
         try (PreparedStatement statement = connection.prepareStatement(insertRootTask)) {
             statement.setString(1, UUID.randomUUID().toString());
             statement.setString(2, execution.id());
-            statement.setString(3, execution.functionName());
-            statement.setInt(4, execution.functionVersion());
-            statement.setString(5, execution.queue());
-            statement.setInt(6, execution.priority());
-            jdbc.dialect().bindMillis(statement, 7, execution.delay().toMillis());
+            bindTask(statement, 3, execution);
             statement.executeUpdate();
         }
         if (execution.delay().isZero()) {

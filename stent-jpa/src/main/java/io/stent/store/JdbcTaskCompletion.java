@@ -31,19 +31,28 @@ final class JdbcTaskCompletion implements TaskCompletion {
     @Override
     public boolean finish(ClaimedTask task, String owner, ExecutionStatus status, String result, String error) {
         return jdbc.inTransaction(connection -> {
-            if (!fenced(connection, TAKE_TASK, task, owner)) {
+            if (!endExecution(connection, task, owner, status, result, error)) {
                 return false;
-            }
-            try (PreparedStatement statement = connection.prepareStatement(FINISH_EXECUTION)) {
-                statement.setString(1, status.name());
-                statement.setString(2, result);
-                statement.setString(3, error);
-                statement.setString(4, task.executionId());
-                statement.executeUpdate();
             }
             wakeParent(connection, task);
             return true;
         });
+    }
+
+    /** Takes the task if the owner still holds it, and ends its execution; false if the lease was lost. */
+    private static boolean endExecution(Connection connection, ClaimedTask task, String owner, ExecutionStatus status,
+                                        String result, String error) throws SQLException {
+        if (!fenced(connection, TAKE_TASK, task, owner)) {
+            return false;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(FINISH_EXECUTION)) {
+            statement.setString(1, status.name());
+            statement.setString(2, result);
+            statement.setString(3, error);
+            statement.setString(4, task.executionId());
+            statement.executeUpdate();
+        }
+        return true;
     }
 
     /**
@@ -125,15 +134,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
                     }
                 }
             }
-            if (queue == null || !fenced(connection, TAKE_TASK, task, owner)) {
+            if (queue == null || !endExecution(connection, task, owner, ExecutionStatus.FAILED, null, error)) {
                 return false;
-            }
-            try (PreparedStatement statement = connection.prepareStatement(FINISH_EXECUTION)) {
-                statement.setString(1, ExecutionStatus.FAILED.name());
-                statement.setString(2, null);
-                statement.setString(3, error);
-                statement.setString(4, task.executionId());
-                statement.executeUpdate();
             }
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO stent_dead_letter (id,"
                     + " execution_id, function_name, queue, error_class, error_message, error, attempts, failed_at,"

@@ -29,12 +29,11 @@ final class LimitedClaim {
     List<ClaimedTask> claim(String owner, ClaimGroup group, int limit, Duration lease) {
         ensureRows(group);
         return jdbc.inTransaction(connection -> {
-            OffsetDateTime now = databaseNow(connection);
-            double tokens = 0;
+            LimitRow bucket = null;
             for (String key : keys(group)) {
-                double held = lock(connection, key);
+                LimitRow row = lock(connection, key);
                 if (group.rate() != null && key.equals(group.rate().key())) {
-                    tokens = held;
+                    bucket = row;
                 }
             }
             int allowed = limit;
@@ -42,15 +41,15 @@ final class LimitedClaim {
                 allowed = Math.min(allowed, concurrency.max() - running(connection, concurrency));
             }
             double refilled = 0;
-            if (group.rate() != null) {
-                refilled = refill(connection, group.rate(), tokens, now);
+            if (bucket != null) {
+                refilled = bucket.refill(group.rate());
                 allowed = Math.min(allowed, (int) Math.floor(refilled));
             }
             List<ClaimedTask> claimed = allowed > 0
                     ? jdbc.dialect().claim(connection, owner, group.functions(), allowed, lease.toMillis())
                     : List.of();
-            if (group.rate() != null) {
-                store(connection, group.rate().key(), refilled - claimed.size(), now);
+            if (bucket != null) {
+                store(connection, group.rate().key(), refilled - claimed.size(), bucket.now());
             }
             return claimed;
         });
@@ -90,23 +89,29 @@ final class LimitedClaim {
         }
     }
 
-    private static OffsetDateTime databaseNow(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT CURRENT_TIMESTAMP");
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getObject(1, OffsetDateTime.class);
+    /**
+     * A locked limit row: its tokens, when they were last refilled, and the database clock at the
+     * lock, all read by the one locking statement.
+     */
+    private record LimitRow(double tokens, OffsetDateTime refilledAt, OffsetDateTime now) {
+
+        /** The bucket's tokens now: refilled at the rate since the last refill, up to the burst. */
+        double refill(ClaimGroup.RateLimit rate) {
+            double seconds = Math.max(0, Duration.between(refilledAt, now).toNanos() / 1e9);
+            return Math.min(rate.burst(), tokens + seconds * rate.perSecond());
         }
     }
 
-    private static double lock(Connection connection, String key) throws SQLException {
+    private static LimitRow lock(Connection connection, String key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT tokens FROM stent_limit WHERE name = ? FOR UPDATE")) {
+                "SELECT tokens, refilled_at, CURRENT_TIMESTAMP FROM stent_limit WHERE name = ? FOR UPDATE")) {
             statement.setString(1, key);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     throw new SQLException("STENT-3007 limit row '" + key + "' is missing");
                 }
-                return rows.getDouble(1);
+                return new LimitRow(rows.getDouble(1), rows.getObject(2, OffsetDateTime.class),
+                        rows.getObject(3, OffsetDateTime.class));
             }
         }
     }
@@ -121,21 +126,6 @@ final class LimitedClaim {
                 return rows.getInt(1);
             }
         }
-    }
-
-    private static double refill(Connection connection, ClaimGroup.RateLimit rate, double tokens, OffsetDateTime now)
-            throws SQLException {
-        OffsetDateTime last;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT refilled_at FROM stent_limit WHERE name = ?")) {
-            statement.setString(1, rate.key());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                last = rows.getObject(1, OffsetDateTime.class);
-            }
-        }
-        double seconds = Math.max(0, Duration.between(last, now).toNanos() / 1e9);
-        return Math.min(rate.burst(), tokens + seconds * rate.perSecond());
     }
 
     private static void store(Connection connection, String key, double tokens, OffsetDateTime now)
