@@ -49,8 +49,12 @@ public final class Benchmark {
 
             List<String> payaraArgs = new ArrayList<>(database.payaraArguments(work));
             payaraArgs.addAll(List.of("--deploy", System.getProperty("bench.war", "target/bench.war")));
-            Map<String, String> env = Map.of("STENT_DATASOURCE", "jdbc/stent",
-                    "STENT_WORKER_THREADS", Integer.toString(IN_FLIGHT));
+            Map<String, String> env = new java.util.HashMap<>(Map.of("STENT_DATASOURCE", "jdbc/stent",
+                    "STENT_WORKER_THREADS", Integer.toString(IN_FLIGHT)));
+            String jvmOptions = System.getProperty("bench.jvmOptions", "");
+            if (!jvmOptions.isBlank()) {
+                env.put("JDK_JAVA_OPTIONS", jvmOptions);
+            }
             double stent;
             double stentDrain;
             double[] stentStart;

@@ -138,6 +138,28 @@ class WorkerLifecycleTest {
     }
 
     @Test
+    void start_runsAtOnceOnAFreeThreadOfItsStarter_andQueuesWhenNoThreadIsFree() throws Exception {
+        DurableEngine engine = engine("worker-a", Duration.ofSeconds(5));
+        var first = engine.startByName("slow", "1");
+        Object[] atStart = task(first.id());
+        assertEquals("RUNNING", atStart[0], "claimed by its starter in the start's own transaction");
+        assertEquals("worker-a", atStart[1]);
+        assertEquals(1, atStart[2]);
+        var second = engine.startByName("slow", "2");
+        await(() -> slow.runs.get() == 2, "both threads run an execution");
+        var third = engine.startByName("slow", "3");
+        Object[] queued = task(third.id());
+        assertEquals("READY", queued[0], "no thread is free: it waits in the queue for any worker");
+        assertEquals(null, queued[1]);
+        assertEquals(ExecutionStatus.PENDING, third.status());
+        slow.release.countDown();
+        assertEquals("done 1", first.await(Duration.ofSeconds(30)));
+        assertEquals("done 2", second.await(Duration.ofSeconds(30)));
+        assertEquals("done 3", third.await(Duration.ofSeconds(30)));
+        assertEquals(3, slow.runs.get());
+    }
+
+    @Test
     void stop_drainsRunningTask_whenItFinishesInTime() throws Exception {
         DurableEngine engine = engine("worker-a", Duration.ofSeconds(30));
         var handle = engine.startByName("slow", "y");

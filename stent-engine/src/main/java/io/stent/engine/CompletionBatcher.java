@@ -1,11 +1,12 @@
 package io.stent.engine;
 
+import io.stent.ExecutionStatus;
 import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.TaskCompletion;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -24,7 +25,7 @@ final class CompletionBatcher {
     private static final int MAX_BATCH = 64;
 
     /** One completion waiting for its batch. */
-    private record Pending(TaskCompletion.Completion completion, CompletableFuture<Boolean> held) {
+    private record Pending(TaskCompletion.Completion completion, CompletableFuture<ExecutionStatus> ended) {
     }
 
     private final TaskCompletion completions;
@@ -40,12 +41,15 @@ final class CompletionBatcher {
         this.threads = threads;
     }
 
-    /** Completes the task in the next batch and waits for its commit; returns whether the lease was held. */
-    boolean complete(ClaimedTask task, String result) {
+    /**
+     * Completes the task in the next batch and waits for its commit; returns the status its
+     * execution ended in (CANCELLED if a cancel was pending), or null if the lease was lost.
+     */
+    ExecutionStatus complete(ClaimedTask task, String result) {
         ensureStarted();
-        CompletableFuture<Boolean> held = new CompletableFuture<>();
-        queue.add(new Pending(new TaskCompletion.Completion(task, result), held));
-        return held.join();
+        CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
+        queue.add(new Pending(new TaskCompletion.Completion(task, result), ended));
+        return ended.join();
     }
 
     private synchronized void ensureStarted() {
@@ -80,19 +84,21 @@ final class CompletionBatcher {
 
     private void flush(List<Pending> batch) {
         try {
-            Set<String> held = completions.completeAll(batch.stream().map(Pending::completion).toList(), owner);
+            Map<String, ExecutionStatus> ended = completions.completeAll(
+                    batch.stream().map(Pending::completion).toList(), owner);
             for (Pending pending : batch) {
-                pending.held().complete(held.contains(pending.completion().task().id()));
+                pending.ended().complete(ended.get(pending.completion().task().id()));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "STENT-2208 completing a batch of " + batch.size() + " task(s) failed; each is"
                     + " retried on its own", e);
             for (Pending pending : batch) {
                 try {
-                    Set<String> held = completions.completeAll(List.of(pending.completion()), owner);
-                    pending.held().complete(held.contains(pending.completion().task().id()));
+                    Map<String, ExecutionStatus> ended = completions.completeAll(List.of(pending.completion()),
+                            owner);
+                    pending.ended().complete(ended.get(pending.completion().task().id()));
                 } catch (RuntimeException single) {
-                    pending.held().completeExceptionally(single);
+                    pending.ended().completeExceptionally(single);
                 }
             }
         }

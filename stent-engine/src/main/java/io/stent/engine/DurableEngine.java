@@ -75,11 +75,20 @@ public final class DurableEngine implements Stent {
         this.threads = threads;
         this.outcomes = new Outcomes(serializer);
         this.arguments = new ArgumentCodec(serializer);
-        this.starter = new ExecutionStarter(store.executions(), arguments, boundary, wakeups);
-        this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.watchdog = new StepWatchdog(threads);
         Listeners notify = new Listeners(listeners);
         this.caching = new ResultCaching(store.cache(), boundary);
+        this.batcher = new CompletionBatcher(store.completions(), settings.workerId(), threads);
+        LocalRuns localRuns = new LocalRuns();
+        Worker[] self = new Worker[1];
+        TaskRunner runner = new TaskRunner(registry, invoker, serializer, outcomes, contexts, store.completions(),
+                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher,
+                caching, localRuns);
+        this.worker = new Worker(settings, store.claims(), ClaimPlan.of(registry, settings.routing()), runner::run,
+                this::deliverCancel, wakeups, threads);
+        this.starter = new ExecutionStarter(store.executions(), arguments, boundary, wakeups, worker, localRuns,
+                settings);
+        this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.steps = new StepRunner(store.steps(), serializer, outcomes, arguments, contexts, boundary, sleeper,
                 watchdog,
                 settings.joinStepTransactions(), notify, caching);
@@ -87,13 +96,6 @@ public final class DurableEngine implements Stent {
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
                 settings.awaitTimeout(), contexts);
-        this.batcher = new CompletionBatcher(store.completions(), settings.workerId(), threads);
-        Worker[] self = new Worker[1];
-        TaskRunner runner = new TaskRunner(registry, invoker, serializer, outcomes, contexts, store.completions(),
-                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher,
-                caching);
-        this.worker = new Worker(settings, store.claims(), ClaimPlan.of(registry, settings.routing()), runner::run,
-                this::deliverCancel, wakeups, threads);
         self[0] = worker;
     }
 
@@ -153,8 +155,8 @@ public final class DurableEngine implements Stent {
                     return serializer.deserialize(cached.get(), function.resultType());
                 }
             }
-            String id = starter.start(function, args, StartOptions.defaults());
-            ExecutionRecord finished = awaiter.awaitFinished(id, settings.awaitTimeout(), true);
+            ExecutionStarter.Started started = starter.start(function, args, StartOptions.defaults(), true);
+            ExecutionRecord finished = awaiter.awaitFinished(started, settings.awaitTimeout());
             return outcomes.valueOf(finished, function.resultType(), function.method());
         }
         if (context.takeBody(function)) {

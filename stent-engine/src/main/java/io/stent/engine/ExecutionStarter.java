@@ -1,57 +1,122 @@
 package io.stent.engine;
 
 import io.stent.StartOptions;
+import io.stent.engine.store.ClaimedTask;
+import io.stent.engine.store.ExecutionRecord;
 import io.stent.engine.store.ExecutionStore;
+import io.stent.engine.store.FunctionKey;
 import io.stent.engine.store.NewExecution;
+import io.stent.engine.worker.Worker;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Persists a new execution with its root task in one transaction, then wakes the local worker.
- * Arguments are serialized in the caller's thread so that a bad argument fails the caller.
+ * Persists a new execution with its root task in one transaction. Arguments are serialized in
+ * the caller's thread so that a bad argument fails the caller.
+ * <p>
+ * When this instance's worker runs the function without limits, has a free thread and no due
+ * work waiting, the root task is written already claimed by this worker and handed to that thread
+ * at once: no trip through the queue, no wake-up, no claim. Otherwise it is queued and the local
+ * worker is woken.
  */
 final class ExecutionStarter {
+
+    /**
+     * A started execution.
+     *
+     * @param id the execution id
+     * @param localRun when it was watched and runs here: completes when that run ends (see
+     *     {@link LocalRuns#watch}); otherwise null
+     */
+    record Started(String id, CompletableFuture<ExecutionRecord> localRun) {
+    }
 
     private final ExecutionStore executions;
     private final ArgumentCodec arguments;
     private final TransactionBoundary boundary;
     private final Wakeups wakeups;
+    private final Worker worker;
+    private final LocalRuns localRuns;
+    private final String owner;
+    private final Duration lease;
 
     ExecutionStarter(ExecutionStore executions, ArgumentCodec arguments, TransactionBoundary boundary,
-                     Wakeups wakeups) {
+                     Wakeups wakeups, Worker worker, LocalRuns localRuns, EngineSettings settings) {
         this.executions = executions;
         this.arguments = arguments;
         this.boundary = boundary;
         this.wakeups = wakeups;
+        this.worker = worker;
+        this.localRuns = localRuns;
+        this.owner = settings.workerId();
+        this.lease = settings.lease();
     }
 
     String start(FunctionDefinition function, Object[] args, StartOptions options) {
-        String arguments = serializeArguments(function, args);
+        return start(function, args, options, false).id();
+    }
+
+    /**
+     * Starts an execution.
+     *
+     * @param watch whether the caller waits for it here, so a local run should hand it the outcome
+     */
+    Started start(FunctionDefinition function, Object[] args, StartOptions options, boolean watch) {
+        String encoded = arguments.encode(function, args);
         NewExecution execution = new NewExecution(UUID.randomUUID().toString(), function.name(),
-                function.version(), function.queue(), arguments, options.idempotencyKey().orElse(null),
+                function.version(), function.queue(), encoded, options.idempotencyKey().orElse(null),
                 options.delay(), options.deadline().orElse(null), null, null,
                 options.priority().orElse(function.routing().priority()));
+        if (execution.delay().isZero() && worker.tryReserve(new FunctionKey(function.name(), function.version()))) {
+            Optional<Started> started = startHere(execution, watch);
+            if (started.isPresent()) {
+                return started.get();
+            }
+        }
         String id = boundary.outside(() -> executions.create(execution));
         wakeups.workAvailable();
-        return id;
+        return new Started(id, null);
+    }
+
+    /**
+     * Writes the execution claimed by this worker and runs it on the reserved thread; empty (with
+     * the reservation given back) when its idempotency key belongs to an earlier execution.
+     */
+    private Optional<Started> startHere(NewExecution execution, boolean watch) {
+        CompletableFuture<ExecutionRecord> run = watch ? localRuns.watch(execution.id()) : null;
+        Optional<ClaimedTask> task;
+        try {
+            task = boundary.outside(() -> executions.createClaimed(execution, owner, lease));
+        } catch (RuntimeException e) {
+            worker.cancelReservation();
+            localRuns.forget(execution.id());
+            throw e;
+        }
+        if (task.isEmpty()) {
+            worker.cancelReservation();
+            localRuns.forget(execution.id());
+            return Optional.empty();
+        }
+        worker.runReserved(task.get());
+        return Optional.of(new Started(execution.id(), run));
     }
 
     /**
      * Starts a child execution with an id derived from its parent and position, so that a replay
-     * of the start finds the same child instead of starting another.
+     * of the start finds the same child instead of starting another. Children always go through
+     * the queue, so that a fan-out spreads over all instances.
      */
     String startChild(FunctionDefinition function, Object[] args, String parentId, String position) {
-        String arguments = serializeArguments(function, args);
+        String encoded = arguments.encode(function, args);
         String id = UUID.nameUUIDFromBytes((parentId + "/" + position).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
-        NewExecution child = new NewExecution(id, function.name(), function.version(), function.queue(), arguments,
+        NewExecution child = new NewExecution(id, function.name(), function.version(), function.queue(), encoded,
                 null, java.time.Duration.ZERO, null, parentId, position, function.routing().priority());
         boundary.outside(() -> executions.create(child));
         wakeups.workAvailable();
         return id;
-    }
-
-    private String serializeArguments(FunctionDefinition function, Object[] args) {
-        return arguments.encode(function, args);
     }
 }

@@ -31,6 +31,33 @@ final class ResultAwaiter {
     }
 
     /**
+     * Waits for an execution just started. One that runs on this instance hands over its outcome
+     * when its run ends, without a read; if that run did not finish it (a retry, a wait, a
+     * release), waiting continues on the database.
+     */
+    ExecutionRecord awaitFinished(ExecutionStarter.Started started, Duration timeout) {
+        if (started.localRun() == null) {
+            return awaitFinished(started.id(), timeout, true);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ExecutionRecord finished;
+        try {
+            finished = started.localRun().get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AwaitTimeoutException(started.id(), timeout);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AwaitTimeoutException(started.id(), timeout);
+        } catch (java.util.concurrent.ExecutionException e) {
+            finished = null; // not reported: the database knows
+        }
+        if (finished != null) {
+            return finished;
+        }
+        return awaitFinished(started.id(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), false);
+    }
+
+    /**
      * Waits for an execution to finish. {@code justStarted} skips the read that would only find
      * the execution pending: the first look at the database comes after the first wake-up or poll.
      */

@@ -5,6 +5,7 @@ import io.stent.ExecutionExpiredException;
 import io.stent.ExecutionStatus;
 import io.stent.NonDeterministicWorkflowError;
 import io.stent.engine.store.ClaimedTask;
+import io.stent.engine.store.ExecutionRecord;
 import io.stent.engine.store.TaskClaims;
 import io.stent.engine.store.TaskCompletion;
 import io.stent.spi.Serializer;
@@ -37,12 +38,13 @@ final class TaskRunner {
     private final Listeners listeners;
     private final CompletionBatcher batcher;
     private final ResultCaching caching;
+    private final LocalRuns localRuns;
 
     TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, Outcomes outcomes,
                ContextHolder contexts,
                TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
                String owner, BooleanSupplier stopping, Listeners listeners, CompletionBatcher batcher,
-               ResultCaching caching) {
+               ResultCaching caching, LocalRuns localRuns) {
         this.registry = registry;
         this.invoker = invoker;
         this.serializer = serializer;
@@ -57,6 +59,7 @@ final class TaskRunner {
         this.listeners = listeners;
         this.batcher = batcher;
         this.caching = caching;
+        this.localRuns = localRuns;
     }
 
     void run(ClaimedTask task) {
@@ -69,6 +72,7 @@ final class TaskRunner {
         io.stent.ExecutionInfo info = new io.stent.ExecutionInfo(task.executionId(), task.id(), function.name(),
                 task.attempt(), "");
         listeners.taskStarted(info);
+        ExecutionRecord finished = null;
         try {
             if (state.pastDeadline() && !state.cancelRequested()) {
                 held(task, completions.finish(task, owner, ExecutionStatus.EXPIRED, null,
@@ -99,20 +103,33 @@ final class TaskRunner {
                 listeners.taskFinished(info, "SUSPENDED", null);
                 return;
             }
-            listeners.taskFinished(info, finish(task, function, context, result, failure), failure);
+            Ending ending = finish(task, function, context, result, failure);
+            finished = ending.finished();
+            listeners.taskFinished(info, ending.outcome(), failure);
         } finally {
+            localRuns.ended(task.executionId(), finished);
             wakeups.executionFinished(task.executionId());
         }
     }
 
-    /** Ends the task as its outcome says and returns that outcome's name. */
-    private String finish(ClaimedTask task, FunctionDefinition function, DurableContext context, Object result,
+    /**
+     * How a run ended: the outcome's name, and the execution's final record when it finished with
+     * an outcome known for certain here (otherwise null).
+     */
+    private record Ending(String outcome, ExecutionRecord finished) {
+        static Ending of(String outcome) {
+            return new Ending(outcome, null);
+        }
+    }
+
+    /** Ends the task as its outcome says. */
+    private Ending finish(ClaimedTask task, FunctionDefinition function, DurableContext context, Object result,
                           Throwable failure) {
         String where = " [" + context.info().toLogString() + "]";
         if (failure != null && stopping.getAsBoolean()) {
             claims.release(task.id(), owner);
             LOG.info(() -> "STENT-2202 released the task during shutdown; another worker resumes it" + where);
-            return "RELEASED";
+            return Ending.of("RELEASED");
         }
         String output = null;
         if (failure == null) {
@@ -127,16 +144,19 @@ final class TaskRunner {
         ExecutionState state = context.state();
         if (state.cancelRequested() || causedBy(failure, ExecutionCancelledException.class)) {
             held(task, completions.finish(task, owner, ExecutionStatus.CANCELLED, output, error));
-            return "CANCELLED";
+            return Ending.of("CANCELLED");
         }
         if (failure != null && (causedBy(failure, ExecutionExpiredException.class) || state.pastDeadline())) {
             held(task, completions.finish(task, owner, ExecutionStatus.EXPIRED, null, error));
-            return "EXPIRED";
+            return Ending.of("EXPIRED");
         }
         if (failure == null) {
             caching.store(function, task.arguments(), output);
-            held(task, batcher.complete(task, output));
-            return "COMPLETED";
+            ExecutionStatus status = batcher.complete(task, output);
+            held(task, status != null);
+            return new Ending(status == null ? "COMPLETED" : status.name(), status == null ? null
+                    : new ExecutionRecord(task.executionId(), function.name(), task.functionVersion(), status,
+                    task.arguments(), output, null, task.attempt(), null, null, task.parentId()));
         }
         if (!context.isFinal(failure) && !(failure instanceof NonDeterministicWorkflowError)
                 && function.retry().retries(failure, task.attempt())) {
@@ -144,12 +164,12 @@ final class TaskRunner {
             Throwable logged = failure;
             LOG.log(Level.INFO, () -> "STENT-2102 attempt failed, retrying in " + delay + ": " + logged + where);
             held(task, completions.retryLater(task, owner, delay, error));
-            return "RETRY";
+            return Ending.of("RETRY");
         }
         LOG.log(Level.WARNING, "STENT-2103 failed after " + task.attempt() + " attempt(s), moved to the dead-letter"
                 + " queue" + where, failure);
         held(task, completions.failForGood(task, owner, failure.getClass().getName(), failure.getMessage(), error));
-        return "FAILED";
+        return Ending.of("FAILED");
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

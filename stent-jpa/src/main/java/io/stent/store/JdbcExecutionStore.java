@@ -1,6 +1,7 @@
 package io.stent.store;
 
 import io.stent.ExecutionStatus;
+import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.ExecutionRecord;
 import io.stent.engine.store.ExecutionStore;
 import io.stent.engine.store.NewExecution;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,22 +24,38 @@ final class JdbcExecutionStore implements ExecutionStore {
             + " attempts, created_at, finished_at, parent_id FROM stent_execution";
 
     private final Jdbc jdbc;
-    private final String insertExecution;
-    private final String insertExecutionWithDeadline;
-    private final String insertRootTask;
 
     JdbcExecutionStore(Jdbc jdbc) {
         this.jdbc = jdbc;
-        String insert = "INSERT INTO stent_execution (id, function_name, function_version, status, args,"
-                + " idempotency_key, parent_id, parent_position, attempts, created_at, updated_at, deadline_at)"
-                + " VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ";
-        this.insertExecution = insert + "NULL)";
-        this.insertExecutionWithDeadline = insert + jdbc.dialect().nowPlusMillis() + ")";
-        this.insertRootTask = "INSERT INTO stent_task (id, execution_id, kind, function_name, function_version,"
-                + " queue, priority, status, run_at, attempt, version, created_at) VALUES (?, ?, 'ROOT', ?, ?, ?, ?,"
-                + " 'READY', "
-                + jdbc.dialect().nowPlusMillis() + ", 0, 0, CURRENT_TIMESTAMP)";
     }
+
+    /**
+     * The execution insert: PENDING for the queue, or RUNNING with its first attempt for an
+     * execution its starter claims at once.
+     */
+    private String insertExecution(NewExecution execution, boolean claimed) {
+        return "INSERT INTO stent_execution (id, function_name, function_version, status, args,"
+                + " idempotency_key, parent_id, parent_position, attempts, created_at, updated_at, started_at,"
+                + " deadline_at) VALUES (?, ?, ?, " + (claimed ? "'RUNNING'" : "'PENDING'") + ", ?, ?, ?, ?, "
+                + (claimed ? "1" : "0") + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
+                + (claimed ? "CURRENT_TIMESTAMP" : "NULL") + ", "
+                + (execution.deadline() != null ? jdbc.dialect().nowPlusMillis() : "NULL") + ")";
+    }
+
+    /**
+     * The root task's columns and values after its id and execution id: READY at its due time,
+     * or RUNNING under the starter's lease (two more parameters: owner and lease).
+     */
+    private String rootTaskValues(boolean claimed) {
+        String now = jdbc.dialect().nowPlusMillis();
+        return claimed
+                ? "'ROOT', ?, ?, ?, ?, 'RUNNING', CURRENT_TIMESTAMP, 1, 1, ?, " + now + ", CURRENT_TIMESTAMP"
+                : "'ROOT', ?, ?, ?, ?, 'READY', " + now + ", 0, 0, NULL, NULL, CURRENT_TIMESTAMP";
+    }
+
+    private static final String TASK_COLUMNS = "INSERT INTO stent_task (id, execution_id, kind, function_name,"
+            + " function_version, queue, priority, status, run_at, attempt, version, lease_owner, lease_expires_at,"
+            + " created_at)";
 
     @Override
     public String create(NewExecution execution) {
@@ -59,17 +77,85 @@ final class JdbcExecutionStore implements ExecutionStore {
         }
     }
 
+    @Override
+    public Optional<ClaimedTask> createClaimed(NewExecution execution, String owner, Duration lease) {
+        String taskId = UUID.randomUUID().toString();
+        try {
+            Object[] clock = jdbc.dialect().writableCte()
+                    ? jdbc.autoCommit(connection -> insertClaimedInOneStatement(connection, execution, taskId, owner,
+                    lease))
+                    : jdbc.inTransaction(connection -> insertClaimed(connection, execution, taskId, owner, lease));
+            return Optional.of(new ClaimedTask(taskId, execution.id(), execution.functionName(),
+                    execution.functionVersion(), 1, execution.arguments(), (OffsetDateTime) clock[0],
+                    (OffsetDateTime) clock[1], false, execution.parentId(), true));
+        } catch (StoreException e) {
+            if (execution.idempotencyKey() != null && e.getCause() instanceof SQLException sql
+                    && Jdbc.isUniqueViolation(sql)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** PostgreSQL: execution and claimed task in one statement; returns the database clock and the deadline. */
+    private Object[] insertClaimedInOneStatement(Connection connection, NewExecution execution, String taskId,
+                                                 String owner, Duration lease) throws SQLException {
+        String sql = "WITH e AS (" + insertExecution(execution, true) + " RETURNING id, deadline_at),"
+                + " t AS (" + TASK_COLUMNS + " SELECT ?, e.id, " + rootTaskValues(true) + " FROM e RETURNING id)"
+                + " SELECT CURRENT_TIMESTAMP, e.deadline_at FROM e, t";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = bindExecution(statement, execution);
+            statement.setString(index++, taskId);
+            bindClaimedTask(statement, index, execution, owner, lease);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new Object[] {rows.getObject(1, OffsetDateTime.class), rows.getObject(2, OffsetDateTime.class)};
+            }
+        }
+    }
+
+    private Object[] insertClaimed(Connection connection, NewExecution execution, String taskId, String owner,
+                                   Duration lease) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insertExecution(execution, true))) {
+            bindExecution(statement, execution);
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(TASK_COLUMNS + " VALUES (?, ?, "
+                + rootTaskValues(true) + ")")) {
+            statement.setString(1, taskId);
+            statement.setString(2, execution.id());
+            bindClaimedTask(statement, 3, execution, owner, lease);
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT CURRENT_TIMESTAMP, deadline_at FROM stent_execution WHERE id = ?")) {
+            statement.setString(1, execution.id());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new Object[] {rows.getObject(1, OffsetDateTime.class), rows.getObject(2, OffsetDateTime.class)};
+            }
+        }
+    }
+
+    /** Binds a claimed root task's function, version, queue, priority, owner and lease from {@code index} on. */
+    private void bindClaimedTask(PreparedStatement statement, int index, NewExecution execution, String owner,
+                                 Duration lease) throws SQLException {
+        statement.setString(index++, execution.functionName());
+        statement.setInt(index++, execution.functionVersion());
+        statement.setString(index++, execution.queue());
+        statement.setInt(index++, execution.priority());
+        statement.setString(index++, owner);
+        jdbc.dialect().bindMillis(statement, index, lease.toMillis());
+    }
+
     /**
      * The execution, its root task and the work notification in one statement (PostgreSQL): one
      * round trip and one commit. The task's foreign key is checked at the end of the statement,
      * when the execution row exists.
      */
     private String insertInOneStatement(Connection connection, NewExecution execution) throws SQLException {
-        boolean hasDeadline = execution.deadline() != null;
-        String sql = "WITH e AS (" + (hasDeadline ? insertExecutionWithDeadline : insertExecution) + " RETURNING id),"
-                + " t AS (INSERT INTO stent_task (id, execution_id, kind, function_name, function_version, queue,"
-                + " priority, status, run_at, attempt, version, created_at) SELECT ?, e.id, 'ROOT', ?, ?, ?, ?,"
-                + " 'READY', " + jdbc.dialect().nowPlusMillis() + ", 0, 0, CURRENT_TIMESTAMP FROM e RETURNING id)"
+        String sql = "WITH e AS (" + insertExecution(execution, false) + " RETURNING id),"
+                + " t AS (" + TASK_COLUMNS + " SELECT ?, e.id, " + rootTaskValues(false) + " FROM e RETURNING id)"
                 + (execution.delay().isZero() ? " SELECT pg_notify('" + PgNotificationListener.WORK + "', '') FROM t"
                 : " SELECT id FROM t");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -107,13 +193,12 @@ final class JdbcExecutionStore implements ExecutionStore {
     }
 
     private String insert(Connection connection, NewExecution execution) throws SQLException {
-        boolean hasDeadline = execution.deadline() != null;
-        try (PreparedStatement statement = connection.prepareStatement(
-                hasDeadline ? insertExecutionWithDeadline : insertExecution)) {
+        try (PreparedStatement statement = connection.prepareStatement(insertExecution(execution, false))) {
             bindExecution(statement, execution);
             statement.executeUpdate();
         }
-        try (PreparedStatement statement = connection.prepareStatement(insertRootTask)) {
+        try (PreparedStatement statement = connection.prepareStatement(TASK_COLUMNS + " VALUES (?, ?, "
+                + rootTaskValues(false) + ")")) {
             statement.setString(1, UUID.randomUUID().toString());
             statement.setString(2, execution.id());
             bindTask(statement, 3, execution);

@@ -22,6 +22,13 @@ final class JdbcTaskCompletion implements TaskCompletion {
             + " 'CANCELLING' THEN 'CANCELLED' ELSE ? END, result = ?, error = ?, finished_at = CURRENT_TIMESTAMP,"
             + " updated_at = CURRENT_TIMESTAMP WHERE id = ?";
 
+    private static final String COMPLETE_UNLESS_CANCELLING = "UPDATE stent_execution SET status = 'COMPLETED',"
+            + " result = ?, error = NULL, finished_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP"
+            + " WHERE id = ? AND status <> 'CANCELLING'";
+    private static final String CANCEL_IF_CANCELLING = "UPDATE stent_execution SET status = 'CANCELLED',"
+            + " result = ?, error = NULL, finished_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP"
+            + " WHERE id = ? AND status = 'CANCELLING'";
+
     private final Jdbc jdbc;
 
     JdbcTaskCompletion(Jdbc jdbc) {
@@ -80,7 +87,7 @@ final class JdbcTaskCompletion implements TaskCompletion {
     }
 
     @Override
-    public java.util.Set<String> completeAll(java.util.List<Completion> completions, String owner) {
+    public java.util.Map<String, ExecutionStatus> completeAll(java.util.List<Completion> completions, String owner) {
         return jdbc.inTransaction(connection -> {
             java.util.List<Completion> held = new java.util.ArrayList<>();
             try (PreparedStatement delete = connection.prepareStatement(TAKE_TASK)) {
@@ -97,27 +104,47 @@ final class JdbcTaskCompletion implements TaskCompletion {
                 }
             }
             if (held.isEmpty()) {
-                return java.util.Set.of();
+                return java.util.Map.of();
             }
-            try (PreparedStatement update = connection.prepareStatement(FINISH_EXECUTION)) {
-                for (Completion completion : held) {
-                    update.setString(1, ExecutionStatus.COMPLETED.name());
-                    update.setString(2, completion.result());
-                    update.setString(3, null);
-                    update.setString(4, completion.task().executionId());
-                    update.addBatch();
-                }
-                update.executeBatch();
+            java.util.Map<String, ExecutionStatus> ended = new java.util.HashMap<>();
+            java.util.List<Completion> cancelled = endAll(connection, held, COMPLETE_UNLESS_CANCELLING, ended,
+                    ExecutionStatus.COMPLETED);
+            if (!cancelled.isEmpty()) {
+                endAll(connection, cancelled, CANCEL_IF_CANCELLING, ended, ExecutionStatus.CANCELLED);
             }
             java.util.List<String> finished = held.stream().map(c -> c.task().executionId()).toList();
             jdbc.dialect().notifyFinished(connection, finished);
-            java.util.Set<String> ids = new java.util.HashSet<>();
             for (Completion completion : held) {
                 wakeParentOnly(connection, completion.task());
-                ids.add(completion.task().id());
             }
-            return ids;
+            return ended;
         });
+    }
+
+    /**
+     * Ends the executions with one batched update; records the status of those it updated and
+     * returns those it did not (their status did not match).
+     */
+    private static java.util.List<Completion> endAll(Connection connection, java.util.List<Completion> held,
+                                                     String sql, java.util.Map<String, ExecutionStatus> ended,
+                                                     ExecutionStatus status) throws SQLException {
+        java.util.List<Completion> missed = new java.util.ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (Completion completion : held) {
+                update.setString(1, completion.result());
+                update.setString(2, completion.task().executionId());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    missed.add(held.get(i));
+                } else {
+                    ended.put(held.get(i).task().id(), status);
+                }
+            }
+        }
+        return missed;
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -559,11 +560,53 @@ abstract class StoreContractTest {
                 .map(t -> new io.stent.engine.store.TaskCompletion.Completion(t, "\"" + t.executionId() + "\""))
                 .toList(), "w");
         assertEquals(2, held.size(), "the task another worker now holds was not completed");
-        assertFalse(held.contains(stolen.id()));
+        assertFalse(held.containsKey(stolen.id()));
+        assertEquals(ExecutionStatus.COMPLETED, held.get(taskOf(tasks, a).id()));
+        assertEquals(ExecutionStatus.CANCELLED, held.get(taskOf(tasks, b).id()), "the pending cancel is reported");
         assertEquals(ExecutionStatus.COMPLETED, store.executions().find(a).orElseThrow().status());
         assertEquals("\"" + a + "\"", store.executions().find(a).orElseThrow().result());
         assertEquals(ExecutionStatus.CANCELLED, store.executions().find(b).orElseThrow().status());
         assertEquals(ExecutionStatus.RUNNING, store.executions().find(c).orElseThrow().status());
+    }
+
+    @Test
+    void createClaimed_writesARunningExecutionLeasedToItsStarter_thatNoOtherWorkerClaims() {
+        String function = fn();
+        NewExecution execution = new NewExecution(UUID.randomUUID().toString(), function, 1, "default", "[7]", null,
+                Duration.ZERO, Duration.ofMinutes(5), null, null, 0);
+        ClaimedTask task = store.executions().createClaimed(execution, "starter", LEASE).orElseThrow();
+        assertEquals(execution.id(), task.executionId());
+        assertEquals(1, task.attempt());
+        assertTrue(task.firstRun());
+        assertEquals("[7]", task.arguments());
+        assertNotNull(task.claimedAt(), "the database clock at the claim");
+        long deadlineSeconds = Duration.between(task.claimedAt(), task.deadlineAt()).toSeconds();
+        assertTrue(deadlineSeconds >= 299 && deadlineSeconds <= 300, "deadline measured from the start: "
+                + deadlineSeconds);
+        assertEquals(ExecutionStatus.RUNNING, store.executions().find(execution.id()).orElseThrow().status());
+        assertEquals(1, store.executions().find(execution.id()).orElseThrow().attempts());
+        assertTrue(store.claims().claim("other", k(function), 10, LEASE).isEmpty(), "already claimed");
+        assertEquals(1, store.claims().renewLeases("starter", LEASE), "its starter holds the lease");
+        var ended = store.completions().completeAll(List.of(new io.stent.engine.store.TaskCompletion.Completion(task,
+                "8")), "starter");
+        assertEquals(ExecutionStatus.COMPLETED, ended.get(task.id()));
+        assertEquals("8", store.executions().find(execution.id()).orElseThrow().result());
+    }
+
+    @Test
+    void createClaimed_withATakenIdempotencyKey_writesNothing() {
+        String function = fn();
+        String first = start(function, "key-" + function);
+        NewExecution second = NewExecution.now(UUID.randomUUID().toString(), function, 1, "default", "[2]",
+                "key-" + function);
+        assertTrue(store.executions().createClaimed(second, "starter", LEASE).isEmpty());
+        assertTrue(store.executions().find(second.id()).isEmpty());
+        assertEquals(first, store.executions().create(second), "a plain start finds the first execution");
+        assertEquals(0, store.claims().renewLeases("starter", LEASE), "no task was claimed");
+    }
+
+    private static ClaimedTask taskOf(List<ClaimedTask> tasks, String executionId) {
+        return tasks.stream().filter(t -> t.executionId().equals(executionId)).findFirst().orElseThrow();
     }
 
     @Test

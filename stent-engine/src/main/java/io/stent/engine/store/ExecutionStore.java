@@ -18,6 +18,19 @@ public interface ExecutionStore {
     String create(NewExecution execution);
 
     /**
+     * Persists an execution due at once with its root task already claimed by {@code owner}, in
+     * one transaction: no other worker can claim it, and the caller runs it at once. Written
+     * RUNNING with a first attempt and a lease, as a claim would leave it.
+     *
+     * @param execution the execution (its delay is ignored: it runs now)
+     * @param owner the worker that runs it
+     * @param lease how long the lease lasts before it must be renewed
+     * @return the claimed task, or empty when the idempotency key is already taken (nothing is
+     *     written; {@link #create} then finds the earlier execution)
+     */
+    Optional<ClaimedTask> createClaimed(NewExecution execution, String owner, java.time.Duration lease);
+
+    /**
      * Reads an execution.
      *
      * @param id the id

@@ -40,9 +40,10 @@ public interface TaskCompletion {
      *
      * @param completions the completions
      * @param owner the worker id
-     * @return the ids of the tasks this worker still held, and so completed
+     * @return for each task this worker still held, and so ended, the status its execution ended
+     *     in: COMPLETED, or CANCELLED when a cancel was pending
      */
-    java.util.Set<String> completeAll(java.util.List<Completion> completions, String owner);
+    java.util.Map<String, ExecutionStatus> completeAll(java.util.List<Completion> completions, String owner);
 
     /**
      * Fails the task and its execution for good and puts the execution in the dead-letter queue,

@@ -38,7 +38,10 @@ public final class Worker {
     private final ThreadFactory threads;
     private final Semaphore freeThreads;
     private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
+    private final java.util.Set<io.stent.engine.store.FunctionKey> runnableAtStart;
     private volatile boolean running;
+    /** Whether the last claim took all it asked for, so more due work may be waiting. */
+    private volatile boolean backlog;
     private volatile boolean stopping;
     private ExecutorService pool;
     private Thread poller;
@@ -65,6 +68,43 @@ public final class Worker {
         this.wakeups = wakeups;
         this.threads = threads;
         this.freeThreads = new Semaphore(settings.workerThreads());
+        this.runnableAtStart = groups.stream().filter(group -> !group.limited())
+                .flatMap(group -> group.functions().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Reserves a thread to run an execution of {@code function} that this instance is starting,
+     * without a trip through the queue. Only granted when this worker claims the function without
+     * limits, has a free thread, and no due work is waiting (so nothing it would claim first is
+     * overtaken).
+     *
+     * @param function the function and version to run
+     * @return true if a thread is reserved: then call {@link #runReserved} or
+     *     {@link #cancelReservation}
+     */
+    public boolean tryReserve(io.stent.engine.store.FunctionKey function) {
+        return running && !backlog && runnableAtStart.contains(function) && freeThreads.tryAcquire();
+    }
+
+    /** Gives back a thread reserved by {@link #tryReserve} that is not used. */
+    public void cancelReservation() {
+        freeThreads.release();
+    }
+
+    /**
+     * Runs a task claimed at its start on a thread reserved by {@link #tryReserve}. If the worker
+     * stopped meanwhile, the task is released for another worker.
+     *
+     * @param task the task, leased to this worker
+     */
+    public void runReserved(ClaimedTask task) {
+        try {
+            execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            inFlight.remove(task.id());
+            freeThreads.release();
+            releaseQuietly(task);
+        }
     }
 
     /** Starts claiming. Does nothing if this deployment registered no function. */
@@ -147,6 +187,7 @@ public final class Worker {
                 int wanted = Math.min(free, settings.claimBatch());
                 freeThreads.release(free);
                 int claimed = running ? claimGroups(wanted) : 0;
+                backlog = claimed == wanted;
                 if (claimed == wanted) {
                     idle = settings.pollMin();
                 } else {
@@ -182,6 +223,11 @@ public final class Worker {
 
     private void dispatch(ClaimedTask task) {
         freeThreads.acquireUninterruptibly();
+        execute(task);
+    }
+
+    /** Runs a task on the pool; its thread permit is already taken. */
+    private void execute(ClaimedTask task) {
         inFlight.put(task.id(), task);
         pool.execute(() -> {
             try {
