@@ -22,8 +22,9 @@ public final class Benchmark {
 
     private static final int WORKFLOWS = Integer.getInteger("bench.workflows", 2000);
     private static final int IN_FLIGHT = Integer.getInteger("bench.inflight", 16);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 2000);
     private static final int W2_COUNT = Integer.getInteger("bench.w2.count", 20_000);
+    private static final int W2_WARMUP = Integer.getInteger("bench.w2.warmup", 5_000);
     private static final int W3_SAMPLES = Integer.getInteger("bench.w3.samples", 200);
 
     private Benchmark() {
@@ -65,11 +66,10 @@ public final class Benchmark {
                 runW1(server, WARMUP);
                 System.out.println("benchmark: W1");
                 stent = runW1(server, WORKFLOWS);
+                System.out.println("benchmark: W2 warm-up");
+                runW2(server, W2_WARMUP);
                 System.out.println("benchmark: W2");
-                call(server, "/bench/api/bench/w2?count=" + W2_COUNT + "&inflight=" + IN_FLIGHT);
-                String w2 = server.awaitBody("/bench/api/bench/result/w2", body -> !body.contains("running"),
-                        Duration.ofMinutes(20));
-                stentDrain = number(w2, "perSecond");
+                stentDrain = runW2(server, W2_COUNT);
                 System.out.println("benchmark: W3");
                 String w3 = call(server, "/bench/api/bench/w3?samples=" + W3_SAMPLES);
                 stentStart = new double[] {number(w3, "p50"), number(w3, "p99")};
@@ -98,6 +98,13 @@ public final class Benchmark {
     private static double runW1(PayaraProcess server, int workflows) throws Exception {
         return number(call(server, "/bench/api/bench/w1?workflows=" + workflows + "&inflight=" + IN_FLIGHT),
                 "stepsPerSecond");
+    }
+
+    private static double runW2(PayaraProcess server, int count) throws Exception {
+        call(server, "/bench/api/bench/w2?count=" + count + "&inflight=" + IN_FLIGHT);
+        String w2 = server.awaitBody("/bench/api/bench/result/w2", body -> !body.contains("running"),
+                Duration.ofMinutes(20));
+        return number(w2, "perSecond");
     }
 
     private static String call(PayaraProcess server, String path) throws Exception {

@@ -44,11 +44,14 @@ final class CompletionBatcher {
     /**
      * Completes the task in the next batch and waits for its commit; returns the status its
      * execution ended in (CANCELLED if a cancel was pending), or null if the lease was lost.
+     *
+     * @param queued called once the completion is queued, before the wait for its commit
      */
-    ExecutionStatus complete(ClaimedTask task, String result) {
+    ExecutionStatus complete(ClaimedTask task, String result, Runnable queued) {
         ensureStarted();
         CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
         queue.add(new Pending(new TaskCompletion.Completion(task, result), ended));
+        queued.run();
         return ended.join();
     }
 

@@ -62,7 +62,12 @@ final class TaskRunner {
         this.localRuns = localRuns;
     }
 
-    void run(ClaimedTask task) {
+    /**
+     * Runs one claimed task.
+     *
+     * @param bodyDone called when only the group commit of a completion is left to wait for
+     */
+    void run(ClaimedTask task, Runnable bodyDone) {
         FunctionDefinition function = registry.require(task.functionName(), task.functionVersion());
         ExecutionState state = new ExecutionState(task.executionId(), task.claimedAt(), task.deadlineAt(),
                 task.cancelRequested());
@@ -103,7 +108,7 @@ final class TaskRunner {
                 listeners.taskFinished(info, "SUSPENDED", null);
                 return;
             }
-            Ending ending = finish(task, function, context, result, failure);
+            Ending ending = finish(task, function, context, result, failure, bodyDone);
             finished = ending.finished();
             listeners.taskFinished(info, ending.outcome(), failure);
         } finally {
@@ -124,7 +129,7 @@ final class TaskRunner {
 
     /** Ends the task as its outcome says. */
     private Ending finish(ClaimedTask task, FunctionDefinition function, DurableContext context, Object result,
-                          Throwable failure) {
+                          Throwable failure, Runnable bodyDone) {
         String where = " [" + context.info().toLogString() + "]";
         if (failure != null && stopping.getAsBoolean()) {
             claims.release(task.id(), owner);
@@ -152,7 +157,7 @@ final class TaskRunner {
         }
         if (failure == null) {
             caching.store(function, task.arguments(), output);
-            ExecutionStatus status = batcher.complete(task, output);
+            ExecutionStatus status = batcher.complete(task, output, bodyDone);
             held(task, status != null);
             return new Ending(status == null ? "COMPLETED" : status.name(), status == null ? null
                     : new ExecutionRecord(task.executionId(), function.name(), task.functionVersion(), status,

@@ -36,8 +36,10 @@ final class JdbcTaskClaims implements TaskClaims {
         if (functions.isEmpty() || limit < 1) {
             return List.of();
         }
-        return jdbc.inTransaction(connection -> jdbc.dialect().claim(connection, owner, functions, limit,
-                lease.toMillis()));
+        Jdbc.Work<List<ClaimedTask>> claim = connection -> jdbc.dialect().claim(connection, owner, functions, limit,
+                lease.toMillis());
+        // A claim that is one statement is atomic by itself: auto-commit saves the round trip of a commit.
+        return jdbc.dialect().writableCte() ? jdbc.autoCommit(claim) : jdbc.inTransaction(claim);
     }
 
     @Override

@@ -18,7 +18,8 @@ record Migration(int version, String description) {
     static final List<Migration> ALL = List.of(new Migration(1, "init"),
             new Migration(2, "waits_signals_deadlines"), new Migration(3, "dead_letters"),
             new Migration(4, "children"), new Migration(5, "limits"),
-            new Migration(6, "versions"), new Migration(7, "result_cache"));
+            new Migration(6, "versions"), new Migration(7, "result_cache"),
+            new Migration(8, "hot_updates"));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -68,7 +68,9 @@ final class PgNotificationListener implements WakeupSource {
                         if (WORK.equals(notification.getName())) {
                             workReady.run();
                         } else if (FINISHED.equals(notification.getName())) {
-                            executionFinished.accept(notification.getParameter());
+                            for (String id : notification.getParameter().split(",")) {
+                                executionFinished.accept(id);
+                            }
                         }
                     }
                 }

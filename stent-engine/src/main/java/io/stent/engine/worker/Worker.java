@@ -32,11 +32,18 @@ public final class Worker {
     private final EngineSettings settings;
     private final TaskClaims claims;
     private final List<ClaimGroup> groups;
-    private final Consumer<ClaimedTask> runner;
+    private final TaskHandler runner;
     private final Consumer<String> cancelRequested;
     private final Wakeups wakeups;
     private final ThreadFactory threads;
+    /** Tasks whose own code may run now: the configured thread count. */
     private final Semaphore freeThreads;
+    /**
+     * Tasks claimed and not yet ended: those running, those waiting for a thread, and those whose
+     * code has finished and that only wait for their group commit. Twice the thread count, so a
+     * worker claims ahead while its threads run and its commits are under way.
+     */
+    private final Semaphore slots;
     private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
     private final java.util.Set<io.stent.engine.store.FunctionKey> runnableAtStart;
     private volatile boolean running;
@@ -58,7 +65,7 @@ public final class Worker {
      * @param wakeups in-process wake-ups
      * @param threads the (managed) thread factory
      */
-    public Worker(EngineSettings settings, TaskClaims claims, List<ClaimGroup> groups, Consumer<ClaimedTask> runner,
+    public Worker(EngineSettings settings, TaskClaims claims, List<ClaimGroup> groups, TaskHandler runner,
                   Consumer<String> cancelRequested, Wakeups wakeups, ThreadFactory threads) {
         this.settings = settings;
         this.claims = claims;
@@ -68,6 +75,7 @@ public final class Worker {
         this.wakeups = wakeups;
         this.threads = threads;
         this.freeThreads = new Semaphore(settings.workerThreads());
+        this.slots = new Semaphore(2 * settings.workerThreads());
         this.runnableAtStart = groups.stream().filter(group -> !group.limited())
                 .flatMap(group -> group.functions().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -83,12 +91,20 @@ public final class Worker {
      *     {@link #cancelReservation}
      */
     public boolean tryReserve(io.stent.engine.store.FunctionKey function) {
-        return running && !backlog && runnableAtStart.contains(function) && freeThreads.tryAcquire();
+        if (!running || backlog || !runnableAtStart.contains(function) || !freeThreads.tryAcquire()) {
+            return false;
+        }
+        if (!slots.tryAcquire()) {
+            freeThreads.release();
+            return false;
+        }
+        return true;
     }
 
     /** Gives back a thread reserved by {@link #tryReserve} that is not used. */
     public void cancelReservation() {
         freeThreads.release();
+        slots.release();
     }
 
     /**
@@ -99,10 +115,10 @@ public final class Worker {
      */
     public void runReserved(ClaimedTask task) {
         try {
-            execute(task);
+            execute(task, true);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             inFlight.remove(task.id());
-            freeThreads.release();
+            cancelReservation();
             releaseQuietly(task);
         }
     }
@@ -113,7 +129,7 @@ public final class Worker {
             return;
         }
         running = true;
-        pool = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
+        pool = new ThreadPoolExecutor(2 * settings.workerThreads(), 2 * settings.workerThreads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads);
         poller = threads.newThread(this::pollLoop);
         poller.setName("stent-poller-" + settings.workerId());
@@ -182,11 +198,16 @@ public final class Worker {
                     }
                     nextRecovery = System.nanoTime() + settings.recoveryInterval().toNanos();
                 }
-                freeThreads.acquire();
-                int free = 1 + freeThreads.drainPermits();
-                int wanted = Math.min(free, settings.claimBatch());
-                freeThreads.release(free);
-                int claimed = running ? claimGroups(wanted) : 0;
+                slots.acquire();
+                int room = 1 + slots.drainPermits();
+                int wanted = Math.min(room, settings.claimBatch());
+                slots.release(room - wanted);
+                int claimed = 0;
+                try {
+                    claimed = running ? claimGroups(wanted) : 0;
+                } finally {
+                    slots.release(wanted - claimed);
+                }
                 backlog = claimed == wanted;
                 if (claimed == wanted) {
                     idle = settings.pollMin();
@@ -221,23 +242,41 @@ public final class Worker {
         return claimed;
     }
 
+    /** Runs a claimed task once a thread is free; its slot is already taken. */
     private void dispatch(ClaimedTask task) {
-        freeThreads.acquireUninterruptibly();
-        execute(task);
+        execute(task, false);
     }
 
-    /** Runs a task on the pool; its thread permit is already taken. */
-    private void execute(ClaimedTask task) {
+    /**
+     * Runs a task on the pool: waits for a free thread permit unless it already holds one, and
+     * gives it back as soon as the task's own code is done (its commit may still be pending).
+     */
+    private void execute(ClaimedTask task, boolean permitHeld) {
         inFlight.put(task.id(), task);
         pool.execute(() -> {
+            java.util.concurrent.atomic.AtomicBoolean permit = new java.util.concurrent.atomic.AtomicBoolean(permitHeld);
+            Runnable bodyDone = () -> {
+                if (permit.compareAndSet(true, false)) {
+                    freeThreads.release();
+                    wakeups.workAvailable();
+                }
+            };
             try {
-                runner.accept(task);
+                if (!permitHeld) {
+                    freeThreads.acquire();
+                    permit.set(true);
+                }
+                runner.run(task, bodyDone);
+            } catch (InterruptedException e) {
+                releaseQuietly(task);
+                Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "STENT-2205 task " + task.id() + " could not be finished; its lease will"
                         + " expire and another attempt follows", e);
             } finally {
                 inFlight.remove(task.id());
-                freeThreads.release();
+                slots.release();
+                bodyDone.run();
                 wakeups.workAvailable();
             }
         });
