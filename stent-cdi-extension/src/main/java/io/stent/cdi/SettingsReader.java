@@ -37,7 +37,7 @@ final class SettingsReader {
         return new EngineSettings(
                 text("stent.worker.id", defaultWorkerId()),
                 number("stent.worker.threads", 8),
-                number("stent.worker.claim-batch", 16),
+                number("stent.worker.claim-batch", 32),
                 duration("stent.worker.lease", "PT30S"),
                 duration("stent.worker.heartbeat", "PT10S"),
                 duration("stent.worker.poll-min", "PT0.01S"),
