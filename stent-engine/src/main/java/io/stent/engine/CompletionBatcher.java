@@ -9,20 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Group commit for successful completions: worker threads hand in their results and wait; one
- * thread finishes all that are waiting in a single transaction. Under load this turns one commit
- * per execution into one per batch; alone, a completion commits at once.
+ * Group commit for successful completions: worker threads hand in their results and wait; a
+ * flusher thread finishes all that are waiting in a single transaction. Under load this turns one
+ * commit per execution into one per batch; alone, a completion commits at once. Two flushers work
+ * at once, so a batch is written while the one before is being committed. At most
+ * {@value #MAX_PENDING} completions wait at a time; beyond that, workers wait before handing in
+ * more (and so before taking more work).
  */
 final class CompletionBatcher {
 
     private static final Logger LOG = Logger.getLogger(CompletionBatcher.class.getName());
     private static final int MAX_BATCH = 64;
+    private static final int FLUSHERS = 2;
+    private static final int MAX_PENDING = 4 * MAX_BATCH;
 
     /** One completion waiting for its batch. */
     private record Pending(TaskCompletion.Completion completion, CompletableFuture<ExecutionStatus> ended) {
@@ -32,8 +38,9 @@ final class CompletionBatcher {
     private final String owner;
     private final ThreadFactory threads;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Semaphore room = new Semaphore(MAX_PENDING);
+    private final List<Thread> flushers = new ArrayList<>();
     private volatile boolean running;
-    private Thread flusher;
 
     CompletionBatcher(TaskCompletion completions, String owner, ThreadFactory threads) {
         this.completions = completions;
@@ -50,6 +57,8 @@ final class CompletionBatcher {
     ExecutionStatus complete(ClaimedTask task, String result, Runnable queued) {
         ensureStarted();
         CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
+        room.acquireUninterruptibly();
+        ended.whenComplete((status, failure) -> room.release());
         queue.add(new Pending(new TaskCompletion.Completion(task, result), ended));
         queued.run();
         return ended.join();
@@ -58,10 +67,13 @@ final class CompletionBatcher {
     private synchronized void ensureStarted() {
         if (!running) {
             running = true;
-            flusher = threads.newThread(this::flushLoop);
-            flusher.setName("stent-completions-" + owner);
-            flusher.setDaemon(true);
-            flusher.start();
+            for (int i = 0; i < FLUSHERS; i++) {
+                Thread flusher = threads.newThread(this::flushLoop);
+                flusher.setName("stent-completions-" + i + "-" + owner);
+                flusher.setDaemon(true);
+                flusher.start();
+                flushers.add(flusher);
+            }
         }
     }
 
@@ -109,13 +121,13 @@ final class CompletionBatcher {
 
     synchronized void stop() {
         running = false;
-        if (flusher != null) {
+        for (Thread flusher : flushers) {
             try {
                 flusher.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            flusher = null;
         }
+        flushers.clear();
     }
 }

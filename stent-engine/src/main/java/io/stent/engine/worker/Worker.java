@@ -39,9 +39,9 @@ public final class Worker {
     /** Tasks whose own code may run now: the configured thread count. */
     private final Semaphore freeThreads;
     /**
-     * Tasks claimed and not yet ended: those running, those waiting for a thread, and those whose
-     * code has finished and that only wait for their group commit. Twice the thread count, so a
-     * worker claims ahead while its threads run and its commits are under way.
+     * Tasks claimed whose code has not finished: those running and those waiting for a thread.
+     * Twice the thread count, so a worker claims ahead while its threads run. (Tasks that only
+     * wait for their group commit hold no slot; the completion batcher bounds them.)
      */
     private final Semaphore slots;
     private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
@@ -129,8 +129,12 @@ public final class Worker {
             return;
         }
         running = true;
-        pool = new ThreadPoolExecutor(2 * settings.workerThreads(), 2 * settings.workerThreads(), 60, TimeUnit.SECONDS,
+        // Threads beyond the configured count only wait: for a permit, or for their commit.
+        int poolSize = 4 * settings.workerThreads();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads);
+        executor.allowCoreThreadTimeOut(true);
+        pool = executor;
         poller = threads.newThread(this::pollLoop);
         poller.setName("stent-poller-" + settings.workerId());
         heartbeat = threads.newThread(this::heartbeatLoop);
@@ -198,8 +202,11 @@ public final class Worker {
                     }
                     nextRecovery = System.nanoTime() + settings.recoveryInterval().toNanos();
                 }
-                slots.acquire();
-                int room = 1 + slots.drainPermits();
+                // Under a backlog, wait for room for a thread count's worth of tasks, so that claims
+                // stay large instead of one per freed slot.
+                int least = backlog ? Math.min(settings.workerThreads(), settings.claimBatch()) : 1;
+                slots.acquire(least);
+                int room = least + slots.drainPermits();
                 int wanted = Math.min(room, settings.claimBatch());
                 slots.release(room - wanted);
                 int claimed = 0;
@@ -255,9 +262,18 @@ public final class Worker {
         inFlight.put(task.id(), task);
         pool.execute(() -> {
             java.util.concurrent.atomic.AtomicBoolean permit = new java.util.concurrent.atomic.AtomicBoolean(permitHeld);
+            java.util.concurrent.atomic.AtomicBoolean slotHeld = new java.util.concurrent.atomic.AtomicBoolean(true);
             Runnable bodyDone = () -> {
+                boolean freed = false;
                 if (permit.compareAndSet(true, false)) {
                     freeThreads.release();
+                    freed = true;
+                }
+                if (slotHeld.compareAndSet(true, false)) {
+                    slots.release();
+                    freed = true;
+                }
+                if (freed) {
                     wakeups.workAvailable();
                 }
             };
@@ -275,9 +291,7 @@ public final class Worker {
                         + " expire and another attempt follows", e);
             } finally {
                 inFlight.remove(task.id());
-                slots.release();
                 bodyDone.run();
-                wakeups.workAvailable();
             }
         });
     }
