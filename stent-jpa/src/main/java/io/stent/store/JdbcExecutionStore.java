@@ -150,8 +150,7 @@ final class JdbcExecutionStore implements ExecutionStore {
 
     /**
      * The execution, its root task and the work notification in one statement (PostgreSQL): one
-     * round trip and one commit. The task's foreign key is checked at the end of the statement,
-     * when the execution row exists.
+     * round trip and one commit.
      */
     private String insertInOneStatement(Connection connection, NewExecution execution) throws SQLException {
         String sql = "WITH e AS (" + insertExecution(execution, false) + " RETURNING id),"
