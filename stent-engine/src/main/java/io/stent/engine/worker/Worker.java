@@ -263,18 +263,14 @@ public final class Worker {
         pool.execute(() -> {
             java.util.concurrent.atomic.AtomicBoolean permit = new java.util.concurrent.atomic.AtomicBoolean(permitHeld);
             java.util.concurrent.atomic.AtomicBoolean slotHeld = new java.util.concurrent.atomic.AtomicBoolean(true);
+            // Freed permits and slots wake a poller waiting for them by themselves; a poller idle
+            // for lack of due work needs no wake-up from them.
             Runnable bodyDone = () -> {
-                boolean freed = false;
                 if (permit.compareAndSet(true, false)) {
                     freeThreads.release();
-                    freed = true;
                 }
                 if (slotHeld.compareAndSet(true, false)) {
                     slots.release();
-                    freed = true;
-                }
-                if (freed) {
-                    wakeups.workAvailable();
                 }
             };
             try {
@@ -292,6 +288,11 @@ public final class Worker {
             } finally {
                 inFlight.remove(task.id());
                 bodyDone.run();
+                if (!runnableAtStart.contains(new io.stent.engine.store.FunctionKey(task.functionName(),
+                        task.functionVersion()))) {
+                    // A limited function's end frees room under its limit: due work may now be claimable.
+                    wakeups.workAvailable();
+                }
             }
         });
     }
