@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * W1: 10,000 workflows of 10 trivial steps, 16 in flight, on PostgreSQL, in Payara Micro, after a
- * warm-up of 4,000; beside two plain-JDBC floors measured in the same run on the same database.
+ * warm-up of 10,000; beside two plain-JDBC floors measured in the same run on the same database.
  * W2: a drain of 20,000 tiny executions after a warm-up drain of as many; W3: start latency.
  * Prints the figures and the ratios. Run it with {@code ./run-benchmark.sh}.
  */
@@ -23,10 +23,11 @@ public final class Benchmark {
 
     private static final int WORKFLOWS = Integer.getInteger("bench.workflows", 10_000);
     private static final int IN_FLIGHT = Integer.getInteger("bench.inflight", 16);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 4000);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 10_000);
     private static final int W2_COUNT = Integer.getInteger("bench.w2.count", 20_000);
     private static final int W2_WARMUP = Integer.getInteger("bench.w2.warmup", 20_000);
     private static final int W3_SAMPLES = Integer.getInteger("bench.w3.samples", 200);
+    private static final int REPEATS = Integer.getInteger("bench.repeats", 2);
 
     private Benchmark() {
     }
@@ -44,9 +45,14 @@ public final class Benchmark {
             JdbcFloors floors = new JdbcFloors(database.jdbcUrl());
             floors.createTables();
             floors.insertPerStep(2000, IN_FLIGHT);
-            double insertFloor = floors.insertPerStep(WORKFLOWS * 10, IN_FLIGHT);
-            double workflowFloor = floors.workflowShaped(WORKFLOWS, IN_FLIGHT);
-            double drainFloor = floors.drain(W2_COUNT, IN_FLIGHT);
+            // The floors run before and after Stent; their mean is the reference, so that a drift in
+            // the machine's load during the run weighs on both sides alike.
+            double[] insertFloors = new double[2];
+            double[] workflowFloors = new double[2];
+            double[] drainFloors = new double[2];
+            insertFloors[0] = floors.insertPerStep(WORKFLOWS * 10, IN_FLIGHT);
+            workflowFloors[0] = floors.workflowShaped(WORKFLOWS, IN_FLIGHT);
+            drainFloors[0] = floors.drain(W2_COUNT, IN_FLIGHT);
             double[] wakeFloor = floors.wakeAndClaim(W3_SAMPLES);
 
             List<String> payaraArgs = new ArrayList<>(database.payaraArguments(work));
@@ -57,36 +63,52 @@ public final class Benchmark {
             if (!jvmOptions.isBlank()) {
                 env.put("JDK_JAVA_OPTIONS", jvmOptions);
             }
-            double stent;
-            double stentDrain;
+            double[] stentRuns = new double[REPEATS];
+            double[] drainRuns = new double[REPEATS];
             double[] stentStart;
             try (PayaraProcess server = PayaraProcess.start(work.resolve("root-" + System.nanoTime()),
                     work.resolve("payara.log"), env, payaraArgs)) {
                 server.awaitBody("/bench/api/bench/ready", body -> body.contains("yes"), Duration.ofMinutes(5));
                 System.out.println("benchmark: W1 warm-up");
                 runW1(server, WARMUP);
-                System.out.println("benchmark: W1");
-                stent = runW1(server, WORKFLOWS);
+                for (int i = 0; i < REPEATS; i++) {
+                    System.out.println("benchmark: W1");
+                    stentRuns[i] = runW1(server, WORKFLOWS);
+                }
                 System.out.println("benchmark: W2 warm-up");
                 runW2(server, W2_WARMUP);
-                System.out.println("benchmark: W2");
-                stentDrain = runW2(server, W2_COUNT);
+                for (int i = 0; i < REPEATS; i++) {
+                    System.out.println("benchmark: W2");
+                    drainRuns[i] = runW2(server, W2_COUNT);
+                }
                 System.out.println("benchmark: W3");
                 String w3 = call(server, "/bench/api/bench/w3?samples=" + W3_SAMPLES);
                 stentStart = new double[] {number(w3, "p50"), number(w3, "p99")};
             }
+            System.out.println("benchmark: floors again");
+            insertFloors[1] = floors.insertPerStep(WORKFLOWS * 10, IN_FLIGHT);
+            workflowFloors[1] = floors.workflowShaped(WORKFLOWS, IN_FLIGHT);
+            drainFloors[1] = floors.drain(W2_COUNT, IN_FLIGHT);
+            double stent = mean(stentRuns);
+            double stentDrain = mean(drainRuns);
+            double insertFloor = mean(insertFloors);
+            double workflowFloor = mean(workflowFloors);
+            double drainFloor = mean(drainFloors);
+            System.out.println();
+            System.out.println("Each figure is a mean; the runs are in brackets. Floors ran before and after Stent.");
             System.out.println();
             System.out.println("W1: " + WORKFLOWS + " workflows x 10 steps, " + IN_FLIGHT + " in flight, PostgreSQL");
-            System.out.printf(Locale.ROOT, "  Stent on Payara Micro        %10.0f steps/s%n", stent);
-            System.out.printf(Locale.ROOT, "  floor: insert per step       %10.0f steps/s   ratio %.2f%n", insertFloor,
-                    stent / insertFloor);
-            System.out.printf(Locale.ROOT, "  floor: workflow-shaped       %10.0f steps/s   ratio %.2f%n", workflowFloor,
-                    stent / workflowFloor);
+            System.out.printf(Locale.ROOT, "  Stent on Payara Micro        %10.0f steps/s   %s%n", stent, runs(stentRuns));
+            System.out.printf(Locale.ROOT, "  floor: insert per step       %10.0f steps/s   ratio %.2f   %s%n", insertFloor,
+                    stent / insertFloor, runs(insertFloors));
+            System.out.printf(Locale.ROOT, "  floor: workflow-shaped       %10.0f steps/s   ratio %.2f   %s%n", workflowFloor,
+                    stent / workflowFloor, runs(workflowFloors));
             System.out.println();
             System.out.println("W2: enqueue " + W2_COUNT + " tiny executions, then drain them, PostgreSQL");
-            System.out.printf(Locale.ROOT, "  Stent drain                  %10.0f executions/s%n", stentDrain);
-            System.out.printf(Locale.ROOT, "  floor: 16 x SKIP LOCKED 32   %10.0f rows/s         ratio %.2f%n", drainFloor,
-                    stentDrain / drainFloor);
+            System.out.printf(Locale.ROOT, "  Stent drain                  %10.0f executions/s   %s%n", stentDrain,
+                    runs(drainRuns));
+            System.out.printf(Locale.ROOT, "  floor: 16 x SKIP LOCKED 32   %10.0f rows/s         ratio %.2f   %s%n",
+                    drainFloor, stentDrain / drainFloor, runs(drainFloors));
             System.out.println();
             System.out.println("W3: idle worker, start to first step running, " + W3_SAMPLES + " samples");
             System.out.printf(Locale.ROOT, "  Stent                        p50 %6.2f ms  p99 %6.2f ms%n", stentStart[0],
@@ -94,6 +116,15 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "  floor: NOTIFY + claim        p50 %6.2f ms  p99 %6.2f ms%n", wakeFloor[0],
                     wakeFloor[1]);
         }
+    }
+
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElseThrow();
+    }
+
+    private static String runs(double[] values) {
+        return "[" + String.join(", ", java.util.Arrays.stream(values)
+                .mapToObj(v -> String.format(Locale.ROOT, "%.0f", v)).toList()) + "]";
     }
 
     private static double runW1(PayaraProcess server, int workflows) throws Exception {
