@@ -72,8 +72,10 @@ final class ResultAwaiter {
                 throw new AwaitTimeoutException(executionId, timeout);
             }
         }
+        boolean watched = false;
         while (true) {
-            ExecutionRecord record = read(executionId);
+            ExecutionRecord record = watched ? read(executionId) : watch(executionId);
+            watched = true;
             if (record.status().isTerminal()) {
                 return record;
             }
@@ -89,6 +91,12 @@ final class ResultAwaiter {
             }
             poll = poll.multipliedBy(2).compareTo(LAST_POLL) > 0 ? LAST_POLL : poll.multipliedBy(2);
         }
+    }
+
+    /** Reads the execution and marks it awaited, so that its end is announced to this waiter. */
+    private ExecutionRecord watch(String executionId) {
+        return boundary.outside(() -> executions.watch(executionId))
+                .orElseThrow(() -> new ExecutionNotFoundException(executionId));
     }
 
     ExecutionRecord read(String executionId) {

@@ -20,8 +20,9 @@ import java.util.UUID;
  */
 final class JdbcExecutionStore implements ExecutionStore {
 
-    static final String SELECT = "SELECT id, function_name, function_version, status, args, result, error,"
-            + " attempts, created_at, finished_at, parent_id FROM stent_execution";
+    private static final String COLUMNS = "id, function_name, function_version, status, args, result, error,"
+            + " attempts, created_at, finished_at, parent_id";
+    static final String SELECT = "SELECT " + COLUMNS + " FROM stent_execution";
 
     private final Jdbc jdbc;
 
@@ -224,6 +225,34 @@ final class JdbcExecutionStore implements ExecutionStore {
     @Override
     public Optional<ExecutionRecord> find(String id) {
         return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE id = ?")) {
+                statement.setString(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<ExecutionRecord> watch(String id) {
+        if (jdbc.dialect().writableCte()) {
+            return jdbc.autoCommit(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_execution"
+                        + " SET awaited = TRUE WHERE id = ? RETURNING " + COLUMNS)) {
+                    statement.setString(1, id);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    }
+                }
+            });
+        }
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE stent_execution SET awaited = TRUE WHERE id = ?")) {
+                statement.setString(1, id);
+                statement.executeUpdate();
+            }
             try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE id = ?")) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {

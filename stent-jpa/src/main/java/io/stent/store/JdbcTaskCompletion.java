@@ -38,9 +38,11 @@ final class JdbcTaskCompletion implements TaskCompletion {
             + " ended AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING' THEN 'CANCELLED'"
             + " ELSE 'COMPLETED' END, result = i.result, error = NULL, finished_at = CURRENT_TIMESTAMP,"
             + " updated_at = CURRENT_TIMESTAMP FROM taken k JOIN input i ON i.task_id = k.id"
-            + " WHERE e.id = k.execution_id RETURNING k.id AS task_id, e.id, e.status),"
-            + " told AS (SELECT pg_notify('" + PgNotificationListener.FINISHED + "', string_agg(id, ',')) AS sent"
-            + " FROM ended)"
+            + " WHERE e.id = k.execution_id RETURNING k.id AS task_id, e.id, e.status, e.awaited),"
+            // Only awaited executions are announced: a transaction that notifies holds a lock that
+            // serializes all notifying commits, so completions nobody waits for skip it.
+            + " told AS (SELECT pg_notify('" + PgNotificationListener.FINISHED + "', a.ids) AS sent FROM"
+            + " (SELECT string_agg(id, ',') FILTER (WHERE awaited) AS ids FROM ended) a WHERE a.ids IS NOT NULL)"
             + " SELECT task_id, status, (SELECT count(*) FROM told) FROM ended";
 
     private final Jdbc jdbc;

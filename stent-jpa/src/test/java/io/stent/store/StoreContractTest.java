@@ -41,11 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreContractTest {
 
-    private static final Duration LEASE = Duration.ofSeconds(30);
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     private TestDatabase database;
     private JdbcStore jdbcStore;
-    private Store store;
+    Store store;
 
     abstract TestDatabase createDatabase();
 
@@ -62,15 +62,15 @@ abstract class StoreContractTest {
         database.close();
     }
 
-    private static List<io.stent.engine.store.FunctionKey> k(String function) {
+    static List<io.stent.engine.store.FunctionKey> k(String function) {
         return List.of(new io.stent.engine.store.FunctionKey(function, 1));
     }
 
-    private String fn() {
+    String fn() {
         return "fn-" + UUID.randomUUID();
     }
 
-    private String start(String function) {
+    String start(String function) {
         return start(function, null);
     }
 
@@ -543,6 +543,13 @@ abstract class StoreContractTest {
         assertTrue(store.completions().suspend(parentTask, "w", parentTask.claimedAt().plusHours(1), null,
                 List.of(child)));
         assertEquals(1, store.claims().claim("w", k(parentFn), 1, LEASE).size());
+    }
+
+    @Test
+    void watch_readsTheExecution_andUnknownIdsAreEmpty() {
+        String id = start(fn());
+        assertEquals(ExecutionStatus.PENDING, store.executions().watch(id).orElseThrow().status());
+        assertTrue(store.executions().watch(UUID.randomUUID().toString()).isEmpty());
     }
 
     @Test

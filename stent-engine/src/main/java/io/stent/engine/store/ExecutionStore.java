@@ -39,6 +39,16 @@ public interface ExecutionStore {
     Optional<ExecutionRecord> find(String id);
 
     /**
+     * Reads an execution and marks it awaited, so that its end is announced to waiters on every
+     * instance (an execution nobody awaits ends without an announcement). Marking and reading are
+     * one step: an end that the read does not show yet is announced.
+     *
+     * @param id the id
+     * @return the execution, if it exists
+     */
+    Optional<ExecutionRecord> watch(String id);
+
+    /**
      * Reads several executions.
      *
      * @param ids the ids

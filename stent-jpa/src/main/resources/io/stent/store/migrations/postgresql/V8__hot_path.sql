@@ -14,3 +14,6 @@ DROP INDEX stent_task_running_queue_ix;
 -- executions it created; whatever deletes an execution must delete its steps and tasks with it.
 ALTER TABLE stent_step DROP CONSTRAINT stent_step_execution_id_fkey;
 ALTER TABLE stent_task DROP CONSTRAINT stent_task_execution_id_fkey;
+-- Set when someone waits for an execution's result: only then does its end send a notification
+-- (every notifying commit takes one lock, so unawaited ones skip it).
+ALTER TABLE stent_execution ADD COLUMN awaited BOOLEAN NOT NULL DEFAULT FALSE;
