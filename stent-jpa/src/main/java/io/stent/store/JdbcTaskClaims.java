@@ -44,14 +44,50 @@ final class JdbcTaskClaims implements TaskClaims {
 
     @Override
     public int renewLeases(String owner, Duration lease) {
-        return jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET lease_expires_at = "
-                    + jdbc.dialect().nowPlusMillis() + " WHERE lease_owner = ? AND status = 'RUNNING'")) {
-                jdbc.dialect().bindMillis(statement, 1, lease.toMillis());
-                statement.setString(2, owner);
-                return statement.executeUpdate();
+        return jdbc.inTransaction(connection -> {
+            int renewed = 0;
+            for (List<String> chunk : chunks(lockFree(connection, "lease_owner = ? AND status = 'RUNNING'", owner))) {
+                try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET"
+                        + " lease_expires_at = " + jdbc.dialect().nowPlusMillis()
+                        + " WHERE id IN (" + SqlLists.placeholders(chunk.size()) + ")")) {
+                    jdbc.dialect().bindMillis(statement, 1, lease.toMillis());
+                    SqlLists.bind(statement, 2, chunk);
+                    renewed += statement.executeUpdate();
+                }
             }
+            return renewed;
         });
+    }
+
+    /** Splits ids into lists short enough for one statement's parameters. */
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + 1000)));
+        }
+        return chunks;
+    }
+
+    /**
+     * Locks the task rows that match and that no other transaction holds, and returns their ids.
+     * Heartbeats and recovery touch many rows at once; skipping rows that a completion is deleting
+     * keeps them from deadlocking with it (those rows end or come back in the next round).
+     */
+    private static List<String> lockFree(java.sql.Connection connection, String condition, String parameter)
+            throws java.sql.SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM stent_task WHERE "
+                + condition + " FOR UPDATE SKIP LOCKED")) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            List<String> ids = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
     }
 
     @Override
@@ -76,16 +112,21 @@ final class JdbcTaskClaims implements TaskClaims {
 
     @Override
     public int recoverExpiredLeases() {
-        return jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
-                    + " lease_owner = NULL, lease_expires_at = NULL, version = version + 1"
-                    + " WHERE status = 'RUNNING' AND lease_expires_at < CURRENT_TIMESTAMP")) {
-                int recovered = statement.executeUpdate();
-                if (recovered > 0) {
-                    jdbc.dialect().notifyWork(connection);
+        return jdbc.inTransaction(connection -> {
+            int recovered = 0;
+            for (List<String> chunk : chunks(lockFree(connection,
+                    "status = 'RUNNING' AND lease_expires_at < CURRENT_TIMESTAMP", null))) {
+                try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET"
+                        + " status = 'READY', lease_owner = NULL, lease_expires_at = NULL, version = version + 1"
+                        + " WHERE id IN (" + SqlLists.placeholders(chunk.size()) + ")")) {
+                    SqlLists.bind(statement, 1, chunk);
+                    recovered += statement.executeUpdate();
                 }
-                return recovered;
             }
+            if (recovered > 0) {
+                jdbc.dialect().notifyWork(connection);
+            }
+            return recovered;
         });
     }
 

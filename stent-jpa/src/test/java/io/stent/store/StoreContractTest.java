@@ -209,6 +209,25 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void renewLeases_skipsATaskAnotherTransactionHolds_insteadOfWaitingForIt() throws Exception {
+        String function = fn();
+        start(function);
+        start(function);
+        List<ClaimedTask> tasks = store.claims().claim("renewer-" + function, k(function), 2, LEASE);
+        try (java.sql.Connection holder = database.dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("SELECT id FROM stent_task WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, tasks.get(0).id());
+                lock.executeQuery().close();
+            }
+            // a completion holding a row must not make the heartbeat wait (or deadlock with it)
+            assertEquals(1, store.claims().renewLeases("renewer-" + function, LEASE));
+            holder.rollback();
+        }
+        assertEquals(2, store.claims().renewLeases("renewer-" + function, LEASE));
+    }
+
+    @Test
     void complete_byOwner_finishesExecution_otherOwnerIsRefused() {
         String function = fn();
         String id = start(function);
