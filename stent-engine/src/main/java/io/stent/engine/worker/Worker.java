@@ -28,6 +28,8 @@ import java.util.logging.Logger;
 public final class Worker {
 
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+    /** The longest the claim loop waits for room before it looks whether it should stop. */
+    private static final long WAIT_SLICE_MILLIS = 100;
 
     private final EngineSettings settings;
     private final TaskClaims claims;
@@ -40,10 +42,12 @@ public final class Worker {
     private final Semaphore freeThreads;
     /**
      * Tasks claimed whose code has not finished: those running and those waiting for a thread.
-     * Twice the thread count, so a worker claims ahead while its threads run. (Tasks that only
-     * wait for their group commit hold no slot; the completion batcher bounds them.)
+     * Four times the thread count, so that, while tasks are short, a worker claims ahead and its
+     * threads never wait for a claim round trip. (Tasks that only wait for their group commit hold
+     * no slot; the completion batcher bounds them.)
      */
     private final Semaphore slots;
+    private final TaskDurations durations = new TaskDurations();
     private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
     private final java.util.Set<io.stent.engine.store.FunctionKey> runnableAtStart;
     private volatile boolean running;
@@ -75,7 +79,7 @@ public final class Worker {
         this.wakeups = wakeups;
         this.threads = threads;
         this.freeThreads = new Semaphore(settings.workerThreads());
-        this.slots = new Semaphore(2 * settings.workerThreads());
+        this.slots = new Semaphore(4 * settings.workerThreads());
         this.runnableAtStart = groups.stream().filter(group -> !group.limited())
                 .flatMap(group -> group.functions().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -205,10 +209,21 @@ public final class Worker {
                 // Under a backlog, wait for room for a thread count's worth of tasks, so that claims
                 // stay large instead of one per freed slot.
                 int least = backlog ? Math.min(settings.workerThreads(), settings.claimBatch()) : 1;
-                slots.acquire(least);
+                if (!slots.tryAcquire(least, WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    continue; // look at running again: a stop must not wait for busy threads
+                }
                 int room = least + slots.drainPermits();
-                int wanted = Math.min(room, settings.claimBatch());
+                // Claim ahead of free threads only while tasks are short; long ones would wait here
+                // while another instance has free threads.
+                int ahead = durations.areShort() ? 3 * settings.workerThreads() : 0;
+                int wanted = Math.min(Math.min(room, settings.claimBatch()), freeThreads.availablePermits() + ahead);
                 slots.release(room - wanted);
+                if (wanted == 0) {
+                    if (freeThreads.tryAcquire(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+                        freeThreads.release();
+                    }
+                    continue;
+                }
                 int claimed = 0;
                 try {
                     claimed = running ? claimGroups(wanted) : 0;
@@ -265,8 +280,10 @@ public final class Worker {
             java.util.concurrent.atomic.AtomicBoolean slotHeld = new java.util.concurrent.atomic.AtomicBoolean(true);
             // Freed permits and slots wake a poller waiting for them by themselves; a poller idle
             // for lack of due work needs no wake-up from them.
+            long[] startedAt = {System.nanoTime()};
             Runnable bodyDone = () -> {
                 if (permit.compareAndSet(true, false)) {
+                    durations.add(System.nanoTime() - startedAt[0]);
                     freeThreads.release();
                 }
                 if (slotHeld.compareAndSet(true, false)) {
@@ -277,6 +294,7 @@ public final class Worker {
                 if (!permitHeld) {
                     freeThreads.acquire();
                     permit.set(true);
+                    startedAt[0] = System.nanoTime();
                 }
                 runner.run(task, bodyDone);
             } catch (InterruptedException e) {
