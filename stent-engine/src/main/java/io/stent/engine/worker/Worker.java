@@ -55,7 +55,9 @@ public final class Worker {
     private volatile boolean backlog;
     private volatile boolean stopping;
     private ExecutorService pool;
-    private Thread poller;
+    /** Claim loops: two, so that one claim's round trip overlaps the next under a backlog. */
+    private final List<Thread> pollers = new java.util.ArrayList<>();
+    private static final int CLAIM_LOOPS = 2;
     private Thread heartbeat;
 
     /**
@@ -139,11 +141,15 @@ public final class Worker {
                 new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
         pool = executor;
-        poller = threads.newThread(this::pollLoop);
-        poller.setName("stent-poller-" + settings.workerId());
+        for (int i = 0; i < CLAIM_LOOPS; i++) {
+            boolean recovers = i == 0;
+            Thread poller = threads.newThread(() -> pollLoop(recovers));
+            poller.setName("stent-poller-" + i + "-" + settings.workerId());
+            pollers.add(poller);
+        }
         heartbeat = threads.newThread(this::heartbeatLoop);
         heartbeat.setName("stent-heartbeat-" + settings.workerId());
-        poller.start();
+        pollers.forEach(Thread::start);
         heartbeat.start();
         LOG.info(() -> "STENT-2001 worker " + settings.workerId() + " started with " + settings.workerThreads()
                 + " threads for " + groups.stream().flatMap(g -> g.functions().stream())
@@ -165,7 +171,7 @@ public final class Worker {
      * @return true while running
      */
     public boolean isAlive() {
-        return running && poller != null && poller.isAlive();
+        return running && !pollers.isEmpty() && pollers.stream().allMatch(Thread::isAlive);
     }
 
     /** Stops claiming, drains running tasks and releases what did not finish in time. */
@@ -174,8 +180,9 @@ public final class Worker {
             return;
         }
         running = false;
-        wakeups.workAvailable();
-        joinQuietly(poller);
+        pollers.forEach(poller -> wakeups.workAvailable()); // one wake-up per idle claim loop
+        pollers.forEach(Worker::joinQuietly);
+        pollers.clear();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -194,12 +201,12 @@ public final class Worker {
         LOG.info(() -> "STENT-2002 worker " + settings.workerId() + " stopped");
     }
 
-    private void pollLoop() {
+    private void pollLoop(boolean recovers) {
         Duration idle = settings.pollMin();
         long nextRecovery = 0;
         while (running) {
             try {
-                if (System.nanoTime() - nextRecovery >= 0) {
+                if (recovers && System.nanoTime() - nextRecovery >= 0) {
                     int recovered = claims.recoverExpiredLeases();
                     if (recovered > 0) {
                         LOG.info(() -> "STENT-2203 recovered " + recovered + " task(s) whose worker stopped renewing");
