@@ -100,7 +100,10 @@ final class ExecutionStarter {
             localRuns.forget(execution.id());
             return Optional.empty();
         }
-        worker.runReserved(task.get());
+        if (!worker.runReserved(task.get())) {
+            // the worker stopped meanwhile and released it: a waiter learns the end from the database
+            localRuns.ended(execution.id(), null);
+        }
         return Optional.of(new Started(execution.id(), run));
     }
 

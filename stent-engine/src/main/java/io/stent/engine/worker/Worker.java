@@ -118,14 +118,17 @@ public final class Worker {
      * stopped meanwhile, the task is released for another worker.
      *
      * @param task the task, leased to this worker
+     * @return true if it runs here; false if it was released instead
      */
-    public void runReserved(ClaimedTask task) {
+    public boolean runReserved(ClaimedTask task) {
         try {
             execute(task, true);
+            return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
             inFlight.remove(task.id());
             cancelReservation();
             releaseQuietly(task);
+            return false;
         }
     }
 

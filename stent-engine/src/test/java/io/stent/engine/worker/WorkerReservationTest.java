@@ -1,0 +1,123 @@
+package io.stent.engine.worker;
+
+import io.stent.engine.EngineSettings;
+import io.stent.engine.Wakeups;
+import io.stent.engine.WorkerRouting;
+import io.stent.engine.store.ClaimGroup;
+import io.stent.engine.store.ClaimedTask;
+import io.stent.engine.store.FunctionKey;
+import io.stent.engine.store.TaskClaims;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reserving a thread for an execution started here, with a store that claims nothing. */
+class WorkerReservationTest {
+
+    private static final FunctionKey FREE = new FunctionKey("free", 1);
+    private static final FunctionKey LIMITED = new FunctionKey("limited", 1);
+
+    /** Claims nothing and records releases. */
+    private static final class NoClaims implements TaskClaims {
+        final Set<String> released = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public List<ClaimedTask> claim(String owner, Collection<FunctionKey> functions, int limit, Duration lease) {
+            return List.of();
+        }
+
+        @Override
+        public List<ClaimedTask> claimLimited(String owner, ClaimGroup group, int limit, Duration lease) {
+            return List.of();
+        }
+
+        @Override
+        public int renewLeases(String owner, Duration lease) {
+            return 0;
+        }
+
+        @Override
+        public Set<String> cancelRequested(Collection<String> executionIds) {
+            return Set.of();
+        }
+
+        @Override
+        public int recoverExpiredLeases() {
+            return 0;
+        }
+
+        @Override
+        public boolean release(String taskId, String owner) {
+            released.add(taskId);
+            return true;
+        }
+    }
+
+    private final NoClaims claims = new NoClaims();
+
+    private Worker worker(TaskHandler handler) {
+        EngineSettings settings = new EngineSettings("w", 1, 8, Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(1), Duration.ZERO, WorkerRouting.ALL, true);
+        List<ClaimGroup> groups = List.of(new ClaimGroup(List.of(FREE), List.of(), null),
+                new ClaimGroup(List.of(LIMITED), List.of(new ClaimGroup.ConcurrencyLimit("function:limited", 1,
+                        "limited", null)), null));
+        return new Worker(settings, claims, groups, handler, id -> { }, new Wakeups(),
+                Executors.defaultThreadFactory());
+    }
+
+    private static ClaimedTask task(String id) {
+        return new ClaimedTask(id, "e-" + id, "free", 1, 1, "[]", OffsetDateTime.now(), null, false, null, true);
+    }
+
+    @Test
+    void reservation_isGrantedForAFreeThread_only_andNotForLimitedFunctions() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        Worker worker = worker((task, bodyDone) -> {
+            running.countDown();
+            awaitQuietly(release);
+        });
+        worker.start();
+        try {
+            assertFalse(worker.tryReserve(LIMITED), "a limited function always goes through the claim");
+            assertTrue(worker.tryReserve(FREE));
+            assertTrue(worker.runReserved(task("a")));
+            assertTrue(running.await(10, TimeUnit.SECONDS));
+            assertFalse(worker.tryReserve(FREE), "its only thread is busy");
+            release.countDown();
+        } finally {
+            worker.stop();
+        }
+    }
+
+    @Test
+    void runReserved_afterTheWorkerStopped_releasesTheTask_forAnotherWorker() {
+        Worker worker = worker((task, bodyDone) -> { });
+        worker.start();
+        assertTrue(worker.tryReserve(FREE));
+        worker.stop();
+        assertFalse(worker.runReserved(task("b")));
+        assertEquals(Set.of("b"), claims.released);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
