@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +27,6 @@ import java.util.logging.Logger;
 public final class Worker {
 
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
-    /** The longest the claim loop waits for room before it looks whether it should stop. */
-    private static final long WAIT_SLICE_MILLIS = 100;
 
     private final EngineSettings settings;
     private final TaskClaims claims;
@@ -38,16 +35,7 @@ public final class Worker {
     private final Consumer<String> cancelRequested;
     private final Wakeups wakeups;
     private final ThreadFactory threads;
-    /** Tasks whose own code may run now: the configured thread count. */
-    private final Semaphore freeThreads;
-    /**
-     * Tasks claimed whose code has not finished: those running and those waiting for a thread.
-     * Four times the thread count, so that, while tasks are short, a worker claims ahead and its
-     * threads never wait for a claim round trip. (Tasks that only wait for their group commit hold
-     * no slot; the completion batcher bounds them.)
-     */
-    private final Semaphore slots;
-    private final TaskDurations durations = new TaskDurations();
+    private final WorkerCapacity capacity;
     private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
     private final java.util.Set<io.stent.engine.store.FunctionKey> runnableAtStart;
     private volatile boolean running;
@@ -80,8 +68,7 @@ public final class Worker {
         this.cancelRequested = cancelRequested;
         this.wakeups = wakeups;
         this.threads = threads;
-        this.freeThreads = new Semaphore(settings.workerThreads());
-        this.slots = new Semaphore(4 * settings.workerThreads());
+        this.capacity = new WorkerCapacity(settings.workerThreads(), settings.claimBatch());
         this.runnableAtStart = groups.stream().filter(group -> !group.limited())
                 .flatMap(group -> group.functions().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -97,20 +84,12 @@ public final class Worker {
      *     {@link #cancelReservation}
      */
     public boolean tryReserve(io.stent.engine.store.FunctionKey function) {
-        if (!running || backlog || !runnableAtStart.contains(function) || !freeThreads.tryAcquire()) {
-            return false;
-        }
-        if (!slots.tryAcquire()) {
-            freeThreads.release();
-            return false;
-        }
-        return true;
+        return running && !backlog && runnableAtStart.contains(function) && capacity.tryReserve();
     }
 
     /** Gives back a thread reserved by {@link #tryReserve} that is not used. */
     public void cancelReservation() {
-        freeThreads.release();
-        slots.release();
+        capacity.cancelReservation();
     }
 
     /**
@@ -216,29 +195,15 @@ public final class Worker {
                     }
                     nextRecovery = System.nanoTime() + settings.recoveryInterval().toNanos();
                 }
-                // Under a backlog, wait for room for a thread count's worth of tasks, so that claims
-                // stay large instead of one per freed slot.
-                int least = backlog ? Math.min(settings.workerThreads(), settings.claimBatch()) : 1;
-                if (!slots.tryAcquire(least, WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
-                    continue; // look at running again: a stop must not wait for busy threads
-                }
-                int room = least + slots.drainPermits();
-                // Claim ahead of free threads only while tasks are short; long ones would wait here
-                // while another instance has free threads.
-                int ahead = durations.areShort() ? 3 * settings.workerThreads() : 0;
-                int wanted = Math.min(Math.min(room, settings.claimBatch()), freeThreads.availablePermits() + ahead);
-                slots.release(room - wanted);
+                int wanted = capacity.takeClaimRoom(backlog);
                 if (wanted == 0) {
-                    if (freeThreads.tryAcquire(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
-                        freeThreads.release();
-                    }
-                    continue;
+                    continue; // look at running again: a stop must not wait for busy threads
                 }
                 int claimed = 0;
                 try {
                     claimed = running ? claimGroups(wanted) : 0;
                 } finally {
-                    slots.release(wanted - claimed);
+                    capacity.unclaimed(wanted - claimed);
                 }
                 backlog = claimed == wanted;
                 if (claimed == wanted) {
@@ -286,27 +251,10 @@ public final class Worker {
     private void execute(ClaimedTask task, boolean permitHeld) {
         inFlight.put(task.id(), task);
         pool.execute(() -> {
-            java.util.concurrent.atomic.AtomicBoolean permit = new java.util.concurrent.atomic.AtomicBoolean(permitHeld);
-            java.util.concurrent.atomic.AtomicBoolean slotHeld = new java.util.concurrent.atomic.AtomicBoolean(true);
-            // Freed permits and slots wake a poller waiting for them by themselves; a poller idle
-            // for lack of due work needs no wake-up from them.
-            long[] startedAt = {System.nanoTime()};
-            Runnable bodyDone = () -> {
-                if (permit.compareAndSet(true, false)) {
-                    durations.add(System.nanoTime() - startedAt[0]);
-                    freeThreads.release();
-                }
-                if (slotHeld.compareAndSet(true, false)) {
-                    slots.release();
-                }
-            };
+            WorkerCapacity.TaskHold hold = capacity.hold(permitHeld);
             try {
-                if (!permitHeld) {
-                    freeThreads.acquire();
-                    permit.set(true);
-                    startedAt[0] = System.nanoTime();
-                }
-                runner.run(task, bodyDone);
+                hold.awaitThread();
+                runner.run(task, hold::bodyDone);
             } catch (InterruptedException e) {
                 releaseQuietly(task);
                 Thread.currentThread().interrupt();
@@ -315,7 +263,7 @@ public final class Worker {
                         + " expire and another attempt follows", e);
             } finally {
                 inFlight.remove(task.id());
-                bodyDone.run();
+                hold.bodyDone();
                 if (!runnableAtStart.contains(new io.stent.engine.store.FunctionKey(task.functionName(),
                         task.functionVersion()))) {
                     // A limited function's end frees room under its limit: due work may now be claimable.

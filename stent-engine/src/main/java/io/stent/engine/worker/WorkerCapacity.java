@@ -1,0 +1,115 @@
+package io.stent.engine.worker;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * How much work a worker may take: thread permits (tasks whose code runs at once: the configured
+ * thread count) and slots (tasks claimed whose code has not finished: running, or waiting for a
+ * thread). Slots are four times the threads, used for claiming ahead only while tasks are short;
+ * tasks that only wait for their commit hold neither.
+ */
+final class WorkerCapacity {
+
+    /** The longest a claim loop waits for room before it looks whether it should stop. */
+    private static final long WAIT_SLICE_MILLIS = 100;
+
+    private final int threads;
+    private final int claimBatch;
+    private final Semaphore freeThreads;
+    private final Semaphore slots;
+    private final TaskDurations durations = new TaskDurations();
+
+    WorkerCapacity(int threads, int claimBatch) {
+        this.threads = threads;
+        this.claimBatch = claimBatch;
+        this.freeThreads = new Semaphore(threads);
+        this.slots = new Semaphore(4 * threads);
+    }
+
+    /** Takes a free thread and a slot at once, if both are free. */
+    boolean tryReserve() {
+        if (!freeThreads.tryAcquire()) {
+            return false;
+        }
+        if (!slots.tryAcquire()) {
+            freeThreads.release();
+            return false;
+        }
+        return true;
+    }
+
+    /** Gives back what {@link #tryReserve} took. */
+    void cancelReservation() {
+        freeThreads.release();
+        slots.release();
+    }
+
+    /**
+     * Takes slots for the next claim and returns how many tasks to claim (0 if there is no room
+     * yet: then the caller looks again). Under a backlog it waits for room for a thread count's
+     * worth, so that claims stay large instead of one per freed slot; it claims ahead of free
+     * threads only while tasks are short, since long ones would wait here while another instance
+     * has free threads. Give back what the claim did not use with {@link #unclaimed}.
+     */
+    int takeClaimRoom(boolean backlog) throws InterruptedException {
+        int least = backlog ? Math.min(threads, claimBatch) : 1;
+        if (!slots.tryAcquire(least, WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+            return 0;
+        }
+        int room = least + slots.drainPermits();
+        int ahead = durations.areShort() ? 3 * threads : 0;
+        int wanted = Math.min(Math.min(room, claimBatch), freeThreads.availablePermits() + ahead);
+        slots.release(room - wanted);
+        if (wanted == 0 && freeThreads.tryAcquire(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+            freeThreads.release(); // a thread came free: the next look claims for it
+        }
+        return wanted;
+    }
+
+    /** Gives back slots taken for a claim that returned fewer tasks. */
+    void unclaimed(int count) {
+        slots.release(count);
+    }
+
+    /**
+     * The capacity one claimed task holds, from its claim to the end of its code.
+     *
+     * @param threadHeld whether it holds a thread permit already (reserved at its start)
+     */
+    TaskHold hold(boolean threadHeld) {
+        return new TaskHold(threadHeld);
+    }
+
+    /** What one task holds: its slot, and its thread permit once it has one. */
+    final class TaskHold {
+        private final AtomicBoolean thread;
+        private final AtomicBoolean slot = new AtomicBoolean(true);
+        private volatile long startedAt = System.nanoTime();
+
+        private TaskHold(boolean threadHeld) {
+            this.thread = new AtomicBoolean(threadHeld);
+        }
+
+        /** Waits for a thread permit unless one is held. */
+        void awaitThread() throws InterruptedException {
+            if (!thread.get()) {
+                freeThreads.acquire();
+                startedAt = System.nanoTime();
+                thread.set(true);
+            }
+        }
+
+        /** The task's code is done: its thread and slot go to the next task (idempotent). */
+        void bodyDone() {
+            if (thread.compareAndSet(true, false)) {
+                durations.add(System.nanoTime() - startedAt);
+                freeThreads.release();
+            }
+            if (slot.compareAndSet(true, false)) {
+                slots.release();
+            }
+        }
+    }
+}

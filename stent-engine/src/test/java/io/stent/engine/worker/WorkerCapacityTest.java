@@ -1,0 +1,44 @@
+package io.stent.engine.worker;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkerCapacityTest {
+
+    @Test
+    void reservation_takesAThreadAndASlot_andGivesBothBack() {
+        WorkerCapacity capacity = new WorkerCapacity(1, 32);
+        assertTrue(capacity.tryReserve());
+        assertFalse(capacity.tryReserve(), "its one thread is reserved");
+        capacity.cancelReservation();
+        assertTrue(capacity.tryReserve());
+    }
+
+    @Test
+    void claims_coverFreeThreadsOnly_untilTasksShowTheyAreShort_thenClaimAhead() throws Exception {
+        WorkerCapacity capacity = new WorkerCapacity(2, 32);
+        assertEquals(2, capacity.takeClaimRoom(false), "unknown tasks count as long: one per free thread");
+        capacity.unclaimed(2);
+        for (int i = 0; i < 30; i++) {
+            WorkerCapacity.TaskHold hold = capacity.hold(false);
+            hold.awaitThread();
+            hold.bodyDone();
+        }
+        assertEquals(8, capacity.takeClaimRoom(false), "short tasks: up to four times the threads");
+    }
+
+    @Test
+    void aTasksBodyDone_freesItsThreadAndSlotOnce() throws Exception {
+        WorkerCapacity capacity = new WorkerCapacity(1, 32);
+        WorkerCapacity.TaskHold hold = capacity.hold(false);
+        hold.awaitThread();
+        assertFalse(capacity.tryReserve(), "the task holds the only thread");
+        hold.bodyDone();
+        hold.bodyDone();
+        assertTrue(capacity.tryReserve());
+        assertFalse(capacity.tryReserve(), "a second bodyDone freed nothing more");
+    }
+}
