@@ -224,28 +224,14 @@ final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public Optional<ExecutionRecord> find(String id) {
-        return jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE id = ?")) {
-                statement.setString(1, id);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
-                }
-            }
-        });
+        return jdbc.autoCommit(connection -> oneById(connection, SELECT + " WHERE id = ?", id));
     }
 
     @Override
     public Optional<ExecutionRecord> watch(String id) {
         if (jdbc.dialect().writableCte()) {
-            return jdbc.autoCommit(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_execution"
-                        + " SET awaited = TRUE WHERE id = ? RETURNING " + COLUMNS)) {
-                    statement.setString(1, id);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(map(rows)) : Optional.empty();
-                    }
-                }
-            });
+            return jdbc.autoCommit(connection -> oneById(connection,
+                    "UPDATE stent_execution SET awaited = TRUE WHERE id = ? RETURNING " + COLUMNS, id));
         }
         return jdbc.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
@@ -253,13 +239,19 @@ final class JdbcExecutionStore implements ExecutionStore {
                 statement.setString(1, id);
                 statement.executeUpdate();
             }
-            try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE id = ?")) {
-                statement.setString(1, id);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
-                }
-            }
+            return oneById(connection, SELECT + " WHERE id = ?", id);
         });
+    }
+
+    /** Runs a statement that takes the execution id and returns at most one execution row. */
+    private static Optional<ExecutionRecord> oneById(Connection connection, String sql, String id)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+            }
+        }
     }
 
     @Override

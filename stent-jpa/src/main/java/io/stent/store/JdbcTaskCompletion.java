@@ -22,12 +22,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
             + " 'CANCELLING' THEN 'CANCELLED' ELSE ? END, result = ?, error = ?, finished_at = CURRENT_TIMESTAMP,"
             + " updated_at = CURRENT_TIMESTAMP WHERE id = ?";
 
-    private static final String COMPLETE_UNLESS_CANCELLING = "UPDATE stent_execution SET status = 'COMPLETED',"
-            + " result = ?, error = NULL, finished_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP"
-            + " WHERE id = ? AND status <> 'CANCELLING'";
-    private static final String CANCEL_IF_CANCELLING = "UPDATE stent_execution SET status = 'CANCELLED',"
-            + " result = ?, error = NULL, finished_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP"
-            + " WHERE id = ? AND status = 'CANCELLING'";
+    private static final String COMPLETE_UNLESS_CANCELLING = endWithResult("COMPLETED", "status <> 'CANCELLING'");
+    private static final String CANCEL_IF_CANCELLING = endWithResult("CANCELLED", "status = 'CANCELLING'");
 
     /** The most completions one statement ends: their ids must fit one notification's 8000 bytes. */
     private static final int ONE_STATEMENT_MAX = 200;
@@ -46,6 +42,12 @@ final class JdbcTaskCompletion implements TaskCompletion {
             + " SELECT task_id, status, (SELECT count(*) FROM told) FROM ended";
 
     private final Jdbc jdbc;
+
+    /** Ends an execution (parameters: result, id) in {@code status}, if {@code condition} holds. */
+    private static String endWithResult(String status, String condition) {
+        return "UPDATE stent_execution SET status = '" + status + "', result = ?, error = NULL,"
+                + " finished_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP WHERE id = ? AND " + condition;
+    }
 
     JdbcTaskCompletion(Jdbc jdbc) {
         this.jdbc = jdbc;
