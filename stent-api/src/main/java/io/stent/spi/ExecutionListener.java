@@ -19,7 +19,11 @@ public interface ExecutionListener {
     }
 
     /**
-     * A task ended: completed, failed, retried later, suspended or cancelled.
+     * A task ended: completed, failed, retried later, suspended or cancelled. A completion is
+     * reported as {@code COMPLETED} when its result is handed to the group commit that ends the
+     * execution, before that commit; every other outcome after it is committed. (A cancel that
+     * reaches the database first still ends the execution CANCELLED: read the execution's
+     * status for its final state.)
      *
      * @param info the execution, task, function and attempt
      * @param outcome what happened, e.g. {@code COMPLETED}, {@code RETRY}, {@code SUSPENDED}

@@ -7,7 +7,6 @@ import io.stent.engine.store.TaskCompletion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -16,12 +15,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Group commit for successful completions: worker threads hand in their results and wait; a
- * flusher thread finishes all that are waiting in a single transaction. Under load this turns one
- * commit per execution into one per batch; alone, a completion commits at once. Two flushers work
- * at once, so a batch is written while the one before is being committed. At most
- * {@value #MAX_PENDING} completions wait at a time; beyond that, workers wait before handing in
- * more (and so before taking more work).
+ * Group commit for successful completions: worker threads hand in their results and go on with
+ * other work; a flusher thread finishes all that are waiting in a single transaction and then
+ * tells each completion's {@link Committed} callback. Under load this turns one commit per
+ * execution into one per batch; alone, a completion commits at once. Two flushers work at once,
+ * so a batch is written while the one before is being committed. At most {@value #MAX_PENDING}
+ * completions wait at a time; beyond that, workers wait before handing in more (and so before
+ * taking more work).
  */
 final class CompletionBatcher {
 
@@ -30,8 +30,21 @@ final class CompletionBatcher {
     private static final int FLUSHERS = 2;
     private static final int MAX_PENDING = 4 * MAX_BATCH;
 
+    /** Told, on a flusher thread, how a handed-in completion ended. */
+    @FunctionalInterface
+    interface Committed {
+        /**
+         * The completion's transaction is done.
+         *
+         * @param status the status its execution ended in (CANCELLED if a cancel was pending), or
+         *     null if the lease was lost or the commit failed
+         * @param failure why the commit failed, or null
+         */
+        void ended(ExecutionStatus status, RuntimeException failure);
+    }
+
     /** One completion waiting for its batch. */
-    private record Pending(TaskCompletion.Completion completion, CompletableFuture<ExecutionStatus> ended) {
+    private record Pending(TaskCompletion.Completion completion, Committed then) {
     }
 
     private final TaskCompletion completions;
@@ -49,19 +62,17 @@ final class CompletionBatcher {
     }
 
     /**
-     * Completes the task in the next batch and waits for its commit; returns the status its
-     * execution ended in (CANCELLED if a cancel was pending), or null if the lease was lost.
+     * Hands the completion to the next batch and returns without waiting for its commit (it only
+     * waits while {@value #MAX_PENDING} completions are already waiting).
      *
-     * @param queued called once the completion is queued, before the wait for its commit
+     * @param queued called once the completion is queued
+     * @param then told on a flusher thread once the batch's transaction is done
      */
-    ExecutionStatus complete(ClaimedTask task, String result, Runnable queued) {
+    void complete(ClaimedTask task, String result, Runnable queued, Committed then) {
         ensureStarted();
-        CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
         room.acquireUninterruptibly();
-        ended.whenComplete((status, failure) -> room.release());
-        queue.add(new Pending(new TaskCompletion.Completion(task, result), ended));
+        queue.add(new Pending(new TaskCompletion.Completion(task, result), then));
         queued.run();
-        return ended.join();
     }
 
     private synchronized void ensureStarted() {
@@ -98,24 +109,41 @@ final class CompletionBatcher {
     }
 
     private void flush(List<Pending> batch) {
+        Map<String, ExecutionStatus> ended;
         try {
-            Map<String, ExecutionStatus> ended = completions.completeAll(
-                    batch.stream().map(Pending::completion).toList(), owner);
-            for (Pending pending : batch) {
-                pending.ended().complete(ended.get(pending.completion().task().id()));
-            }
+            ended = completions.completeAll(batch.stream().map(Pending::completion).toList(), owner);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "STENT-2208 completing a batch of " + batch.size() + " task(s) failed; each is"
                     + " retried on its own", e);
-            for (Pending pending : batch) {
-                try {
-                    Map<String, ExecutionStatus> ended = completions.completeAll(List.of(pending.completion()),
-                            owner);
-                    pending.ended().complete(ended.get(pending.completion().task().id()));
-                } catch (RuntimeException single) {
-                    pending.ended().completeExceptionally(single);
-                }
-            }
+            batch.forEach(this::flushAlone);
+            return;
+        }
+        for (Pending pending : batch) {
+            tell(pending, ended.get(pending.completion().task().id()), null);
+        }
+    }
+
+    private void flushAlone(Pending pending) {
+        ExecutionStatus status;
+        try {
+            status = completions.completeAll(List.of(pending.completion()), owner)
+                    .get(pending.completion().task().id());
+        } catch (RuntimeException single) {
+            tell(pending, null, single);
+            return;
+        }
+        tell(pending, status, null);
+    }
+
+    /** Tells one completion's callback; a callback that throws is logged and the batch goes on. */
+    private void tell(Pending pending, ExecutionStatus status, RuntimeException failure) {
+        try {
+            pending.then().ended(status, failure);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "STENT-2209 the end of task " + pending.completion().task().id()
+                    + " could not be handled after its commit", e);
+        } finally {
+            room.release();
         }
     }
 

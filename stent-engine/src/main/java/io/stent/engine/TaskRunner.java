@@ -63,11 +63,12 @@ final class TaskRunner {
     }
 
     /**
-     * Runs one claimed task.
+     * Runs one claimed task. A successful completion is handed to the group commit: the task then
+     * ends, and a local caller gets the outcome, when that commit is done.
      *
-     * @param bodyDone called when only the group commit of a completion is left to wait for
+     * @param end told when the task's code is done, and given the task's end when it is deferred
      */
-    void run(ClaimedTask task, Runnable bodyDone) {
+    void run(ClaimedTask task, io.stent.engine.worker.TaskHandler.TaskEnd end) {
         FunctionDefinition function = registry.require(task.functionName(), task.functionVersion());
         ExecutionState state = new ExecutionState(task.executionId(), task.claimedAt(), task.deadlineAt(),
                 task.cancelRequested());
@@ -77,7 +78,7 @@ final class TaskRunner {
         io.stent.ExecutionInfo info = new io.stent.ExecutionInfo(task.executionId(), task.id(), function.name(),
                 task.attempt(), "");
         listeners.taskStarted(info);
-        ExecutionRecord finished = null;
+        boolean committing = false;
         try {
             if (state.pastDeadline() && !state.cancelRequested()) {
                 held(task, completions.finish(task, owner, ExecutionStatus.EXPIRED, null,
@@ -108,33 +109,59 @@ final class TaskRunner {
                 listeners.taskFinished(info, "SUSPENDED", null);
                 return;
             }
-            Ending ending = finish(task, function, context, result, failure, bodyDone);
-            finished = ending.finished();
-            listeners.taskFinished(info, ending.outcome(), failure);
+            String outcome = finish(task, function, context, result, failure, info, end);
+            committing = outcome == null;
+            if (!committing) {
+                listeners.taskFinished(info, outcome, failure);
+            }
         } finally {
-            localRuns.ended(task.executionId(), finished);
-            wakeups.executionFinished(task.executionId());
+            if (!committing) {
+                // Outcomes other than a group-committed completion are committed by now; a local
+                // caller reads them from the database.
+                localRuns.ended(task.executionId(), null);
+                wakeups.executionFinished(task.executionId());
+            }
         }
     }
 
     /**
-     * How a run ended: the outcome's name, and the execution's final record when it finished with
-     * an outcome known for certain here (otherwise null).
+     * Hands a successful result to the group commit. Listeners hear of the completion now, on the
+     * thread that ran it; the task ends, and a local caller gets the outcome, once it is committed.
      */
-    private record Ending(String outcome, ExecutionRecord finished) {
-        static Ending of(String outcome) {
-            return new Ending(outcome, null);
-        }
+    private void commitCompletion(ClaimedTask task, FunctionDefinition function, String output,
+                                  io.stent.ExecutionInfo info, io.stent.engine.worker.TaskHandler.TaskEnd end) {
+        listeners.taskFinished(info, "COMPLETED", null);
+        Runnable ended = end.defer();
+        batcher.complete(task, output, end::bodyDone, (status, failure) -> {
+            try {
+                if (failure != null) {
+                    LOG.log(Level.SEVERE, "STENT-2205 task " + task.id() + " could not be finished; its lease will"
+                            + " expire and another attempt follows", failure);
+                } else {
+                    held(task, status != null);
+                }
+                localRuns.ended(task.executionId(), status == null ? null
+                        : new ExecutionRecord(task.executionId(), function.name(), task.functionVersion(), status,
+                        task.arguments(), output, null, task.attempt(), null, null, task.parentId()));
+                wakeups.executionFinished(task.executionId());
+            } finally {
+                ended.run();
+            }
+        });
     }
 
-    /** Ends the task as its outcome says. */
-    private Ending finish(ClaimedTask task, FunctionDefinition function, DurableContext context, Object result,
-                          Throwable failure, Runnable bodyDone) {
+    /**
+     * Ends the task as its outcome says; returns the outcome's name, or null when a completion was
+     * handed to the group commit.
+     */
+    private String finish(ClaimedTask task, FunctionDefinition function, DurableContext context, Object result,
+                          Throwable failure, io.stent.ExecutionInfo info,
+                          io.stent.engine.worker.TaskHandler.TaskEnd end) {
         String where = " [" + context.info().toLogString() + "]";
         if (failure != null && stopping.getAsBoolean()) {
             claims.release(task.id(), owner);
             LOG.info(() -> "STENT-2202 released the task during shutdown; another worker resumes it" + where);
-            return Ending.of("RELEASED");
+            return "RELEASED";
         }
         String output = null;
         if (failure == null) {
@@ -149,19 +176,16 @@ final class TaskRunner {
         ExecutionState state = context.state();
         if (state.cancelRequested() || causedBy(failure, ExecutionCancelledException.class)) {
             held(task, completions.finish(task, owner, ExecutionStatus.CANCELLED, output, error));
-            return Ending.of("CANCELLED");
+            return "CANCELLED";
         }
         if (failure != null && (causedBy(failure, ExecutionExpiredException.class) || state.pastDeadline())) {
             held(task, completions.finish(task, owner, ExecutionStatus.EXPIRED, null, error));
-            return Ending.of("EXPIRED");
+            return "EXPIRED";
         }
         if (failure == null) {
             caching.store(function, task.arguments(), output);
-            ExecutionStatus status = batcher.complete(task, output, bodyDone);
-            held(task, status != null);
-            return new Ending(status == null ? "COMPLETED" : status.name(), status == null ? null
-                    : new ExecutionRecord(task.executionId(), function.name(), task.functionVersion(), status,
-                    task.arguments(), output, null, task.attempt(), null, null, task.parentId()));
+            commitCompletion(task, function, output, info, end);
+            return null;
         }
         if (!context.isFinal(failure) && !(failure instanceof NonDeterministicWorkflowError)
                 && function.retry().retries(failure, task.attempt())) {
@@ -169,12 +193,12 @@ final class TaskRunner {
             Throwable logged = failure;
             LOG.log(Level.INFO, () -> "STENT-2102 attempt failed, retrying in " + delay + ": " + logged + where);
             held(task, completions.retryLater(task, owner, delay, error));
-            return Ending.of("RETRY");
+            return "RETRY";
         }
         LOG.log(Level.WARNING, "STENT-2103 failed after " + task.attempt() + " attempt(s), moved to the dead-letter"
                 + " queue" + where, failure);
         held(task, completions.failForGood(task, owner, failure.getClass().getName(), failure.getMessage(), error));
-        return Ending.of("FAILED");
+        return "FAILED";
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

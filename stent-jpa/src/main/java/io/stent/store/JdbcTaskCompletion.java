@@ -29,7 +29,9 @@ final class JdbcTaskCompletion implements TaskCompletion {
     private static final int ONE_STATEMENT_MAX = 200;
     private static final String COMPLETE_IN_ONE_STATEMENT = "WITH input AS (SELECT * FROM unnest(?::varchar[],"
             + " ?::text[]) AS i(task_id, result)),"
-            + " taken AS (DELETE FROM stent_task t USING input i WHERE t.id = i.task_id AND t.lease_owner = ?"
+            // The owner is compared outside its index, so each task is found by its key: the owner
+            // index still holds every task this worker finished since the last vacuum.
+            + " taken AS (DELETE FROM stent_task t USING input i WHERE t.id = i.task_id AND (t.lease_owner = ?) IS TRUE"
             + " AND t.status = 'RUNNING' RETURNING t.id, t.execution_id),"
             + " ended AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING' THEN 'CANCELLED'"
             + " ELSE 'COMPLETED' END, result = i.result, error = NULL, finished_at = CURRENT_TIMESTAMP,"

@@ -37,13 +37,20 @@ final class PostgresDialect implements Dialect {
     @Override
     public List<ClaimedTask> claim(Connection connection, String owner, Collection<io.stent.engine.store.FunctionKey> functions, int limit,
                                    long leaseMillis) throws SQLException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a claim takes at least one task, not " + limit);
+        }
+        // The limit is written into the statement: with a LIMIT parameter, PostgreSQL's generic plan
+        // assumes a tenth of the table and is never chosen, so every claim would be planned again.
+        // The picked rows are locked, so their physical address (ctid) finds them again without a
+        // second look-up by key.
         String sql = "WITH picked AS ("
-                + " SELECT id FROM stent_task WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP"
+                + " SELECT ctid FROM stent_task WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP"
                 + " AND " + SqlLists.functionKeys(functions.size())
-                + " ORDER BY priority DESC, run_at LIMIT ? FOR UPDATE SKIP LOCKED),"
+                + " ORDER BY priority DESC, run_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED),"
                 + " claimed AS (UPDATE stent_task t SET status = 'RUNNING', lease_owner = ?,"
                 + " lease_expires_at = " + nowPlusMillis() + ", attempt = t.attempt + 1, version = t.version + 1"
-                + " FROM picked WHERE t.id = picked.id"
+                + " FROM picked WHERE t.ctid = picked.ctid"
                 + " RETURNING t.id, t.execution_id, t.function_name, t.function_version, t.attempt, t.version),"
                 + " started AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING'"
                 + " THEN 'CANCELLING' ELSE 'RUNNING' END,"
@@ -56,7 +63,6 @@ final class PostgresDialect implements Dialect {
                 + " FROM claimed c JOIN started s ON s.id = c.execution_id";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = SqlLists.bindKeys(statement, 1, functions);
-            statement.setInt(index++, limit);
             statement.setString(index++, owner);
             bindMillis(statement, index, leaseMillis);
             List<ClaimedTask> tasks = new ArrayList<>();

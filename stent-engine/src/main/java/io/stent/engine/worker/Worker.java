@@ -117,8 +117,8 @@ public final class Worker {
             return;
         }
         running = true;
-        // Threads beyond the configured count only wait: for a permit, or for their commit.
-        int poolSize = 4 * settings.workerThreads();
+        // Threads beyond the configured count only wait for a permit (a start reserved one).
+        int poolSize = 2 * settings.workerThreads();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
@@ -166,12 +166,14 @@ public final class Worker {
         pollers.forEach(Worker::joinQuietly);
         pollers.clear();
         pool.shutdown();
+        long drainUntil = System.nanoTime() + settings.drainTimeout().toNanos();
         try {
             if (!pool.awaitTermination(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 stopping = true;
                 pool.shutdownNow();
                 pool.awaitTermination(10, TimeUnit.SECONDS);
             }
+            awaitDeferredEnds(drainUntil);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -181,6 +183,17 @@ public final class Worker {
         heartbeat.interrupt();
         joinQuietly(heartbeat);
         LOG.info(() -> "STENT-2002 worker " + settings.workerId() + " stopped");
+    }
+
+    /**
+     * Waits (until the drain deadline, and a few seconds at least) for tasks whose code is done
+     * but whose commit is still pending: releasing them instead would run them again.
+     */
+    private void awaitDeferredEnds(long drainUntil) throws InterruptedException {
+        long until = Math.max(drainUntil, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+        while (!inFlight.isEmpty() && System.nanoTime() - until < 0) {
+            Thread.sleep(5);
+        }
     }
 
     private void pollLoop(boolean recovers) {
@@ -246,31 +259,69 @@ public final class Worker {
 
     /**
      * Runs a task on the pool: waits for a free thread permit unless it already holds one, and
-     * gives it back as soon as the task's own code is done (its commit may still be pending).
+     * gives it back as soon as the task's own code is done. The task stays in flight (its lease
+     * renewed) until it ends: when the handler returns, or later if the handler deferred its end.
      */
     private void execute(ClaimedTask task, boolean permitHeld) {
         inFlight.put(task.id(), task);
         pool.execute(() -> {
             WorkerCapacity.TaskHold hold = capacity.hold(permitHeld);
+            TaskEnding ending = new TaskEnding(task, hold);
             try {
                 hold.awaitThread();
-                runner.run(task, hold::bodyDone);
+                runner.run(task, ending);
             } catch (InterruptedException e) {
                 releaseQuietly(task);
                 Thread.currentThread().interrupt();
+                ending.end();
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "STENT-2205 task " + task.id() + " could not be finished; its lease will"
                         + " expire and another attempt follows", e);
+                ending.end();
             } finally {
-                inFlight.remove(task.id());
                 hold.bodyDone();
-                if (!runnableAtStart.contains(new io.stent.engine.store.FunctionKey(task.functionName(),
-                        task.functionVersion()))) {
-                    // A limited function's end frees room under its limit: due work may now be claimable.
-                    wakeups.workAvailable();
+                if (!ending.deferred) {
+                    ending.end();
                 }
             }
         });
+    }
+
+    /** One task's end: it leaves the in-flight set once, when it ended. */
+    private final class TaskEnding implements TaskHandler.TaskEnd {
+        private final ClaimedTask task;
+        private final WorkerCapacity.TaskHold hold;
+        private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile boolean deferred;
+
+        TaskEnding(ClaimedTask task, WorkerCapacity.TaskHold hold) {
+            this.task = task;
+            this.hold = hold;
+        }
+
+        @Override
+        public void bodyDone() {
+            hold.bodyDone();
+        }
+
+        @Override
+        public Runnable defer() {
+            deferred = true;
+            return this::end;
+        }
+
+        void end() {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            hold.bodyDone();
+            inFlight.remove(task.id());
+            if (!runnableAtStart.contains(new io.stent.engine.store.FunctionKey(task.functionName(),
+                    task.functionVersion()))) {
+                // A limited function's end frees room under its limit: due work may now be claimable.
+                wakeups.workAvailable();
+            }
+        }
     }
 
     private void heartbeatLoop() {

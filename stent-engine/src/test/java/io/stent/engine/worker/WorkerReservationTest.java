@@ -113,6 +113,33 @@ class WorkerReservationTest {
         assertEquals(Set.of("b"), claims.released);
     }
 
+    @Test
+    void stop_waitsForADeferredEnd_insteadOfReleasingTheTask() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Runnable> end = new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch handedIn = new CountDownLatch(1);
+        Worker worker = worker((task, taskEnd) -> {
+            end.set(taskEnd.defer());
+            taskEnd.bodyDone();
+            handedIn.countDown();
+        });
+        worker.start();
+        assertTrue(worker.tryReserve(FREE));
+        assertTrue(worker.runReserved(task("c")));
+        assertTrue(handedIn.await(10, TimeUnit.SECONDS));
+        assertTrue(worker.tryReserve(FREE), "the thread is free once the task's code is done");
+        worker.cancelReservation();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            worker.stop();
+            stopped.countDown();
+        });
+        stopper.start();
+        assertFalse(stopped.await(300, TimeUnit.MILLISECONDS), "stop waits while the task's commit is pending");
+        end.get().run();
+        assertTrue(stopped.await(10, TimeUnit.SECONDS));
+        assertEquals(Set.of(), claims.released, "a task that ended is not released for another run");
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
