@@ -39,7 +39,7 @@ public final class ExecutionQueries {
             throw new IllegalArgumentException("STENT-1701 limit must be 1 to 500 and offset at least 0, got limit "
                     + limit + " and offset " + offset);
         }
-        String sql = JdbcExecutionStore.SELECT + (status == null ? "" : " WHERE status = ?")
+        String sql = JdbcExecutionStore.SELECT + (status == null ? "" : " WHERE " + JdbcExecutionStore.STATUS + " = ?")
                 + " ORDER BY created_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -83,14 +83,6 @@ final class H2Dialect implements Dialect {
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_execution SET"
-                + " status = CASE WHEN status = 'CANCELLING' THEN 'CANCELLING' ELSE 'RUNNING' END, started_at = COALESCE(started_at, CURRENT_TIMESTAMP),"
-                + " updated_at = CURRENT_TIMESTAMP,"
-                + " attempts = (SELECT MAX(t.attempt) FROM stent_task t WHERE t.execution_id = stent_execution.id)"
-                + " WHERE id IN (SELECT execution_id FROM stent_task WHERE id IN (" + in + "))")) {
-            SqlLists.bind(statement, 1, ids);
-            statement.executeUpdate();
-        }
         return tasks;
     }
 

@@ -20,8 +20,18 @@ import java.util.UUID;
  */
 final class JdbcExecutionStore implements ExecutionStore {
 
-    private static final String COLUMNS = "id, function_name, function_version, status, args, result, error,"
-            + " attempts, created_at, finished_at, parent_id";
+    /**
+     * An execution's status: what its row says, except that a leased task makes a pending or
+     * suspended execution RUNNING. Claims do not write the execution row (one row write per claimed
+     * task instead of two), so a running execution is known by its task.
+     */
+    static final String STATUS = "CASE WHEN status IN ('PENDING', 'SUSPENDED') AND EXISTS (SELECT 1 FROM stent_task rt"
+            + " WHERE rt.execution_id = stent_execution.id AND rt.status = 'RUNNING') THEN 'RUNNING' ELSE status END";
+    /** Attempts: the row's count, or the running attempt's number while one runs. */
+    private static final String ATTEMPTS = "COALESCE((SELECT MAX(rt.attempt) FROM stent_task rt WHERE rt.execution_id ="
+            + " stent_execution.id AND rt.status = 'RUNNING'), attempts)";
+    private static final String COLUMNS = "id, function_name, function_version, " + STATUS + ", args, result, error, "
+            + ATTEMPTS + ", created_at, finished_at, parent_id";
     static final String SELECT = "SELECT " + COLUMNS + " FROM stent_execution";
 
     private final Jdbc jdbc;

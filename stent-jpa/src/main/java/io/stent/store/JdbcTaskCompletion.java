@@ -18,9 +18,16 @@ final class JdbcTaskCompletion implements TaskCompletion {
 
     private static final String TAKE_TASK = "DELETE FROM stent_task WHERE id = ? AND lease_owner = ?"
             + " AND status = 'RUNNING'";
+    /**
+     * What every write that ends an attempt records of it (parameters: attempt, claimed at): a
+     * claim does not write the execution row, so its attempt count and first start are written
+     * here.
+     */
+    private static final String ATTEMPT = " attempts = ?, started_at = COALESCE(started_at, ?),";
+
     private static final String FINISH_EXECUTION = "UPDATE stent_execution SET status = CASE WHEN status ="
-            + " 'CANCELLING' THEN 'CANCELLED' ELSE ? END, result = ?, error = ?, finished_at = CURRENT_TIMESTAMP,"
-            + " updated_at = CURRENT_TIMESTAMP WHERE id = ?";
+            + " 'CANCELLING' THEN 'CANCELLED' ELSE ? END, result = ?, error = ?," + ATTEMPT
+            + " finished_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP WHERE id = ?";
 
     private static final String COMPLETE_UNLESS_CANCELLING = endWithResult("COMPLETED", "status <> 'CANCELLING'");
     private static final String CANCEL_IF_CANCELLING = endWithResult("CANCELLED", "status = 'CANCELLING'");
@@ -28,13 +35,14 @@ final class JdbcTaskCompletion implements TaskCompletion {
     /** The most completions one statement ends: their ids must fit one notification's 8000 bytes. */
     private static final int ONE_STATEMENT_MAX = 200;
     private static final String COMPLETE_IN_ONE_STATEMENT = "WITH input AS (SELECT * FROM unnest(?::varchar[],"
-            + " ?::text[]) AS i(task_id, result)),"
+            + " ?::text[], ?::timestamptz[]) AS i(task_id, result, claimed_at)),"
             // The owner is compared outside its index, so each task is found by its key: the owner
             // index still holds every task this worker finished since the last vacuum.
             + " taken AS (DELETE FROM stent_task t USING input i WHERE t.id = i.task_id AND (t.lease_owner = ?) IS TRUE"
-            + " AND t.status = 'RUNNING' RETURNING t.id, t.execution_id),"
+            + " AND t.status = 'RUNNING' RETURNING t.id, t.execution_id, t.attempt),"
             + " ended AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING' THEN 'CANCELLED'"
-            + " ELSE 'COMPLETED' END, result = i.result, error = NULL, finished_at = CURRENT_TIMESTAMP,"
+            + " ELSE 'COMPLETED' END, result = i.result, error = NULL, attempts = k.attempt,"
+            + " started_at = COALESCE(e.started_at, i.claimed_at), finished_at = CURRENT_TIMESTAMP,"
             + " updated_at = CURRENT_TIMESTAMP FROM taken k JOIN input i ON i.task_id = k.id"
             + " WHERE e.id = k.execution_id RETURNING k.id AS task_id, e.id, e.status, e.awaited),"
             // Only awaited executions are announced: a transaction that notifies holds a lock that
@@ -45,10 +53,18 @@ final class JdbcTaskCompletion implements TaskCompletion {
 
     private final Jdbc jdbc;
 
-    /** Ends an execution (parameters: result, id) in {@code status}, if {@code condition} holds. */
+    /**
+     * Ends an execution (parameters: result, attempt, claimed at, id) in {@code status}, if
+     * {@code condition} holds.
+     */
     private static String endWithResult(String status, String condition) {
-        return "UPDATE stent_execution SET status = '" + status + "', result = ?, error = NULL,"
+        return "UPDATE stent_execution SET status = '" + status + "', result = ?, error = NULL," + ATTEMPT
                 + " finished_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP WHERE id = ? AND " + condition;
+    }
+
+    private static void bindAttempt(PreparedStatement statement, int index, ClaimedTask task) throws SQLException {
+        statement.setInt(index, task.attempt());
+        statement.setObject(index + 1, task.claimedAt());
     }
 
     JdbcTaskCompletion(Jdbc jdbc) {
@@ -76,7 +92,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
             statement.setString(1, status.name());
             statement.setString(2, result);
             statement.setString(3, error);
-            statement.setString(4, task.executionId());
+            bindAttempt(statement, 4, task);
+            statement.setString(6, task.executionId());
             statement.executeUpdate();
         }
         return true;
@@ -153,14 +170,17 @@ final class JdbcTaskCompletion implements TaskCompletion {
             Connection connection, java.util.List<Completion> completions, String owner) throws SQLException {
         String[] taskIds = new String[completions.size()];
         String[] results = new String[completions.size()];
+        String[] claimedAt = new String[completions.size()];
         for (int i = 0; i < taskIds.length; i++) {
             taskIds[i] = completions.get(i).task().id();
             results[i] = completions.get(i).result();
+            claimedAt[i] = String.valueOf(completions.get(i).task().claimedAt());
         }
         try (PreparedStatement statement = connection.prepareStatement(COMPLETE_IN_ONE_STATEMENT)) {
             statement.setArray(1, connection.createArrayOf("varchar", taskIds));
             statement.setArray(2, connection.createArrayOf("text", results));
-            statement.setString(3, owner);
+            statement.setArray(3, connection.createArrayOf("text", claimedAt));
+            statement.setString(4, owner);
             java.util.Map<String, ExecutionStatus> ended = new java.util.HashMap<>();
             try (java.sql.ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -182,7 +202,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (Completion completion : held) {
                 update.setString(1, completion.result());
-                update.setString(2, completion.task().executionId());
+                bindAttempt(update, 2, completion.task());
+                update.setString(4, completion.task().executionId());
                 update.addBatch();
             }
             int[] counts = update.executeBatch();
@@ -246,9 +267,10 @@ final class JdbcTaskCompletion implements TaskCompletion {
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE stent_execution SET error = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+                    "UPDATE stent_execution SET error = ?," + ATTEMPT + " updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
                 statement.setString(1, error);
-                statement.setString(2, task.executionId());
+                bindAttempt(statement, 2, task);
+                statement.setString(4, task.executionId());
                 statement.executeUpdate();
             }
             return true;
@@ -285,9 +307,10 @@ final class JdbcTaskCompletion implements TaskCompletion {
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_execution SET status ="
-                    + " CASE WHEN status = 'CANCELLING' THEN 'CANCELLING' ELSE 'SUSPENDED' END,"
+                    + " CASE WHEN status = 'CANCELLING' THEN 'CANCELLING' ELSE 'SUSPENDED' END," + ATTEMPT
                     + " updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
-                statement.setString(1, task.executionId());
+                bindAttempt(statement, 1, task);
+                statement.setString(3, task.executionId());
                 statement.executeUpdate();
             }
             return true;

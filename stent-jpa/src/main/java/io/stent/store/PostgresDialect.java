@@ -11,8 +11,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * PostgreSQL: one statement claims a batch with {@code FOR UPDATE SKIP LOCKED}, marks the
- * executions running and returns the arguments; the migration lock is an advisory lock.
+ * PostgreSQL: one statement claims a batch with {@code FOR UPDATE SKIP LOCKED} and returns the
+ * arguments; the migration lock is an advisory lock.
  */
 final class PostgresDialect implements Dialect {
 
@@ -52,11 +52,10 @@ final class PostgresDialect implements Dialect {
                 + " lease_expires_at = " + nowPlusMillis() + ", attempt = t.attempt + 1, version = t.version + 1"
                 + " FROM picked WHERE t.ctid = picked.ctid"
                 + " RETURNING t.id, t.execution_id, t.function_name, t.function_version, t.attempt, t.version),"
-                + " started AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING'"
-                + " THEN 'CANCELLING' ELSE 'RUNNING' END,"
-                + " started_at = COALESCE(e.started_at, CURRENT_TIMESTAMP), updated_at = CURRENT_TIMESTAMP,"
-                + " attempts = c.attempt FROM claimed c WHERE e.id = c.execution_id"
-                + " RETURNING e.id, e.args, e.deadline_at, e.status, e.parent_id)"
+                // The execution row is only read: that a leased task runs it is what makes it
+                // RUNNING (see ExecutionColumns), so a claim writes one row per task, not two.
+                + " started AS (SELECT e.id, e.args, e.deadline_at, e.status, e.parent_id FROM stent_execution e"
+                + " JOIN claimed c ON e.id = c.execution_id)"
                 + " SELECT c.id, c.execution_id, c.function_name, c.function_version, c.attempt, s.args,"
                 + " CURRENT_TIMESTAMP,"
                 + " s.deadline_at, s.status, s.parent_id, c.version"

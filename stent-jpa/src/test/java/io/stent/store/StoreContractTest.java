@@ -126,6 +126,54 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void runningExecution_isRunningInEveryRead_andItsRowGetsTheAttemptWhenTheAttemptEnds() throws Exception {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask first = store.claims().claim("w", k(function), 10, LEASE).get(0);
+        assertEquals(ExecutionStatus.RUNNING, store.executions().find(id).orElseThrow().status());
+        assertEquals(1, store.executions().find(id).orElseThrow().attempts());
+        assertTrue(listed(ExecutionStatus.RUNNING).contains(id));
+        assertFalse(listed(ExecutionStatus.PENDING).contains(id));
+
+        assertTrue(store.completions().retryLater(first, "w", Duration.ZERO, "{}"));
+        assertEquals(ExecutionStatus.PENDING, store.executions().find(id).orElseThrow().status(), "waiting to retry");
+        assertEquals(1, store.executions().find(id).orElseThrow().attempts());
+        ClaimedTask second = store.claims().claim("w", k(function), 10, LEASE).get(0);
+        assertEquals(2, store.executions().find(id).orElseThrow().attempts());
+        assertTrue(store.completions().suspend(second, "w", second.claimedAt().plusHours(1), null, List.of()));
+        assertEquals(ExecutionStatus.SUSPENDED, store.executions().find(id).orElseThrow().status());
+        assertFalse(listed(ExecutionStatus.RUNNING).contains(id));
+
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_task SET run_at = CURRENT_TIMESTAMP"
+                     + " WHERE execution_id = ?")) {
+            statement.setString(1, id);
+            statement.executeUpdate();
+        }
+        ClaimedTask resumed = store.claims().claim("w", k(function), 10, LEASE).get(0);
+        assertEquals(ExecutionStatus.RUNNING, store.executions().find(id).orElseThrow().status(), "resumed");
+        assertEquals(java.util.Map.of(resumed.id(), ExecutionStatus.COMPLETED), store.completions().completeAll(
+                List.of(new io.stent.engine.store.TaskCompletion.Completion(resumed, "7")), "w"));
+        var record = store.executions().find(id).orElseThrow();
+        assertEquals(ExecutionStatus.COMPLETED, record.status());
+        assertEquals(2, record.attempts(), "a suspension does not count as an attempt");
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("SELECT started_at FROM stent_execution WHERE id = ?")) {
+            statement.setString(1, id);
+            try (var rows = statement.executeQuery()) {
+                assertTrue(rows.next());
+                assertEquals(first.claimedAt().toInstant(), rows.getObject(1, java.time.OffsetDateTime.class)
+                        .toInstant(), "started when first claimed");
+            }
+        }
+    }
+
+    private List<String> listed(ExecutionStatus status) {
+        return jdbcStore.queries().list(status, 500, 0).stream().map(io.stent.engine.store.ExecutionRecord::id)
+                .toList();
+    }
+
+    @Test
     void claim_onlyTakesFunctionsTheWorkerServes() {
         String mine = fn();
         String other = fn();

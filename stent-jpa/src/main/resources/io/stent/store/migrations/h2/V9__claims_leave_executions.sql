@@ -1,0 +1,2 @@
+-- Stent schema version 9 (H2): nothing to change. On PostgreSQL this version leaves more room on
+-- each page of the execution table, which H2 does not need.
