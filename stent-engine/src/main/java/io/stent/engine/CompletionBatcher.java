@@ -18,8 +18,9 @@ import java.util.logging.Logger;
  * Group commit for successful completions: worker threads hand in their results and go on with
  * other work; a flusher thread finishes all that are waiting in a single transaction and then
  * tells each completion's {@link Committed} callback. Under load this turns one commit per
- * execution into one per batch; alone, a completion commits at once. Two flushers work at once,
- * so a batch is written while the one before is being committed. At most {@value #MAX_PENDING}
+ * execution into one per batch; alone, a completion commits at once. {@value #FLUSHERS} flushers
+ * work at once: a commit mostly waits for the database's log flush, and commits that wait together
+ * share one flush. At most {@value #MAX_PENDING}
  * completions wait at a time; beyond that, workers wait before handing in more (and so before
  * taking more work).
  */
@@ -27,7 +28,7 @@ final class CompletionBatcher {
 
     private static final Logger LOG = Logger.getLogger(CompletionBatcher.class.getName());
     private static final int MAX_BATCH = 64;
-    private static final int FLUSHERS = 2;
+    private static final int FLUSHERS = 4;
     private static final int MAX_PENDING = 4 * MAX_BATCH;
 
     /** Told, on a flusher thread, how a handed-in completion ended. */

@@ -17,8 +17,17 @@ final class ClaimRows {
 
     static ClaimedTask map(ResultSet rows) throws SQLException {
         return new ClaimedTask(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
-                rows.getInt(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class),
-                rows.getObject(8, OffsetDateTime.class), "CANCELLING".equals(rows.getString(9)), rows.getString(10),
-                rows.getInt(11) == 1);
+                rows.getInt(5), rows.getString(6), instant(rows, 7), instant(rows, 8),
+                "CANCELLING".equals(rows.getString(9)), rows.getString(10), rows.getInt(11) == 1);
+    }
+
+    /**
+     * A timestamp column as an instant (in UTC). Read through {@code getTimestamp}: application
+     * servers' JDBC wrappers implement {@code getObject(int, Class)} by reflection on every call,
+     * which cost a few percent of a busy worker's time.
+     */
+    private static OffsetDateTime instant(ResultSet rows, int column) throws SQLException {
+        java.sql.Timestamp timestamp = rows.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -58,7 +58,13 @@ final class PostgresDialect implements Dialect {
                 + " JOIN claimed c ON e.id = c.execution_id)"
                 + " SELECT c.id, c.execution_id, c.function_name, c.function_version, c.attempt, s.args,"
                 + " CURRENT_TIMESTAMP,"
-                + " s.deadline_at, s.status, s.parent_id, c.version"
+                + " s.deadline_at, s.status, s.parent_id, c.version,"
+                // The claim's commit does not wait for its log flush. If the database crashed
+                // before the flush, the claim is undone: the task is due again, and the worker's
+                // completion is refused by the lease check, so the task runs again, as after any
+                // crash. The next flush (any later commit, such as the task's own checkpoints)
+                // makes it durable.
+                + " set_config('synchronous_commit', 'off', true)"
                 + " FROM claimed c JOIN started s ON s.id = c.execution_id";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = SqlLists.bindKeys(statement, 1, functions);

@@ -44,6 +44,30 @@ class PostgresStoreTest extends StoreContractTest {
         }
     }
 
+    @Test
+    void claim_skipsTheLogFlushOfItsOwnCommitOnly() throws Exception {
+        String function = fn();
+        start(function);
+        try (java.sql.Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            List<ClaimedTask> claimed = new PostgresDialect().claim(connection, "w", k(function), 1, 30_000);
+            assertTrue(claimed.size() == 1);
+            org.junit.jupiter.api.Assertions.assertEquals("off", synchronousCommit(connection),
+                    "the claim's transaction commits without waiting for the flush");
+            connection.commit();
+            org.junit.jupiter.api.Assertions.assertEquals("on", synchronousCommit(connection),
+                    "later transactions on the connection (completions) wait for it again");
+        }
+    }
+
+    private static String synchronousCommit(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SHOW synchronous_commit")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     /** Completes watched executions until one is announced: then the listener is listening. */
     private void announcedOnceListening(String function, Set<String> announced) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

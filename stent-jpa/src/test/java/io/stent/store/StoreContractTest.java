@@ -43,7 +43,7 @@ abstract class StoreContractTest {
 
     static final Duration LEASE = Duration.ofSeconds(30);
 
-    private TestDatabase database;
+    TestDatabase database;
     private JdbcStore jdbcStore;
     Store store;
 
