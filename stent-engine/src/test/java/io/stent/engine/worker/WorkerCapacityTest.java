@@ -41,4 +41,14 @@ class WorkerCapacityTest {
         assertTrue(capacity.tryReserve());
         assertFalse(capacity.tryReserve(), "a second bodyDone freed nothing more");
     }
+
+    @Test
+    void claimSize_isTheLargestFewSizesValueThatFits() {
+        int[][] cases = {{1, 1}, {3, 3}, {4, 4}, {5, 4}, {6, 6}, {7, 6}, {8, 8}, {11, 8}, {12, 12}, {15, 12},
+            {16, 16}, {23, 16}, {24, 24}, {31, 24}, {32, 32}, {47, 32}, {48, 48}, {64, 64}};
+        for (int[] c : cases) {
+            assertEquals(c[1], WorkerCapacity.claimSize(c[0]), "room for " + c[0]);
+        }
+        assertEquals(0, WorkerCapacity.claimSize(0));
+    }
 }
