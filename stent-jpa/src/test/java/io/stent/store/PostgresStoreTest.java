@@ -60,6 +60,42 @@ class PostgresStoreTest extends StoreContractTest {
         }
     }
 
+    @Test
+    void batchCompletion_findsTasksByKey_notThroughTheRunningTaskIndex() throws Exception {
+        String function = fn();
+        for (int i = 0; i < 3; i++) {
+            start(function);
+        }
+        store.claims().claim("w", k(function), 3, LEASE);
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             var statement = connection.createStatement()) {
+            // A table of realistic size, mostly waiting tasks: the planner would then rather scan the
+            // small running-task index than look 64 tasks up by key.
+            statement.execute("INSERT INTO stent_task (id, execution_id, kind, function_name, function_version, queue,"
+                    + " priority, status, run_at, attempt, version, created_at) SELECT 'filler-' || g, 'none', 'ROOT',"
+                    + " '" + function + "-filler', 1, 'default', 0, 'READY', CURRENT_TIMESTAMP + INTERVAL '1 day', 0, 0,"
+                    + " CURRENT_TIMESTAMP FROM generate_series(1, 20000) g");
+            statement.execute("ANALYZE stent_task");
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            StringBuilder plan = new StringBuilder();
+            try (var explain = connection.prepareStatement("EXPLAIN "
+                    + JdbcTaskCompletion.COMPLETE_IN_ONE_STATEMENT)) {
+                explain.setArray(1, connection.createArrayOf("varchar", new String[] {"t"}));
+                explain.setArray(2, connection.createArrayOf("text", new String[] {"1"}));
+                explain.setArray(3, connection.createArrayOf("text", new String[] {"2026-01-01T00:00:00Z"}));
+                explain.setString(4, "w");
+                try (var rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+            statement.execute("DELETE FROM stent_task WHERE function_name = '" + function + "-filler'");
+            assertTrue(plan.toString().contains("stent_task_pkey"), plan.toString());
+            assertFalse(plan.toString().contains("stent_task_owner_ix"), plan.toString());
+        }
+    }
+
     private static String synchronousCommit(java.sql.Connection connection) throws java.sql.SQLException {
         try (var statement = connection.createStatement();
              var rows = statement.executeQuery("SHOW synchronous_commit")) {
