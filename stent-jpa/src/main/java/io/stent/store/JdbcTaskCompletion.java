@@ -178,7 +178,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
         for (int i = 0; i < taskIds.length; i++) {
             taskIds[i] = completions.get(i).task().id();
             results[i] = completions.get(i).result();
-            claimedAt[i] = String.valueOf(completions.get(i).task().claimedAt());
+            java.time.OffsetDateTime claimed = completions.get(i).task().claimedAt();
+            claimedAt[i] = claimed == null ? null : claimed.toString();
         }
         try (PreparedStatement statement = connection.prepareStatement(COMPLETE_IN_ONE_STATEMENT)) {
             statement.setArray(1, connection.createArrayOf("varchar", taskIds));

@@ -53,7 +53,7 @@ final class PostgresDialect implements Dialect {
                 + " FROM picked WHERE t.ctid = picked.ctid"
                 + " RETURNING t.id, t.execution_id, t.function_name, t.function_version, t.attempt, t.version),"
                 // The execution row is only read: that a leased task runs it is what makes it
-                // RUNNING (see ExecutionColumns), so a claim writes one row per task, not two.
+                // RUNNING (see JdbcExecutionStore.STATUS), so a claim writes one row per task, not two.
                 + " started AS (SELECT e.id, e.args, e.deadline_at, e.status, e.parent_id FROM stent_execution e"
                 + " JOIN claimed c ON e.id = c.execution_id)"
                 + " SELECT c.id, c.execution_id, c.function_name, c.function_version, c.attempt, s.args,"
