@@ -170,6 +170,7 @@ public class BenchResource {
             java.util.concurrent.locks.LockSupport.parkNanos(dueAt - System.nanoTime());
         }
         java.util.logging.Logger.getLogger(BenchResource.class.getName()).info("bench: W2 drain starts");
+        java.util.Optional<MachineCpu> cpuBefore = MachineCpu.read();
         long started = System.nanoTime();
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("SELECT pg_notify('stent_work', '')");
@@ -188,7 +189,14 @@ public class BenchResource {
         if (left != 0) {
             throw new IllegalStateException("W2: " + count + " reported completed, but " + left + " tasks remain");
         }
-        return Map.of("executions", count, "millis", millis, "perSecond", count * 1000.0 / millis);
+        Map<String, Object> result = new java.util.LinkedHashMap<>(Map.of("executions", count, "millis", millis,
+                "perSecond", count * 1000.0 / millis));
+        cpuBefore.flatMap(before -> MachineCpu.read().map(after -> after.since(before))).ifPresent(cpu -> {
+            result.put("cpuMillis", cpu.busyMillis());
+            result.put("postgresCpuMillis", cpu.postgresMillis());
+            result.put("javaCpuMillis", cpu.javaMillis());
+        });
+        return result;
     }
 
     /** W2 tasks not yet completed (a completion deletes its task in the transaction that ends it). */

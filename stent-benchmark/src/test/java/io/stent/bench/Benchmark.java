@@ -51,9 +51,12 @@ public final class Benchmark {
             double[] insertFloors = new double[2];
             double[] workflowFloors = new double[2];
             double[] drainFloors = new double[2];
+            double[] drainFloorCpu = new double[2];
             insertFloors[0] = floors.insertPerStep(WORKFLOWS * 10, IN_FLIGHT);
             workflowFloors[0] = floors.workflowShaped(WORKFLOWS, IN_FLIGHT);
-            drainFloors[0] = floors.drain(W2_COUNT, IN_FLIGHT);
+            double[] drain = floors.drain(W2_COUNT, IN_FLIGHT);
+            drainFloors[0] = drain[0];
+            drainFloorCpu[0] = drain[1];
             double[] wakeFloor = floors.wakeAndClaim(W3_SAMPLES);
 
             List<String> payaraArgs = new ArrayList<>(database.payaraArguments(work));
@@ -66,6 +69,7 @@ public final class Benchmark {
             }
             double[] stentRuns = new double[REPEATS];
             double[] drainRuns = new double[REPEATS];
+            double[][] drainCpu = new double[REPEATS][];
             double[] stentStart;
             try (PayaraProcess server = PayaraProcess.start(work.resolve("root-" + System.nanoTime()),
                     work.resolve("payara.log"), env, payaraArgs)) {
@@ -86,7 +90,9 @@ public final class Benchmark {
                 }
                 for (int i = 0; i < REPEATS; i++) {
                     System.out.println("benchmark: W2");
-                    drainRuns[i] = runW2(server, W2_COUNT);
+                    String w2 = runW2(server, W2_COUNT);
+                    drainRuns[i] = number(w2, "perSecond");
+                    drainCpu[i] = cpuPerThousand(w2, W2_COUNT);
                 }
                 System.out.println("benchmark: W3");
                 String w3 = call(server, "/bench/api/bench/w3?samples=" + W3_SAMPLES);
@@ -95,7 +101,9 @@ public final class Benchmark {
             System.out.println("benchmark: floors again");
             insertFloors[1] = floors.insertPerStep(WORKFLOWS * 10, IN_FLIGHT);
             workflowFloors[1] = floors.workflowShaped(WORKFLOWS, IN_FLIGHT);
-            drainFloors[1] = floors.drain(W2_COUNT, IN_FLIGHT);
+            drain = floors.drain(W2_COUNT, IN_FLIGHT);
+            drainFloors[1] = drain[0];
+            drainFloorCpu[1] = drain[1];
             double stent = mean(stentRuns);
             double stentDrain = mean(drainRuns);
             double insertFloor = mean(insertFloors);
@@ -116,6 +124,11 @@ public final class Benchmark {
                     runs(drainRuns));
             System.out.printf(Locale.ROOT, "  floor: 16 x SKIP LOCKED 32   %10.0f rows/s         ratio %.2f   %s%n",
                     drainFloor, stentDrain / drainFloor, runs(drainFloors));
+            double stentCpu = meanOf(drainCpu, 0);
+            double floorCpu = mean(drainFloorCpu);
+            System.out.printf(Locale.ROOT, "  CPU per 1,000: Stent %.0f ms (PostgreSQL %.0f, Java %.0f), floor %.0f ms,"
+                    + " ratio floor/Stent %.2f%n", stentCpu, meanOf(drainCpu, 1), meanOf(drainCpu, 2), floorCpu,
+                    floorCpu / stentCpu);
             System.out.println();
             System.out.println("W3: idle worker, start to first step running, " + W3_SAMPLES + " samples");
             System.out.printf(Locale.ROOT, "  Stent                        p50 %6.2f ms  p99 %6.2f ms%n", stentStart[0],
@@ -139,11 +152,23 @@ public final class Benchmark {
                 "stepsPerSecond");
     }
 
-    private static double runW2(PayaraProcess server, int count) throws Exception {
+    private static String runW2(PayaraProcess server, int count) throws Exception {
         call(server, "/bench/api/bench/w2?count=" + count + "&inflight=" + IN_FLIGHT);
-        String w2 = server.awaitBody("/bench/api/bench/result/w2", body -> !body.contains("running"),
+        return server.awaitBody("/bench/api/bench/result/w2", body -> !body.contains("running"),
                 Duration.ofMinutes(20));
-        return number(w2, "perSecond");
+    }
+
+    /** {machine, PostgreSQL, Java} CPU milliseconds per 1,000 executions, NaN where not measured. */
+    private static double[] cpuPerThousand(String w2, int count) {
+        if (!w2.contains("cpuMillis")) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        return new double[] {number(w2, "cpuMillis") * 1000.0 / count,
+                number(w2, "postgresCpuMillis") * 1000.0 / count, number(w2, "javaCpuMillis") * 1000.0 / count};
+    }
+
+    private static double meanOf(double[][] rows, int column) {
+        return java.util.Arrays.stream(rows).mapToDouble(row -> row[column]).average().orElseThrow();
     }
 
     private static String call(PayaraProcess server, String path) throws Exception {

@@ -87,13 +87,16 @@ final class JdbcFloors {
 
     /**
      * W2 floor: {@code count} ready rows drained by {@code threads} workers, each claiming 32 rows per
-     * transaction with SKIP LOCKED and marking them done in that transaction. Returns rows per second.
+     * transaction with SKIP LOCKED and marking them done in that transaction. Returns {rows per
+     * second, machine CPU milliseconds per 1,000 rows (NaN where unknown)}.
      */
-    double drain(int count, int threads) throws Exception {
+    double[] drain(int count, int threads) throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO floor_task (status) SELECT 'READY' FROM generate_series(1, " + count + ")");
+            statement.execute("VACUUM ANALYZE floor_task");
         }
-        return run(threads, count, connection -> {
+        java.util.Optional<MachineCpu> before = MachineCpu.read();
+        double rowsPerSecond = run(threads, count, connection -> {
             connection.setAutoCommit(false);
             try (PreparedStatement claim = connection.prepareStatement("UPDATE floor_task SET status = 'DONE'"
                     + " WHERE id IN (SELECT id FROM floor_task WHERE status = 'READY' ORDER BY run_at LIMIT 32"
@@ -104,6 +107,9 @@ final class JdbcFloors {
                 connection.commit();
             }
         });
+        double cpuPerThousand = before.flatMap(b -> MachineCpu.read().map(after -> after.since(b)))
+                .map(cpu -> cpu.busyMillis() * 1000.0 / count).orElse(Double.NaN);
+        return new double[] {rowsPerSecond, cpuPerThousand};
     }
 
     /**

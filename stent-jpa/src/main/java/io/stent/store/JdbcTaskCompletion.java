@@ -36,13 +36,15 @@ final class JdbcTaskCompletion implements TaskCompletion {
     private static final int ONE_STATEMENT_MAX = 200;
     static final String COMPLETE_IN_ONE_STATEMENT = "WITH input AS (SELECT * FROM unnest(?::varchar[],"
             + " ?::text[], ?::timestamptz[]) AS i(task_id, result, claimed_at)),"
-            // Each task is found by its key. The status test carries its own collation so that the
-            // planner cannot use the running-task index (partial on this test) instead: that index
-            // still holds every task finished since the last vacuum, and scanning it cost more.
+            // Each task is found by its key. The status test names a collation other than the
+            // column's ("POSIX" sorts like the column's "C", but is another collation), so the
+            // planner cannot match it with the predicate of the running-task index and scan that
+            // index instead: it still holds every task finished since the last vacuum, and
+            // scanning it cost more.
             // The taken rows carry their input along, so the input is not joined a second time
             // (that join compared every task id with every other).
             + " taken AS (DELETE FROM stent_task t USING input i WHERE t.id = i.task_id AND t.lease_owner = ?"
-            + " AND t.status = 'RUNNING' COLLATE \"C\""
+            + " AND t.status = 'RUNNING' COLLATE \"POSIX\""
             + " RETURNING t.id, t.execution_id, t.attempt, i.result, i.claimed_at),"
             + " ended AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING' THEN 'CANCELLED'"
             + " ELSE 'COMPLETED' END, result = k.result, error = NULL, attempts = k.attempt,"

@@ -19,7 +19,8 @@ record Migration(int version, String description) {
             new Migration(2, "waits_signals_deadlines"), new Migration(3, "dead_letters"),
             new Migration(4, "children"), new Migration(5, "limits"),
             new Migration(6, "versions"), new Migration(7, "result_cache"),
-            new Migration(8, "hot_path"), new Migration(9, "claims_leave_executions"));
+            new Migration(8, "hot_path"), new Migration(9, "claims_leave_executions"),
+            new Migration(10, "byte_order_keys"));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

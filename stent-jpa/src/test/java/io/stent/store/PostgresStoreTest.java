@@ -45,6 +45,29 @@ class PostgresStoreTest extends StoreContractTest {
     }
 
     @Test
+    void everyKeyAndNameColumn_comparesByteByByte_underAnyDatabaseLocale() throws Exception {
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT table_name || '.' || column_name,"
+                     + " COALESCE(collation_name, '(database default)') FROM information_schema.columns"
+                     + " WHERE table_schema = current_schema() AND table_name LIKE 'stent\\_%'"
+                     + " AND table_name <> 'stent_schema_version' AND data_type = 'character varying' ORDER BY 1")) {
+            List<String> localeColumns = new java.util.ArrayList<>();
+            Set<String> columns = new java.util.HashSet<>();
+            while (rows.next()) {
+                columns.add(rows.getString(1));
+                if (!"C".equals(rows.getString(2))) {
+                    localeColumns.add(rows.getString(1) + " (" + rows.getString(2) + ")");
+                }
+            }
+            assertTrue(columns.containsAll(Set.of("stent_execution.id", "stent_task.id", "stent_task.execution_id",
+                    "stent_task.lease_owner", "stent_step.execution_id")), "the schema's columns: " + columns);
+            assertTrue(localeColumns.isEmpty(), "VARCHAR columns that compare by the database's locale: "
+                    + localeColumns);
+        }
+    }
+
+    @Test
     void claim_skipsTheLogFlushOfItsOwnCommitOnly() throws Exception {
         String function = fn();
         start(function);
