@@ -50,13 +50,12 @@ public final class Benchmark {
             // the machine's load during the run weighs on both sides alike.
             double[] insertFloors = new double[2];
             double[] workflowFloors = new double[2];
-            double[] drainFloors = new double[2];
-            double[] drainFloorCpu = new double[2];
+            // W2's floor runs between Stent's drains (while Stent idles), so that each Stent drain
+            // has floor runs just before and after it on a machine whose speed drifts.
+            double[] drainFloors = new double[REPEATS + 1];
+            double[] drainFloorCpu = new double[REPEATS + 1];
             insertFloors[0] = floors.insertPerStep(WORKFLOWS * 10, IN_FLIGHT);
             workflowFloors[0] = floors.workflowShaped(WORKFLOWS, IN_FLIGHT);
-            double[] drain = floors.drain(W2_COUNT, IN_FLIGHT);
-            drainFloors[0] = drain[0];
-            drainFloorCpu[0] = drain[1];
             double[] wakeFloor = floors.wakeAndClaim(W3_SAMPLES);
 
             List<String> payaraArgs = new ArrayList<>(database.payaraArguments(work));
@@ -90,10 +89,12 @@ public final class Benchmark {
                 }
                 for (int i = 0; i < REPEATS; i++) {
                     System.out.println("benchmark: W2");
+                    runDrainFloor(floors, drainFloors, drainFloorCpu, i);
                     String w2 = runW2(server, W2_COUNT);
                     drainRuns[i] = number(w2, "perSecond");
                     drainCpu[i] = cpuPerThousand(w2, W2_COUNT);
                 }
+                runDrainFloor(floors, drainFloors, drainFloorCpu, REPEATS);
                 System.out.println("benchmark: W3");
                 String w3 = call(server, "/bench/api/bench/w3?samples=" + W3_SAMPLES);
                 stentStart = new double[] {number(w3, "p50"), number(w3, "p99")};
@@ -101,16 +102,14 @@ public final class Benchmark {
             System.out.println("benchmark: floors again");
             insertFloors[1] = floors.insertPerStep(WORKFLOWS * 10, IN_FLIGHT);
             workflowFloors[1] = floors.workflowShaped(WORKFLOWS, IN_FLIGHT);
-            drain = floors.drain(W2_COUNT, IN_FLIGHT);
-            drainFloors[1] = drain[0];
-            drainFloorCpu[1] = drain[1];
             double stent = mean(stentRuns);
             double stentDrain = mean(drainRuns);
             double insertFloor = mean(insertFloors);
             double workflowFloor = mean(workflowFloors);
             double drainFloor = mean(drainFloors);
             System.out.println();
-            System.out.println("Each figure is a mean; the runs are in brackets. Floors ran before and after Stent.");
+            System.out.println("Each figure is a mean; the runs are in brackets. Floors ran before and after Stent"
+                    + " (W2's between Stent's drains).");
             System.out.println();
             System.out.println("W1: " + WORKFLOWS + " workflows x 10 steps, " + IN_FLIGHT + " in flight, PostgreSQL");
             System.out.printf(Locale.ROOT, "  Stent on Payara Micro        %10.0f steps/s   %s%n", stent, runs(stentRuns));
@@ -136,6 +135,12 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "  floor: NOTIFY + claim        p50 %6.2f ms  p99 %6.2f ms%n", wakeFloor[0],
                     wakeFloor[1]);
         }
+    }
+
+    private static void runDrainFloor(JdbcFloors floors, double[] rates, double[] cpu, int run) throws Exception {
+        double[] drain = floors.drain(W2_COUNT, IN_FLIGHT);
+        rates[run] = drain[0];
+        cpu[run] = drain[1];
     }
 
     private static double mean(double[] values) {
