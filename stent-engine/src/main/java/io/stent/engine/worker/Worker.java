@@ -37,6 +37,8 @@ public final class Worker {
     private final ThreadFactory threads;
     private final WorkerCapacity capacity;
     private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
+    /** Claimed tasks waiting for a thread permit (claimed ahead of free threads while tasks are short). */
+    private final java.util.Queue<ClaimedTask> waitingForThread = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Set<io.stent.engine.store.FunctionKey> runnableAtStart;
     private volatile boolean running;
     /** Whether the last claim took all it asked for, so more due work may be waiting. */
@@ -101,7 +103,8 @@ public final class Worker {
      */
     public boolean runReserved(ClaimedTask task) {
         try {
-            execute(task, true);
+            inFlight.put(task.id(), task);
+            startOnPool(task);
             return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
             inFlight.remove(task.id());
@@ -117,7 +120,9 @@ public final class Worker {
             return;
         }
         running = true;
-        // Threads beyond the configured count only wait for a permit (a start reserved one).
+        // Every task handed to the pool holds a thread permit. A task's permit comes free when its
+        // code is done, a little before its thread is: the threads beyond the configured count
+        // take the next tasks meanwhile.
         int poolSize = 2 * settings.workerThreads();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads);
@@ -166,6 +171,7 @@ public final class Worker {
         pollers.forEach(Worker::joinQuietly);
         pollers.clear();
         pool.shutdown();
+        releaseWaitingForThread();
         long drainUntil = System.nanoTime() + settings.drainTimeout().toNanos();
         try {
             if (!pool.awaitTermination(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -173,6 +179,7 @@ public final class Worker {
                 pool.shutdownNow();
                 pool.awaitTermination(10, TimeUnit.SECONDS);
             }
+            releaseWaitingForThread();
             awaitDeferredEnds(drainUntil);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -252,39 +259,77 @@ public final class Worker {
         return claimed;
     }
 
-    /** Runs a claimed task once a thread is free; its slot is already taken. */
+    /** Runs a claimed task once a thread permit is free; its slot is already taken. */
     private void dispatch(ClaimedTask task) {
-        execute(task, false);
+        inFlight.put(task.id(), task);
+        waitingForThread.add(task);
+        ClaimedTask next;
+        while ((next = takeWaitingWithPermit()) != null) {
+            startOnPool(next);
+        }
     }
 
     /**
-     * Runs a task on the pool: waits for a free thread permit unless it already holds one, and
-     * gives it back as soon as the task's own code is done. The task stays in flight (its lease
-     * renewed) until it ends: when the handler returns, or later if the handler deferred its end.
+     * Takes the next task waiting for a thread together with a free thread permit, or returns null
+     * if either is missing. The task is queued before the permit is looked at, and a permit is
+     * given back before the queue is: so a task and a permit never both wait unseen.
      */
-    private void execute(ClaimedTask task, boolean permitHeld) {
-        inFlight.put(task.id(), task);
+    private ClaimedTask takeWaitingWithPermit() {
+        while (!waitingForThread.isEmpty() && capacity.tryTakeThread()) {
+            ClaimedTask next = waitingForThread.poll();
+            if (next != null) {
+                return next;
+            }
+            capacity.giveBackThread();
+        }
+        return null;
+    }
+
+    /**
+     * Runs a task that holds a thread permit on the pool; the pool thread then goes on with the
+     * tasks waiting for a permit, while it gets one, instead of parking and waking another thread
+     * for each: for short tasks that hand-off costs more than the task.
+     */
+    private void startOnPool(ClaimedTask first) {
         pool.execute(() -> {
-            WorkerCapacity.TaskHold hold = capacity.hold(permitHeld);
-            TaskEnding ending = new TaskEnding(task, hold);
-            try {
-                hold.awaitThread();
-                runner.run(task, ending);
-            } catch (InterruptedException e) {
-                releaseQuietly(task);
-                Thread.currentThread().interrupt();
-                ending.end();
-            } catch (RuntimeException | Error e) {
-                LOG.log(Level.SEVERE, "STENT-2205 task " + task.id() + " could not be finished; its lease will"
-                        + " expire and another attempt follows", e);
-                ending.end();
-            } finally {
-                hold.bodyDone();
-                if (!ending.deferred) {
-                    ending.end();
-                }
+            ClaimedTask task = first;
+            while (task != null) {
+                runHoldingPermit(task);
+                task = running ? takeWaitingWithPermit() : null;
             }
         });
+    }
+
+    /**
+     * Runs one task that holds a thread permit, and gives the permit back as soon as the task's
+     * own code is done. The task stays in flight (its lease renewed) until it ends: when the
+     * handler returns, or later if the handler deferred its end.
+     */
+    private void runHoldingPermit(ClaimedTask task) {
+        WorkerCapacity.TaskHold hold = capacity.hold();
+        TaskEnding ending = new TaskEnding(task, hold);
+        try {
+            runner.run(task, ending);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "STENT-2205 task " + task.id() + " could not be finished; its lease will"
+                    + " expire and another attempt follows", e);
+            ending.end();
+        } finally {
+            hold.bodyDone();
+            if (!ending.deferred) {
+                ending.end();
+            }
+        }
+    }
+
+    /** On stop: tasks claimed ahead that never got a thread go back to the queue for any worker. */
+    private void releaseWaitingForThread() {
+        ClaimedTask task;
+        while ((task = waitingForThread.poll()) != null) {
+            inFlight.remove(task.id());
+            capacity.unclaimed(1);
+            releaseQuietly(task);
+        }
     }
 
     /** One task's end: it leaves the in-flight set once, when it ended. */

@@ -89,31 +89,34 @@ final class WorkerCapacity {
     }
 
     /**
-     * The capacity one claimed task holds, from its claim to the end of its code.
+     * Takes a free thread permit for a claimed task, if one is free.
      *
-     * @param threadHeld whether it holds a thread permit already (reserved at its start)
+     * @return true if taken: then run the task under {@link #hold()}, or {@link #giveBackThread()}
      */
-    TaskHold hold(boolean threadHeld) {
-        return new TaskHold(threadHeld);
+    boolean tryTakeThread() {
+        return freeThreads.tryAcquire();
     }
 
-    /** What one task holds: its slot, and its thread permit once it has one. */
+    /** Gives back a permit taken by {@link #tryTakeThread()} that no task used. */
+    void giveBackThread() {
+        freeThreads.release();
+    }
+
+    /**
+     * The capacity one claimed task holds while its code runs: the thread permit it was started
+     * with (taken by {@link #tryTakeThread()} or {@link #tryReserve()}) and its slot.
+     */
+    TaskHold hold() {
+        return new TaskHold();
+    }
+
+    /** What one running task holds: its thread permit and its slot, each given back once. */
     final class TaskHold {
-        private final AtomicBoolean thread;
+        private final AtomicBoolean thread = new AtomicBoolean(true);
         private final AtomicBoolean slot = new AtomicBoolean(true);
-        private volatile long startedAt = System.nanoTime();
+        private final long startedAt = System.nanoTime();
 
-        private TaskHold(boolean threadHeld) {
-            this.thread = new AtomicBoolean(threadHeld);
-        }
-
-        /** Waits for a thread permit unless one is held. */
-        void awaitThread() throws InterruptedException {
-            if (!thread.get()) {
-                freeThreads.acquire();
-                startedAt = System.nanoTime();
-                thread.set(true);
-            }
+        private TaskHold() {
         }
 
         /** The task's code is done: its thread and slot go to the next task (idempotent). */

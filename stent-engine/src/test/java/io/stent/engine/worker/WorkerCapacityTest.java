@@ -23,18 +23,18 @@ class WorkerCapacityTest {
         assertEquals(2, capacity.takeClaimRoom(false), "unknown tasks count as long: one per free thread");
         capacity.unclaimed(2);
         for (int i = 0; i < 30; i++) {
-            WorkerCapacity.TaskHold hold = capacity.hold(false);
-            hold.awaitThread();
-            hold.bodyDone();
+            assertTrue(capacity.tryTakeThread());
+            capacity.hold().bodyDone();
         }
         assertEquals(8, capacity.takeClaimRoom(false), "short tasks: up to four times the threads");
     }
 
     @Test
-    void aTasksBodyDone_freesItsThreadAndSlotOnce() throws Exception {
+    void aTasksBodyDone_freesItsThreadAndSlotOnce() {
         WorkerCapacity capacity = new WorkerCapacity(1, 32);
-        WorkerCapacity.TaskHold hold = capacity.hold(false);
-        hold.awaitThread();
+        assertTrue(capacity.tryTakeThread());
+        assertFalse(capacity.tryTakeThread(), "the task holds the only thread");
+        WorkerCapacity.TaskHold hold = capacity.hold();
         assertFalse(capacity.tryReserve(), "the task holds the only thread");
         hold.bodyDone();
         hold.bodyDone();
