@@ -175,9 +175,7 @@ public class BenchResource {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("SELECT pg_notify('stent_work', '')");
         }
-        while (drained.completed() < count) {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
-        }
+        drained.awaitCompleted(count, started + java.util.concurrent.TimeUnit.MINUTES.toNanos(15));
         // Listeners hear of a completion when it is handed to its group commit; the drain ends
         // when the last commit is done.
         long deadline = System.nanoTime() + 30_000_000_000L;
@@ -195,6 +193,7 @@ public class BenchResource {
             result.put("cpuMillis", cpu.busyMillis());
             result.put("postgresCpuMillis", cpu.postgresMillis());
             result.put("javaCpuMillis", cpu.javaMillis());
+            result.put("stealMillis", cpu.stealMillis());
         });
         return result;
     }

@@ -11,11 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class DrainCounter implements ExecutionListener {
 
     private final AtomicInteger completed = new AtomicInteger();
+    private volatile int target = Integer.MAX_VALUE;
+    private volatile Thread waiter;
 
     @Override
     public void taskFinished(ExecutionInfo info, String outcome, Throwable failure) {
         if ("bench.tiny".equals(info.function()) && "COMPLETED".equals(outcome)) {
-            completed.incrementAndGet();
+            if (completed.incrementAndGet() == target) {
+                java.util.concurrent.locks.LockSupport.unpark(waiter);
+            }
         }
     }
 
@@ -31,5 +35,24 @@ public class DrainCounter implements ExecutionListener {
     /** Starts counting from zero. */
     public void reset() {
         completed.set(0);
+    }
+
+    /**
+     * Waits, without polling, until {@code count} executions completed (or the deadline passed).
+     *
+     * @param count the number to wait for
+     * @param deadlineNanos the {@link System#nanoTime()} to give up at
+     */
+    public void awaitCompleted(int count, long deadlineNanos) {
+        waiter = Thread.currentThread();
+        target = count;
+        try {
+            while (completed.get() < count && System.nanoTime() - deadlineNanos < 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(this, 100_000_000L);
+            }
+        } finally {
+            target = Integer.MAX_VALUE;
+            waiter = null;
+        }
     }
 }

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * @param busyMillis CPU time of the whole machine, idle and I/O wait excluded
  * @param postgresMillis CPU time of the processes named {@code postgres} alive at the reading
  * @param javaMillis CPU time of the processes named {@code java} alive at the reading
+ * @param stealMillis time the hypervisor gave this machine's CPUs to others while they had work
  */
-public record MachineCpu(long busyMillis, long postgresMillis, long javaMillis) {
+public record MachineCpu(long busyMillis, long postgresMillis, long javaMillis, long stealMillis) {
 
     /** Linux reports CPU time in ticks of this many milliseconds (USER_HZ = 100). */
     private static final long TICK_MILLIS = 10;
@@ -28,7 +29,7 @@ public record MachineCpu(long busyMillis, long postgresMillis, long javaMillis) 
     public static Optional<MachineCpu> read() {
         try {
             String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            // user, nice, system, irq, softirq, steal are not counted: idle (4) and iowait (5) are idle.
+            // Busy: user, nice, system, irq, softirq. Idle (4) and iowait (5) are idle; steal (8) is apart.
             long busy = Long.parseLong(total[1]) + Long.parseLong(total[2]) + Long.parseLong(total[3])
                     + Long.parseLong(total[6]) + Long.parseLong(total[7]);
             long postgres = 0;
@@ -46,7 +47,9 @@ public record MachineCpu(long busyMillis, long postgresMillis, long javaMillis) 
                     }
                 }
             }
-            return Optional.of(new MachineCpu(busy * TICK_MILLIS, postgres * TICK_MILLIS, java * TICK_MILLIS));
+            long steal = total.length > 8 ? Long.parseLong(total[8]) : 0;
+            return Optional.of(new MachineCpu(busy * TICK_MILLIS, postgres * TICK_MILLIS, java * TICK_MILLIS,
+                    steal * TICK_MILLIS));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -79,6 +82,6 @@ public record MachineCpu(long busyMillis, long postgresMillis, long javaMillis) 
      */
     public MachineCpu since(MachineCpu earlier) {
         return new MachineCpu(busyMillis - earlier.busyMillis, postgresMillis - earlier.postgresMillis,
-                javaMillis - earlier.javaMillis);
+                javaMillis - earlier.javaMillis, stealMillis - earlier.stealMillis);
     }
 }
