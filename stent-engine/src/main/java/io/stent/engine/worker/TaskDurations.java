@@ -26,6 +26,15 @@ final class TaskDurations {
     }
 
     /**
+     * The recent average duration.
+     *
+     * @return nanoseconds
+     */
+    double averageNanos() {
+        return averageNanos;
+    }
+
+    /**
      * Tells whether recent tasks were short.
      *
      * @return true if their average is under {@link #SHORT_NANOS}

@@ -39,6 +39,12 @@ public final class Worker {
     private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
     /** Claimed tasks waiting for a thread permit (claimed ahead of free threads while tasks are short). */
     private final java.util.Queue<ClaimedTask> waitingForThread = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Pool threads that run tasks one after another (see {@link #startRunners}). */
+    private final java.util.concurrent.atomic.AtomicInteger runners = new java.util.concurrent.atomic.AtomicInteger();
+    /** When a runner last started a task (or, with no runner, when tasks last came to wait). */
+    private volatile long lastStartNanos = System.nanoTime();
+    /** Tasks wait this long with no runner starting one before the runners count as stuck. */
+    private static final long STUCK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private final java.util.Set<io.stent.engine.store.FunctionKey> runnableAtStart;
     private volatile boolean running;
     /** Whether the last claim took all it asked for, so more due work may be waiting. */
@@ -104,7 +110,7 @@ public final class Worker {
     public boolean runReserved(ClaimedTask task) {
         try {
             inFlight.put(task.id(), task);
-            startOnPool(task);
+            startRunner(task);
             return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
             inFlight.remove(task.id());
@@ -215,7 +221,9 @@ public final class Worker {
                     }
                     nextRecovery = System.nanoTime() + settings.recoveryInterval().toNanos();
                 }
-                int wanted = capacity.takeClaimRoom(backlog);
+                startRunners(); // in case the runners are stuck in long tasks
+                int wanted = capacity.takeClaimRoom(backlog, waitingForThread.isEmpty()
+                        ? WorkerCapacity.WAIT_SLICE_MILLIS : 1);
                 if (wanted == 0) {
                     continue; // look at running again: a stop must not wait for busy threads
                 }
@@ -253,19 +261,48 @@ public final class Worker {
             List<ClaimedTask> tasks = group.limited()
                     ? claims.claimLimited(settings.workerId(), group, room, settings.lease())
                     : claims.claim(settings.workerId(), group.functions(), room, settings.lease());
-            tasks.forEach(this::dispatch);
+            dispatch(tasks);
             claimed += tasks.size();
         }
         return claimed;
     }
 
-    /** Runs a claimed task once a thread permit is free; its slot is already taken. */
-    private void dispatch(ClaimedTask task) {
-        inFlight.put(task.id(), task);
-        waitingForThread.add(task);
-        ClaimedTask next;
-        while ((next = takeWaitingWithPermit()) != null) {
-            startOnPool(next);
+    /** Queues claimed tasks for a thread (their slots are already taken) and starts runners for them. */
+    private void dispatch(List<ClaimedTask> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        if (runners.get() == 0) {
+            lastStartNanos = System.nanoTime(); // no runner can be stuck
+        }
+        for (ClaimedTask task : tasks) {
+            inFlight.put(task.id(), task);
+            waitingForThread.add(task);
+        }
+        startRunners();
+    }
+
+    /**
+     * Starts runners for the tasks waiting for a thread. A runner is a pool thread that runs waiting
+     * tasks one after another; starting one wakes a parked thread, which for short tasks costs more
+     * than the task. So there are as many runners as work the waiting tasks off in about a
+     * millisecond at the recent average task duration (at least one, at most one per free thread
+     * permit), unless the runners seem stuck in long tasks (none started a task for a while):
+     * then every free permit gets a runner.
+     */
+    private void startRunners() {
+        int waiting = waitingForThread.size();
+        if (waiting == 0) {
+            return;
+        }
+        boolean stuck = System.nanoTime() - lastStartNanos > STUCK_NANOS;
+        int wanted = stuck ? Integer.MAX_VALUE : capacity.runnersFor(waiting);
+        while (runners.get() < wanted) {
+            ClaimedTask next = takeWaitingWithPermit();
+            if (next == null) {
+                return;
+            }
+            startRunner(next);
         }
     }
 
@@ -286,18 +323,34 @@ public final class Worker {
     }
 
     /**
-     * Runs a task that holds a thread permit on the pool; the pool thread then goes on with the
-     * tasks waiting for a permit, while it gets one, instead of parking and waking another thread
-     * for each: for short tasks that hand-off costs more than the task.
+     * Starts a runner on the pool with a task that holds a thread permit: it runs that task, then
+     * the tasks waiting for a permit while it gets one, and stops when none is left.
      */
-    private void startOnPool(ClaimedTask first) {
-        pool.execute(() -> {
-            ClaimedTask task = first;
-            while (task != null) {
-                runHoldingPermit(task);
+    private void startRunner(ClaimedTask first) {
+        runners.incrementAndGet();
+        try {
+            pool.execute(() -> runTasks(first));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            runners.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private void runTasks(ClaimedTask first) {
+        ClaimedTask task = first;
+        while (task != null) {
+            lastStartNanos = System.nanoTime();
+            runHoldingPermit(task);
+            task = running ? takeWaitingWithPermit() : null;
+            if (task == null) {
+                runners.decrementAndGet();
+                // A task queued while this runner was leaving may have seen it as still running.
                 task = running ? takeWaitingWithPermit() : null;
+                if (task != null) {
+                    runners.incrementAndGet();
+                }
             }
-        });
+        }
     }
 
     /**

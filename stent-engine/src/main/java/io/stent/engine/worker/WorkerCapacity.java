@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class WorkerCapacity {
 
     /** The longest a claim loop waits for room before it looks whether it should stop. */
-    private static final long WAIT_SLICE_MILLIS = 100;
+    static final long WAIT_SLICE_MILLIS = 100;
+    /** Runners for waiting tasks are counted to work them off in about this long. */
+    private static final double RUNNER_BACKLOG_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final int threads;
     private final int claimBatch;
@@ -52,17 +54,20 @@ final class WorkerCapacity {
      * worth, so that claims stay large instead of one per freed slot; it claims ahead of free
      * threads only while tasks are short, since long ones would wait here while another instance
      * has free threads. Give back what the claim did not use with {@link #unclaimed}.
+     *
+     * @param backlog whether the last claim took all it asked for
+     * @param waitMillis the longest to wait for room before returning 0
      */
-    int takeClaimRoom(boolean backlog) throws InterruptedException {
+    int takeClaimRoom(boolean backlog, long waitMillis) throws InterruptedException {
         int least = backlog ? Math.min(threads, claimBatch) : 1;
-        if (!slots.tryAcquire(least, WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+        if (!slots.tryAcquire(least, waitMillis, TimeUnit.MILLISECONDS)) {
             return 0;
         }
         int room = least + slots.drainPermits();
         int ahead = durations.areShort() ? 3 * threads : 0;
         int wanted = claimSize(Math.min(Math.min(room, claimBatch), freeThreads.availablePermits() + ahead));
         slots.release(room - wanted);
-        if (wanted == 0 && freeThreads.tryAcquire(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+        if (wanted == 0 && freeThreads.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
             freeThreads.release(); // a thread came free: the next look claims for it
         }
         return wanted;
@@ -81,6 +86,16 @@ final class WorkerCapacity {
         int power = Integer.highestOneBit(wanted);
         int between = power + power / 2;
         return wanted >= between ? between : power;
+    }
+
+    /**
+     * How many threads should run {@code waiting} tasks one after another: enough to work them off
+     * in about a millisecond at the recent average task duration, at least one, at most one per
+     * task and the thread count. Short tasks so share a few threads instead of waking one thread each.
+     */
+    int runnersFor(int waiting) {
+        double needed = Math.ceil(waiting * durations.averageNanos() / RUNNER_BACKLOG_NANOS);
+        return (int) Math.max(1, Math.min(Math.min(threads, waiting), needed));
     }
 
     /** Gives back slots taken for a claim that returned fewer tasks. */

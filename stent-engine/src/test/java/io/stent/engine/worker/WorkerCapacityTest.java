@@ -20,13 +20,26 @@ class WorkerCapacityTest {
     @Test
     void claims_coverFreeThreadsOnly_untilTasksShowTheyAreShort_thenClaimAhead() throws Exception {
         WorkerCapacity capacity = new WorkerCapacity(2, 32);
-        assertEquals(2, capacity.takeClaimRoom(false), "unknown tasks count as long: one per free thread");
+        assertEquals(2, capacity.takeClaimRoom(false, WorkerCapacity.WAIT_SLICE_MILLIS), "unknown tasks count as long: one per free thread");
         capacity.unclaimed(2);
         for (int i = 0; i < 30; i++) {
             assertTrue(capacity.tryTakeThread());
             capacity.hold().bodyDone();
         }
-        assertEquals(8, capacity.takeClaimRoom(false), "short tasks: up to four times the threads");
+        assertEquals(8, capacity.takeClaimRoom(false, WorkerCapacity.WAIT_SLICE_MILLIS), "short tasks: up to four times the threads");
+    }
+
+    @Test
+    void waitingTasks_getOneRunnerPerThread_whileTasksAreLong_andFewRunnersOnceTheyAreShort() {
+        WorkerCapacity capacity = new WorkerCapacity(16, 32);
+        assertEquals(16, capacity.runnersFor(32), "unknown tasks count as long: a thread each");
+        assertEquals(3, capacity.runnersFor(3), "never more runners than waiting tasks need");
+        for (int i = 0; i < 200; i++) {
+            assertTrue(capacity.tryTakeThread());
+            capacity.hold().bodyDone(); // microseconds each
+        }
+        assertEquals(1, capacity.runnersFor(32), "32 tasks of microseconds: one thread works them off");
+        assertEquals(1, capacity.runnersFor(0), "at least one runner");
     }
 
     @Test

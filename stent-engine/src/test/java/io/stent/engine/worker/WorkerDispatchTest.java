@@ -138,6 +138,34 @@ class WorkerDispatchTest {
     }
 
     @Test
+    void afterShortTasks_tasksThatBlock_stillGetEveryFreeThread() throws Exception {
+        int threads = 4;
+        AtomicInteger done = new AtomicInteger();
+        CountDownLatch allBlocking = new CountDownLatch(threads);
+        CountDownLatch letThemEnd = new CountDownLatch(1);
+        Worker worker = worker(threads, Duration.ofSeconds(5), (task, end) -> {
+            if (task.id().startsWith("blocking-")) {
+                allBlocking.countDown();
+                awaitQuietly(letThemEnd);
+            }
+            done.incrementAndGet();
+        });
+        worker.start();
+        try {
+            enqueue("warm-", 50); // microsecond tasks: one runner would do for many waiting tasks
+            awaitCount(done, 50);
+            enqueue("blocking-", threads);
+            assertTrue(allBlocking.await(20, TimeUnit.SECONDS),
+                    "tasks that block found the runners stuck and started on every free thread");
+            letThemEnd.countDown();
+            awaitCount(done, 50 + threads);
+        } finally {
+            letThemEnd.countDown();
+            worker.stop();
+        }
+    }
+
+    @Test
     void stop_releasesTasksClaimedAheadThatNeverGotAThread_withoutWaitingForTheDrainTimeout() throws Exception {
         AtomicInteger done = new AtomicInteger();
         CountDownLatch blockerRunning = new CountDownLatch(1);
