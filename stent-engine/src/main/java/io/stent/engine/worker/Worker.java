@@ -302,7 +302,14 @@ public final class Worker {
             if (next == null) {
                 return;
             }
-            startRunner(next);
+            try {
+                startRunner(next);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // The pool is shutting down: the task waits again, and stop releases it.
+                capacity.giveBackThread();
+                waitingForThread.add(next);
+                return;
+            }
         }
     }
 
