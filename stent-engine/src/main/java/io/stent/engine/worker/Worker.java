@@ -37,14 +37,8 @@ public final class Worker {
     private final ThreadFactory threads;
     private final WorkerCapacity capacity;
     private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
-    /** Claimed tasks waiting for a thread permit (claimed ahead of free threads while tasks are short). */
-    private final java.util.Queue<ClaimedTask> waitingForThread = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** Pool threads that run tasks one after another (see {@link #startRunners}). */
-    private final java.util.concurrent.atomic.AtomicInteger runners = new java.util.concurrent.atomic.AtomicInteger();
-    /** When a runner last started a task (or, with no runner, when tasks last came to wait). */
-    private volatile long lastStartNanos = System.nanoTime();
-    /** Tasks wait this long with no runner starting one before the runners count as stuck. */
-    private static final long STUCK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** Runs claimed tasks on the pool's threads; holds those waiting for a thread permit. */
+    private final TaskRunners runners;
     private final java.util.Set<io.stent.engine.store.FunctionKey> runnableAtStart;
     private volatile boolean running;
     /** Whether the last claim took all it asked for, so more due work may be waiting. */
@@ -77,6 +71,7 @@ public final class Worker {
         this.wakeups = wakeups;
         this.threads = threads;
         this.capacity = new WorkerCapacity(settings.workerThreads(), settings.claimBatch());
+        this.runners = new TaskRunners(capacity, this::runHoldingPermit, () -> running);
         this.runnableAtStart = groups.stream().filter(group -> !group.limited())
                 .flatMap(group -> group.functions().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -110,7 +105,7 @@ public final class Worker {
     public boolean runReserved(ClaimedTask task) {
         try {
             inFlight.put(task.id(), task);
-            startRunner(task);
+            runners.startHolding(task);
             return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
             inFlight.remove(task.id());
@@ -134,6 +129,7 @@ public final class Worker {
                 new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
         pool = executor;
+        runners.start(executor);
         for (int i = 0; i < CLAIM_LOOPS; i++) {
             boolean recovers = i == 0;
             Thread poller = threads.newThread(() -> pollLoop(recovers));
@@ -221,8 +217,8 @@ public final class Worker {
                     }
                     nextRecovery = System.nanoTime() + settings.recoveryInterval().toNanos();
                 }
-                startRunners(); // in case the runners are stuck in long tasks
-                int wanted = capacity.takeClaimRoom(backlog, waitingForThread.isEmpty()
+                runners.startRunners(); // in case the runners are stuck in long tasks
+                int wanted = capacity.takeClaimRoom(backlog, !runners.anyWaiting()
                         ? WorkerCapacity.WAIT_SLICE_MILLIS : 1);
                 if (wanted == 0) {
                     continue; // look at running again: a stop must not wait for busy threads
@@ -267,97 +263,12 @@ public final class Worker {
         return claimed;
     }
 
-    /** Queues claimed tasks for a thread (their slots are already taken) and starts runners for them. */
+    /** Puts claimed tasks in flight (their slots are already taken) and hands them to the runners. */
     private void dispatch(List<ClaimedTask> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        if (runners.get() == 0) {
-            lastStartNanos = System.nanoTime(); // no runner can be stuck
-        }
         for (ClaimedTask task : tasks) {
             inFlight.put(task.id(), task);
-            waitingForThread.add(task);
         }
-        startRunners();
-    }
-
-    /**
-     * Starts runners for the tasks waiting for a thread. A runner is a pool thread that runs waiting
-     * tasks one after another; starting one wakes a parked thread, which for short tasks costs more
-     * than the task. So there are as many runners as work the waiting tasks off in about a
-     * millisecond at the recent average task duration (at least one, at most one per free thread
-     * permit), unless the runners seem stuck in long tasks (none started a task for a while):
-     * then every free permit gets a runner.
-     */
-    private void startRunners() {
-        int waiting = waitingForThread.size();
-        if (waiting == 0) {
-            return;
-        }
-        boolean stuck = System.nanoTime() - lastStartNanos > STUCK_NANOS;
-        int wanted = stuck ? Integer.MAX_VALUE : capacity.runnersFor(waiting);
-        while (runners.get() < wanted) {
-            ClaimedTask next = takeWaitingWithPermit();
-            if (next == null) {
-                return;
-            }
-            try {
-                startRunner(next);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // The pool is shutting down: the task waits again, and stop releases it.
-                capacity.giveBackThread();
-                waitingForThread.add(next);
-                return;
-            }
-        }
-    }
-
-    /**
-     * Takes the next task waiting for a thread together with a free thread permit, or returns null
-     * if either is missing. The task is queued before the permit is looked at, and a permit is
-     * given back before the queue is: so a task and a permit never both wait unseen.
-     */
-    private ClaimedTask takeWaitingWithPermit() {
-        while (!waitingForThread.isEmpty() && capacity.tryTakeThread()) {
-            ClaimedTask next = waitingForThread.poll();
-            if (next != null) {
-                return next;
-            }
-            capacity.giveBackThread();
-        }
-        return null;
-    }
-
-    /**
-     * Starts a runner on the pool with a task that holds a thread permit: it runs that task, then
-     * the tasks waiting for a permit while it gets one, and stops when none is left.
-     */
-    private void startRunner(ClaimedTask first) {
-        runners.incrementAndGet();
-        try {
-            pool.execute(() -> runTasks(first));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            runners.decrementAndGet();
-            throw e;
-        }
-    }
-
-    private void runTasks(ClaimedTask first) {
-        ClaimedTask task = first;
-        while (task != null) {
-            lastStartNanos = System.nanoTime();
-            runHoldingPermit(task);
-            task = running ? takeWaitingWithPermit() : null;
-            if (task == null) {
-                runners.decrementAndGet();
-                // A task queued while this runner was leaving may have seen it as still running.
-                task = running ? takeWaitingWithPermit() : null;
-                if (task != null) {
-                    runners.incrementAndGet();
-                }
-            }
-        }
+        runners.dispatch(tasks);
     }
 
     /**
@@ -384,8 +295,7 @@ public final class Worker {
 
     /** On stop: tasks claimed ahead that never got a thread go back to the queue for any worker. */
     private void releaseWaitingForThread() {
-        ClaimedTask task;
-        while ((task = waitingForThread.poll()) != null) {
+        for (ClaimedTask task : runners.takeAllWaiting()) {
             inFlight.remove(task.id());
             capacity.unclaimed(1);
             releaseQuietly(task);

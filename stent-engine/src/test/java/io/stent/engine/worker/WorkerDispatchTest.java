@@ -6,18 +6,14 @@ import io.stent.engine.WorkerRouting;
 import io.stent.engine.store.ClaimGroup;
 import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.FunctionKey;
-import io.stent.engine.store.TaskClaims;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,52 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkerDispatchTest {
 
     private static final FunctionKey FREE = new FunctionKey("free", 1);
-
-    /** Hands out the tasks queued in it, as many as each claim asks for; records releases. */
-    private static final class QueuedClaims implements TaskClaims {
-        final ConcurrentLinkedQueue<ClaimedTask> due = new ConcurrentLinkedQueue<>();
-        final Set<String> released = ConcurrentHashMap.newKeySet();
-        final List<Integer> claimSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public List<ClaimedTask> claim(String owner, Collection<FunctionKey> functions, int limit, Duration lease) {
-            List<ClaimedTask> claimed = new ArrayList<>();
-            ClaimedTask next;
-            while (claimed.size() < limit && (next = due.poll()) != null) {
-                claimed.add(next);
-            }
-            if (!claimed.isEmpty()) {
-                claimSizes.add(claimed.size());
-            }
-            return claimed;
-        }
-
-        @Override
-        public List<ClaimedTask> claimLimited(String owner, ClaimGroup group, int limit, Duration lease) {
-            return List.of();
-        }
-
-        @Override
-        public int renewLeases(String owner, Duration lease) {
-            return 0;
-        }
-
-        @Override
-        public Set<String> cancelRequested(Collection<String> executionIds) {
-            return Set.of();
-        }
-
-        @Override
-        public int recoverExpiredLeases() {
-            return 0;
-        }
-
-        @Override
-        public boolean release(String taskId, String owner) {
-            released.add(taskId);
-            return true;
-        }
-    }
 
     private final QueuedClaims claims = new QueuedClaims();
 

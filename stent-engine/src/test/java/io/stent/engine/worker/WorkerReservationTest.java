@@ -6,15 +6,12 @@ import io.stent.engine.WorkerRouting;
 import io.stent.engine.store.ClaimGroup;
 import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.FunctionKey;
-import io.stent.engine.store.TaskClaims;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,43 +26,7 @@ class WorkerReservationTest {
     private static final FunctionKey FREE = new FunctionKey("free", 1);
     private static final FunctionKey LIMITED = new FunctionKey("limited", 1);
 
-    /** Claims nothing and records releases. */
-    private static final class NoClaims implements TaskClaims {
-        final Set<String> released = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public List<ClaimedTask> claim(String owner, Collection<FunctionKey> functions, int limit, Duration lease) {
-            return List.of();
-        }
-
-        @Override
-        public List<ClaimedTask> claimLimited(String owner, ClaimGroup group, int limit, Duration lease) {
-            return List.of();
-        }
-
-        @Override
-        public int renewLeases(String owner, Duration lease) {
-            return 0;
-        }
-
-        @Override
-        public Set<String> cancelRequested(Collection<String> executionIds) {
-            return Set.of();
-        }
-
-        @Override
-        public int recoverExpiredLeases() {
-            return 0;
-        }
-
-        @Override
-        public boolean release(String taskId, String owner) {
-            released.add(taskId);
-            return true;
-        }
-    }
-
-    private final NoClaims claims = new NoClaims();
+    private final QueuedClaims claims = new QueuedClaims(); // with nothing due: claims nothing
 
     private Worker worker(TaskHandler handler) {
         EngineSettings settings = new EngineSettings("w", 1, 8, Duration.ofSeconds(5), Duration.ofSeconds(1),
