@@ -7,6 +7,7 @@ import io.stent.engine.SignatureCheck;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -29,6 +30,27 @@ public class StentExtension implements Extension {
 
     private final List<DurableMethod> found = new ArrayList<>();
     private FunctionRegistry registry;
+    private volatile StentRuntime runtime;
+
+    /**
+     * Adds Stent's readiness and liveness checks where the MicroProfile Health API is present. They
+     * carry no bean-defining annotation, so a server without that API never loads them.
+     */
+    void addHealthChecks(@Observes BeforeBeanDiscovery event) {
+        if (healthApiPresent()) {
+            event.addAnnotatedType(StentReadinessCheck.class, StentReadinessCheck.class.getName());
+            event.addAnnotatedType(StentLivenessCheck.class, StentLivenessCheck.class.getName());
+        }
+    }
+
+    private static boolean healthApiPresent() {
+        try {
+            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, StentExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     <T> void rejectTypeLevelUse(@Observes @WithAnnotations(Durable.class) ProcessAnnotatedType<T> event) {
         Class<T> type = event.getAnnotatedType().getJavaClass();
@@ -77,6 +99,24 @@ public class StentExtension implements Extension {
             event.addDefinitionError(new DeploymentException(e.getMessage()));
             registry = new FunctionRegistry(List.of());
         }
+    }
+
+    /** Called by the deployment's runtime when it starts, for the health checks. */
+    void runtimeStarted(StentRuntime started) {
+        runtime = started;
+    }
+
+    /** The readiness reading of the deployment's runtime (down until it started). */
+    StentHealth readiness() {
+        StentRuntime started = runtime;
+        return started != null ? started.readiness() : new StentHealth(false,
+                java.util.Map.of("error", "STENT-1606 the Stent runtime of this deployment has not started yet"));
+    }
+
+    /** The liveness reading of the deployment's runtime (up until it started: nothing to restart). */
+    StentHealth liveness() {
+        StentRuntime started = runtime;
+        return started != null ? started.liveness() : new StentHealth(true, java.util.Map.of("worker", "not running"));
     }
 
     /**

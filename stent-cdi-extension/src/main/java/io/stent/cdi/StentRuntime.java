@@ -44,9 +44,11 @@ public class StentRuntime {
     private final Map<Method, FunctionDefinition> methodCache = new ConcurrentHashMap<>();
     private volatile DurableEngine engine;
     private volatile boolean stopped;
+    private volatile boolean workerEnabled;
     private JdbcStore store;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        extension.runtimeStarted(this);
         engine();
     }
 
@@ -80,6 +82,8 @@ public class StentRuntime {
             if (settings.workerEnabled()) {
                 built.start();
             }
+            // A deployment without durable functions has nothing to claim, so no claim loop.
+            workerEnabled = settings.workerEnabled() && !extension.registry().all().isEmpty();
             engine = built;
             reportClockDrift();
             LOG.info(() -> "STENT-1601 Stent runtime started on " + store.dialect() + " with "
@@ -120,6 +124,57 @@ public class StentRuntime {
                         && Arrays.equals(d.method().getParameterTypes(), method.getParameterTypes())
                         && target != null && d.method().getDeclaringClass().isInstance(target))
                 .findFirst());
+    }
+
+    /**
+     * Readiness: the database answers and its Stent schema is the version this code expects.
+     * Builds the runtime if it is not built yet (so a database that was down at start is retried).
+     *
+     * @return the reading; never throws
+     */
+    public StentHealth readiness() {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        if (stopped) {
+            data.put("error", "STENT-1604 the Stent runtime of this deployment has stopped");
+            return new StentHealth(false, data);
+        }
+        try {
+            engine();
+            int current = store.migrator().currentVersion();
+            int expected = io.stent.store.SchemaMigrator.expectedVersion();
+            data.put("database", store.dialect());
+            data.put("schemaVersion", current);
+            data.put("expectedSchemaVersion", expected);
+            data.put("clockDriftMillis", store.clockDrift().toMillis());
+            if (current != expected) {
+                data.put("error", "STENT-1605 the database's Stent schema is at version " + current + ", this code"
+                        + " expects " + expected + ": apply the migrations (see SchemaPrinter) or set"
+                        + " stent.schema.migrate=true");
+            }
+            return new StentHealth(current == expected, data);
+        } catch (RuntimeException e) {
+            data.put("error", String.valueOf(e.getMessage()));
+            return new StentHealth(false, data);
+        }
+    }
+
+    /**
+     * Liveness: the worker's claim loops are alive. Up while no worker runs here (not built yet,
+     * disabled by configuration, no durable function to claim, or stopping): a database outage is a readiness matter, and a
+     * restart would not cure it.
+     *
+     * @return the reading; never throws
+     */
+    public StentHealth liveness() {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        DurableEngine running = engine;
+        if (running == null || stopped) {
+            data.put("worker", "not running");
+            return new StentHealth(true, data);
+        }
+        boolean alive = running.worker().isAlive();
+        data.put("worker", !workerEnabled ? "not claiming (disabled, or no durable function)" : alive ? "claiming" : "claim loop stopped");
+        return new StentHealth(!workerEnabled || alive, data);
     }
 
     @PreDestroy

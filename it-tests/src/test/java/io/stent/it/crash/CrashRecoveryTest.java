@@ -83,6 +83,14 @@ abstract class CrashRecoveryTest {
             assertTrue(report.contains("\"step3\":1"), "step 3 ran once, after the restart: " + report);
             assertTrue(report.contains("\"recordedSteps\":3"), report);
 
+            // MicroProfile Health sees Stent: the store ready at the current schema, the worker claiming.
+            String ready = second.awaitBody("/health/ready", body -> checkIsUp(body, "stent-store"), FINISH);
+            // Payara writes health data numbers as strings.
+            assertTrue(ready.replaceAll("\\s", "").matches(".*\"schemaVersion\":\"?"
+                    + io.stent.store.SchemaMigrator.expectedVersion() + "\"?[,}].*"), ready);
+            String live = second.awaitBody("/health/live", body -> checkIsUp(body, "stent-worker"), FINISH);
+            assertTrue(live.replaceAll("\\s", "").contains("\"worker\":\"claiming\""), live);
+
             String both = second.awaitBody("/crash/api/crash/report/" + bothTag + "/" + bothId,
                     body -> body.contains("\"status\":\"COMPLETED\""), FINISH);
             assertTrue(both.contains("\"result\":\"" + bothTag + ":50\""), both);
@@ -94,6 +102,13 @@ abstract class CrashRecoveryTest {
     }
 
     private Path markers;
+
+    /** Whether a MicroProfile Health response lists the named check as UP. */
+    private static boolean checkIsUp(String body, String name) {
+        String compact = body.replaceAll("\\s", "");
+        return compact.contains("\"name\":\"" + name + "\",\"status\":\"UP\"")
+                || compact.contains("\"status\":\"UP\",\"name\":\"" + name + "\"");
+    }
 
     private void awaitMarker(String name) throws InterruptedException {
         long deadline = System.nanoTime() + FINISH.toNanos();
