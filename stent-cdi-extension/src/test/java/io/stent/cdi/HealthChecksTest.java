@@ -6,7 +6,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,11 +44,7 @@ class HealthChecksTest {
     void readinessFollowsTheSchemaVersion_andLivenessTheClaimLoops(String kind) throws Exception {
         TestDatabase database = kind.equals("h2") ? TestDatabase.h2() : TestDatabase.postgres();
         TestEnvironment.dataSource = database.dataSource();
-        try (WeldContainer container = new Weld().disableDiscovery().addExtension(new StentExtension())
-                .addBeanClasses(StentRuntime.class, StentProducer.class, DurableInterceptor.class,
-                        JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class, Calls.class,
-                        Steps.class)
-                .initialize()) {
+        try (WeldContainer container = MinimalContainer.start()) {
             HealthCheckResponse ready = check(container, Readiness.Literal.INSTANCE);
             assertEquals(StentHealth.STORE, ready.getName());
             assertEquals(HealthCheckResponse.Status.UP, ready.getStatus(), data(ready).toString());

@@ -1,7 +1,6 @@
 package io.stent.cdi;
 
 import io.stent.store.TestDatabase;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +17,7 @@ class RuntimeLifecycleTest {
     void afterStop_durableCallsAreRefused_notRestarted() {
         TestDatabase database = TestDatabase.h2();
         TestEnvironment.dataSource = database.dataSource();
-        try (WeldContainer container = new Weld().disableDiscovery().addExtension(new StentExtension())
-                .addBeanClasses(StentRuntime.class, StentProducer.class, DurableInterceptor.class,
-                        JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class, Calls.class,
-                        Steps.class)
-                .initialize()) {
+        try (WeldContainer container = MinimalContainer.start()) {
             StentRuntime runtime = container.select(StentRuntime.class).get();
             assertTrue(runtime.engine().worker().isAlive());
             runtime.stop();
