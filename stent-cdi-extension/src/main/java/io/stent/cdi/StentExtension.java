@@ -31,25 +31,41 @@ public class StentExtension implements Extension {
     private final List<DurableMethod> found = new ArrayList<>();
     private FunctionRegistry registry;
     private volatile StentRuntime runtime;
+    /** The application's MicroProfile metric registry, once found (typed loosely: the API may be absent). */
+    private volatile Object metricRegistry;
 
     /**
-     * Adds Stent's readiness and liveness checks where the MicroProfile Health API is present. They
-     * carry no bean-defining annotation, so a server without that API never loads them.
+     * Adds Stent's health checks and its access to the metric registry where the MicroProfile
+     * Health and Metrics APIs are present. These classes carry no bean-defining annotation, so a
+     * server without those APIs never loads them.
      */
-    void addHealthChecks(@Observes BeforeBeanDiscovery event) {
-        if (healthApiPresent()) {
+    void addMicroProfileBeans(@Observes BeforeBeanDiscovery event) {
+        if (present("org.eclipse.microprofile.health.HealthCheck")) {
             event.addAnnotatedType(StentReadinessCheck.class, StentReadinessCheck.class.getName());
             event.addAnnotatedType(StentLivenessCheck.class, StentLivenessCheck.class.getName());
         }
+        if (present("org.eclipse.microprofile.metrics.MetricRegistry")) {
+            event.addAnnotatedType(MetricsRegistryAccess.class, MetricsRegistryAccess.class.getName());
+        }
     }
 
-    private static boolean healthApiPresent() {
+    private static boolean present(String apiClass) {
         try {
-            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, StentExtension.class.getClassLoader());
+            Class.forName(apiClass, false, StentExtension.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    /** Called at application start with the application's metric registry. */
+    void metricRegistryFound(Object registry) {
+        metricRegistry = registry;
+    }
+
+    /** The application's MicroProfile metric registry, or null where there is none. */
+    Object metricRegistry() {
+        return metricRegistry;
     }
 
     <T> void rejectTypeLevelUse(@Observes @WithAnnotations(Durable.class) ProcessAnnotatedType<T> event) {

@@ -76,9 +76,16 @@ public class StentRuntime {
             if (settings.migrate()) {
                 store.migrator().migrate(engineSettings.workerId());
             }
-            DurableEngine built = new DurableEngine(extension.registry(), store.store(),
+            JdbcStore jdbc = store;
+            Optional<StentMeter> meter = StentMetrics.meter(extension.metricRegistry(),
+                    () -> jdbc.queries().dueTasks());
+            java.util.List<io.stent.spi.ExecutionListener> allListeners = new java.util.ArrayList<>(
+                    listeners.stream().toList());
+            meter.ifPresent(m -> allListeners.add(new MetricsListener(m)));
+            DurableEngine built = new DurableEngine(extension.registry(),
+                    meter.map(m -> StentMetrics.timed(jdbc.store(), m)).orElse(jdbc.store()),
                     new CdiFunctionInvoker(beanManager), serializer, environment.transactionBoundary(),
-                    engineSettings, environment.threadFactory(), Sleeper.THREAD, listeners.stream().toList());
+                    engineSettings, environment.threadFactory(), Sleeper.THREAD, allListeners);
             if (settings.workerEnabled()) {
                 built.start();
             }

@@ -61,6 +61,24 @@ public final class ExecutionQueries {
     }
 
     /**
+     * How many tasks are due and wait for a worker (the queue depth, over all queues). It counts
+     * the entries of the ready-task index up to now, so it costs in proportion to the backlog:
+     * read it every few seconds, not per task.
+     *
+     * @return the number of due, unclaimed tasks
+     */
+    public long dueTasks() {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM stent_task WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP");
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    /**
      * One execution.
      *
      * @param id the id

@@ -769,6 +769,20 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void dueTasks_countsDueUnclaimedTasks_notDelayedOrClaimedOnes() {
+        var queries = jdbcStore.queries();
+        long before = queries.dueTasks();
+        String function = fn();
+        start(function);
+        start(function);
+        store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default", "[1]",
+                null, java.time.Duration.ofHours(1), null, null, null, 0));
+        assertEquals(before + 2, queries.dueTasks(), "two due tasks; the delayed one is not due");
+        assertEquals(1, store.claims().claim("w", k(function), 1, LEASE).size());
+        assertEquals(before + 1, queries.dueTasks(), "a claimed task no longer waits");
+    }
+
+    @Test
     void stepLog_writesOnce_secondWriterGetsFirstRecord() {
         String id = start(fn());
         StepRecord first = StepRecord.finished(id, "", 1, "step", StepStatus.COMPLETED, "[]", "\"first\"", 1, 5);

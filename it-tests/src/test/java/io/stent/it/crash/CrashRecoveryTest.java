@@ -91,6 +91,14 @@ abstract class CrashRecoveryTest {
             String live = second.awaitBody("/health/live", body -> checkIsUp(body, "stent-worker"), FINISH);
             assertTrue(live.replaceAll("\\s", "").contains("\"worker\":\"claiming\""), live);
 
+            // MicroProfile Metrics: the restarted worker's claims, tasks and their outcomes.
+            String metrics = second.awaitBody("/metrics?scope=application",
+                    body -> metricAtLeastOne(body, "stent_tasks_finished_total", "outcome=\"COMPLETED\""), FINISH);
+            assertTrue(metricAtLeastOne(metrics, "stent_tasks_started_total", "function="), metrics);
+            assertTrue(metricAtLeastOne(metrics, "stent_claims_duration_count", ""), metrics);
+            assertTrue(metricAtLeastOne(metrics, "stent_steps_duration_count", "function="), metrics);
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith("stent_tasks_due")), metrics);
+
             String both = second.awaitBody("/crash/api/crash/report/" + bothTag + "/" + bothId,
                     body -> body.contains("\"status\":\"COMPLETED\""), FINISH);
             assertTrue(both.contains("\"result\":\"" + bothTag + ":50\""), both);
@@ -102,6 +110,13 @@ abstract class CrashRecoveryTest {
     }
 
     private Path markers;
+
+    /** Whether a Prometheus text has a sample of {@code name} whose labels contain {@code label}, at 1 or more. */
+    private static boolean metricAtLeastOne(String body, String name, String label) {
+        return body.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> line.contains(label))
+                .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1);
+    }
 
     /** Whether a MicroProfile Health response lists the named check as UP. */
     private static boolean checkIsUp(String body, String name) {

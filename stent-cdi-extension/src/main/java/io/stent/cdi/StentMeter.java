@@ -1,0 +1,20 @@
+package io.stent.cdi;
+
+/**
+ * Where Stent's measurements go: counters and timers of a metrics library. {@link MetricsListener}
+ * and {@link TimedClaims} feed it; the MicroProfile Metrics binding implements it.
+ */
+interface StentMeter {
+
+    /** A worker started a task of {@code function}. */
+    void taskStarted(String function);
+
+    /** A task of {@code function} ended with {@code outcome} (COMPLETED, RETRY, FAILED, ...). */
+    void taskFinished(String function, String outcome);
+
+    /** A step attempt of {@code function} ran for {@code nanos}. */
+    void stepFinished(String function, long nanos);
+
+    /** A claim statement took {@code nanos}. */
+    void claimed(long nanos);
+}
