@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The store's claims, with each claim statement's duration reported to a {@link StentMeter}. */
 final class TimedClaims implements TaskClaims {
@@ -23,19 +24,18 @@ final class TimedClaims implements TaskClaims {
 
     @Override
     public List<ClaimedTask> claim(String owner, Collection<FunctionKey> functions, int limit, Duration lease) {
-        long started = System.nanoTime();
-        try {
-            return claims.claim(owner, functions, limit, lease);
-        } finally {
-            meter.claimed(System.nanoTime() - started);
-        }
+        return timed(() -> claims.claim(owner, functions, limit, lease));
     }
 
     @Override
     public List<ClaimedTask> claimLimited(String owner, ClaimGroup group, int limit, Duration lease) {
+        return timed(() -> claims.claimLimited(owner, group, limit, lease));
+    }
+
+    private List<ClaimedTask> timed(Supplier<List<ClaimedTask>> claim) {
         long started = System.nanoTime();
         try {
-            return claims.claimLimited(owner, group, limit, lease);
+            return claim.get();
         } finally {
             meter.claimed(System.nanoTime() - started);
         }
