@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Stent's metrics in the application's MicroProfile {@link MetricRegistry}. Only loaded where the
- * Metrics API is present (see {@link StentMetrics} and {@link MetricsRegistryAccess}). The registry's metric objects are looked up
- * once per function and outcome, not per task.
+ * Metrics API is present (see {@link StentMetrics} and {@link MetricsRegistryAccess}). The
+ * registry's metric objects are looked up once per function and outcome, not per task.
  */
 final class MicroProfileMeter implements StentMeter {
 

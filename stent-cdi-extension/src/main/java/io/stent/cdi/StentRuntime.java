@@ -155,8 +155,9 @@ public class StentRuntime {
             data.put("clockDriftMillis", store.clockDrift().toMillis());
             if (current != expected) {
                 data.put("error", "STENT-1605 the database's Stent schema is at version " + current + ", this code"
-                        + " expects " + expected + ": apply the migrations (see SchemaPrinter) or set"
-                        + " stent.schema.migrate=true");
+                        + " expects " + expected + (current < expected
+                        ? ": apply the migrations (see SchemaPrinter) or set stent.schema.migrate=true"
+                        : ": a newer Stent upgraded it; deploy that version on this instance too"));
             }
             return new StentHealth(current == expected, data);
         } catch (RuntimeException e) {
@@ -167,8 +168,8 @@ public class StentRuntime {
 
     /**
      * Liveness: the worker's claim loops are alive. Up while no worker runs here (not built yet,
-     * disabled by configuration, no durable function to claim, or stopping): a database outage is a readiness matter, and a
-     * restart would not cure it.
+     * disabled by configuration, no durable function to claim, or stopping): a database outage is
+     * a readiness matter, and a restart would not cure it.
      *
      * @return the reading; never throws
      */
@@ -180,7 +181,8 @@ public class StentRuntime {
             return new StentHealth(true, data);
         }
         boolean alive = running.worker().isAlive();
-        data.put("worker", !workerEnabled ? "not claiming (disabled, or no durable function)" : alive ? "claiming" : "claim loop stopped");
+        data.put("worker", !workerEnabled ? "not claiming (disabled, or no durable function)"
+                : alive ? "claiming" : "claim loop stopped");
         return new StentHealth(!workerEnabled || alive, data);
     }
 
