@@ -29,6 +29,33 @@ public interface Stent {
     <T> ExecutionHandle<T> start(DurableCall<T> call, StartOptions options);
 
     /**
+     * Starts an execution of the {@code void} durable method called in {@code run} and returns at
+     * once: {@code stent.start(() -> shipping.dispatch(id))}.
+     *
+     * @param run a lambda making exactly one call to a {@code @Durable} method of an injected bean
+     * @return a handle on the new execution; its result is null
+     * @throws IllegalArgumentException if the lambda calls no durable method or more than one
+     */
+    default ExecutionHandle<Void> start(DurableRun run) {
+        return start(run, StartOptions.defaults());
+    }
+
+    /**
+     * Starts an execution of a {@code void} durable method with options, see {@link #start(DurableRun)}.
+     *
+     * @param run a lambda making exactly one call to a {@code @Durable} method of an injected bean
+     * @param options start options such as an idempotency key
+     * @return a handle on the new execution, or on the earlier one with the same idempotency key
+     */
+    default ExecutionHandle<Void> start(DurableRun run, StartOptions options) {
+        java.util.Objects.requireNonNull(run, "run");
+        return start(() -> {
+            run.run();
+            return (Void) null;
+        }, options);
+    }
+
+    /**
      * Starts an execution of a registered function by its name.
      *
      * @param functionName the function's {@link Durable#name() name}
@@ -118,6 +145,22 @@ public interface Stent {
      * @throws IllegalStateException outside a durable execution
      */
     <T> DurableFuture<T> async(DurableCall<T> call);
+
+    /**
+     * Inside a workflow: starts the {@code void} durable method called in {@code run} as a child
+     * execution, see {@link #async(DurableCall)}.
+     *
+     * @param run a lambda making exactly one call to a {@code @Durable} method of an injected bean
+     * @return the child's future; its result is null
+     * @throws IllegalStateException outside a durable execution
+     */
+    default DurableFuture<Void> async(DurableRun run) {
+        java.util.Objects.requireNonNull(run, "run");
+        return async(() -> {
+            run.run();
+            return (Void) null;
+        });
+    }
 
     /**
      * Inside a workflow: waits until every future's child has finished, suspending the execution

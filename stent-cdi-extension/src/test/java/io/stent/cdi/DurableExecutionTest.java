@@ -175,7 +175,8 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
         String key = key();
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> workflows.takesParcel(key, new Workflows.Parcel("x")));
-        assertTrue(error.getMessage().contains("STENT-1105") && error.getMessage().contains("parameter 'parcel'"),
+        assertTrue(error.getMessage().contains("STENT-1105") && error.getMessage().contains("parameter 2")
+                        && error.getMessage().contains("no label"),
                 error.getMessage());
     }
 

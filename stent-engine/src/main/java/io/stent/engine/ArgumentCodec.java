@@ -26,13 +26,19 @@ final class ArgumentCodec {
                     serializer.serialize(args[i], parameters[i].getParameterizedType());
                 } catch (RuntimeException culprit) {
                     throw new IllegalArgumentException("STENT-1105 cannot call " + function.describe()
-                            + ": the value of parameter '" + parameters[i].getName() + "' ("
-                            + (args[i] == null ? "null" : args[i].getClass().getName())
-                            + ") cannot be serialized: " + culprit.getMessage(), e);
+                            + ": the value of " + describe(parameters[i], i) + " ("
+                            + (args[i] == null ? "null" : "a " + args[i].getClass().getName())
+                            + ") cannot be stored: " + culprit.getMessage(), e);
                 }
             }
             throw new IllegalArgumentException("STENT-1105 cannot call " + function.describe()
                     + ": its arguments cannot be serialized: " + e.getMessage(), e);
         }
+    }
+
+    /** Names a parameter: by its name where the class was compiled with {@code -parameters}, else by position. */
+    static String describe(Parameter parameter, int index) {
+        return "parameter " + (index + 1) + (parameter.isNamePresent() ? " '" + parameter.getName() + "'" : "")
+                + ", declared " + parameter.getParameterizedType().getTypeName() + ",";
     }
 }

@@ -152,7 +152,7 @@ public final class DurableEngine implements Stent {
             if (function.cacheFor() != null) {
                 java.util.Optional<String> cached = caching.lookUp(function, arguments.encode(function, args));
                 if (cached.isPresent()) {
-                    return serializer.deserialize(cached.get(), function.resultType());
+                    return outcomes.value(cached.get(), function.resultType());
                 }
             }
             ExecutionStarter.Started started = starter.start(function, args, StartOptions.defaults(), true);

@@ -44,11 +44,22 @@ final class Outcomes {
     }
 
     /**
+     * A stored result as a value of its type: nothing for {@code void}, whatever a (user's)
+     * serializer makes of the stored text.
+     */
+    Object value(String stored, Type resultType) {
+        if (resultType == void.class || resultType == Void.class) {
+            return null;
+        }
+        return serializer.deserialize(stored, resultType);
+    }
+
+    /**
      * The value of a finished execution, or its failure as the exception the method would throw.
      */
     Object valueOf(ExecutionRecord record, Type resultType, Method method) throws Exception {
         if (record.status() == ExecutionStatus.COMPLETED) {
-            return serializer.deserialize(record.result(), resultType);
+            return value(record.result(), resultType);
         }
         if (record.status() == ExecutionStatus.CANCELLED) {
             throw new io.stent.ExecutionCancelledException(record.id());

@@ -115,11 +115,11 @@ public final class SignatureCheck {
         if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
             return Optional.of("it is an inner (non-static) class; make it static or a record");
         }
-        boolean hasNoArgConstructor = java.util.Arrays.stream(type.getDeclaredConstructors())
-                .anyMatch(c -> c.getParameterCount() == 0 && !Modifier.isPrivate(c.getModifiers()));
-        if (!hasNoArgConstructor) {
-            return Optional.of("it has no public or protected no-argument constructor (or make it a record)");
+        if (type.isAnonymousClass() || type.isLocalClass()) {
+            return Optional.of("it is an anonymous or local class; use a named class or a record");
         }
+        // Classes of the application are stored by their fields; the serializer checks on first use
+        // that each one reads back as written.
         return Optional.empty();
     }
 }

@@ -159,7 +159,7 @@ final class StepRunner {
                     record.functionName(), function.name());
         }
         if (record.status() == StepStatus.COMPLETED) {
-            return serializer.deserialize(record.output(), function.resultType());
+            return outcomes.value(record.output(), function.resultType());
         }
         Throwable failure = outcomes.rebuild(record.output(), function.method().getDeclaringClass());
         context.noteRecordedStepFailure(failure);

@@ -1,4 +1,4 @@
-package io.stent.cdi;
+package io.stent.cdi.json;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

@@ -1,0 +1,105 @@
+package io.stent.cdi;
+
+import io.stent.ExecutionHandle;
+import io.stent.ExecutionStatus;
+import io.stent.Stent;
+import io.stent.cdi.Freight.ExpressLeg;
+import io.stent.cdi.Freight.Leg;
+import io.stent.cdi.Freight.Money;
+import io.stent.cdi.Freight.TrackingId;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Results of every kind (void, primitive, Optional, collections, maps of value objects) and value
+ * objects in the domain-driven style as arguments, in every call form: direct, started, as steps,
+ * replayed and as children. Subclasses choose the database.
+ */
+abstract class CallFormsTest extends WeldDatabaseTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ShipmentFlows flows;
+    @Inject
+    ShipmentSteps steps;
+    @Inject
+    Calls calls;
+    @Inject
+    Stent stent;
+
+    @Test
+    void voidWorkflow_calledDirectly_runsItsStepsAndReturns() {
+        TrackingId id = new TrackingId("D" + key());
+        flows.dispatch(id);
+        assertEquals(1, calls.count("dispatch:" + id.idString()));
+        assertEquals(1, calls.count("inspect:" + id.idString()), "the step saw the value object's private field");
+    }
+
+    @Test
+    void voidWorkflow_started_awaitsNull_andCompletes() {
+        TrackingId id = new TrackingId("S" + key());
+        ExecutionHandle<Void> handle = stent.start(() -> flows.dispatch(id));
+        assertNull(handle.await(WAIT));
+        assertEquals(ExecutionStatus.COMPLETED, handle.status());
+        assertNull(handle.result());
+        assertNull(stent.handle(handle.id(), Void.class).result());
+        assertEquals(1, calls.count("inspect:" + id.idString()));
+    }
+
+    @Test
+    void voidStep_primitiveOptionalListAndMapResults_replayAsRecorded_withoutRunningAgain() {
+        TrackingId id = new TrackingId("R" + key());
+        String summary = flows.everyResultKind(id);
+        assertEquals(id.idString().length() * 10 + " 12.50 EUR false [" + id + "[Rotterdam, Oslo], " + id
+                + "[Oslo, Tromso]] {port=2 EUR} true", summary);
+        assertEquals(2, calls.count("everyResultKind:" + id.idString()), "the body ran twice");
+        for (String step : List.of("inspect", "weigh", "route", "fees", "approve")) {
+            assertEquals(1, calls.count(step + ":" + id.idString()), step + " ran once, then replayed");
+        }
+        assertEquals(2, calls.count("quote:" + id.idString()), "two quote steps, each ran once");
+    }
+
+    @Test
+    void directCallsOfSteps_returnEveryResultKind() {
+        TrackingId id = new TrackingId("C" + key());
+        steps.inspect(id);
+        assertEquals(id.idString().length() * 10, steps.weigh(id));
+        assertEquals(Optional.of(new Money(new BigDecimal("12.5"), "EUR")), steps.quote(id, false));
+        assertEquals(Optional.empty(), steps.quote(id, true));
+        Leg leg = new Leg(id, List.of("Oslo"));
+        assertEquals(List.of(new Leg(id, List.of("Rotterdam", "Oslo")), new Leg(id, List.of("Oslo", "Tromso"))),
+                steps.route(id));
+        assertEquals(Map.of("port", new Money(BigDecimal.ONE, "EUR")), steps.fees(leg));
+        assertTrue(steps.approve(leg));
+    }
+
+    @Test
+    void childrenWithVoidPrimitiveOptionalAndListResults_areReadByTheirParent() {
+        TrackingId id = new TrackingId("K" + key());
+        assertEquals("null " + id.idString().length() * 10 + " false [" + id + "[Rotterdam, Oslo], " + id
+                + "[Oslo, Tromso]]", flows.children(id));
+    }
+
+    @Test
+    void subclassArgumentWhoseStateWouldBeLost_failsTheStartInTheCaller_namingParameterAndType() {
+        TrackingId id = new TrackingId("X" + key());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> stent.start(() -> steps.approve(new ExpressLeg(id, 3))));
+        assertTrue(error.getMessage().contains("STENT-1105"), error.getMessage());
+        assertTrue(error.getMessage().contains("parameter 1"), error.getMessage());
+        assertTrue(error.getMessage().contains("ExpressLeg"), error.getMessage());
+        assertEquals(0, calls.count("approve:" + id.idString()));
+    }
+}
