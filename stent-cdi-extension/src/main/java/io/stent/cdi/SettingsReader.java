@@ -47,7 +47,11 @@ final class SettingsReader {
                 duration("stent.worker.recovery-interval", "PT5S"),
                 duration("stent.sleep.blocking-limit", "PT1S"),
                 routing(queues),
-                Boolean.parseBoolean(text("stent.steps.join-transaction", "true")));
+                Boolean.parseBoolean(text("stent.steps.join-transaction", "true")),
+                new EngineSettings.FailureHandling(
+                        number("stent.worker.max-requeues", 20),
+                        duration("stent.worker.infrastructure-backoff", "PT0.5S"),
+                        duration("stent.worker.infrastructure-backoff-max", "PT30S")));
     }
 
     /** Served queues and tags of this worker, and the limits of the given queues. */

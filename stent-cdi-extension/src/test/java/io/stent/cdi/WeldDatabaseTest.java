@@ -26,7 +26,8 @@ abstract class WeldDatabaseTest {
                     .addBeanClasses(StentRuntime.class, StentProducer.class, DurableInterceptor.class,
                             JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class,
                             Calls.class, Steps.class, Workflows.class, Composite.class, Overridden.class,
-                            RecordingListener.class, ThrowingListener.class, ShipmentSteps.class, ShipmentFlows.class))
+                            RecordingListener.class, ThrowingListener.class, ShipmentSteps.class, ShipmentFlows.class,
+                            ServerTrouble.class, ServerTrouble.TroubledSteps.class))
             .build();
 
     WeldDatabaseTest() {

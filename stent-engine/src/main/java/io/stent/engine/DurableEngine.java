@@ -83,7 +83,7 @@ public final class DurableEngine implements Stent {
         Worker[] self = new Worker[1];
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, outcomes, contexts, store.completions(),
                 store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher,
-                caching, localRuns);
+                caching, localRuns, settings.failures(), delay -> self[0].pauseClaims(delay));
         this.worker = new Worker(settings, store.claims(), ClaimPlan.of(registry, settings.routing()), runner::run,
                 this::deliverCancel, wakeups, threads);
         this.starter = new ExecutionStarter(store.executions(), arguments, boundary, wakeups, worker, localRuns,
@@ -285,19 +285,24 @@ public final class DurableEngine implements Stent {
             throw new IllegalArgumentException("STENT-1102 an async lambda must call exactly one @Durable method of"
                     + " an injected bean, this one called " + calls.size());
         }
-        return children.start(context, calls.get(0).function(), calls.get(0).args());
+        return inWorkflow(() -> children.start(context, calls.get(0).function(), calls.get(0).args()));
     }
 
     @Override
     public void all(List<? extends DurableFuture<?>> futures) {
         Objects.requireNonNull(futures, "futures");
-        children.all(requireContext("all"), futures);
+        DurableContext context = requireContext("all");
+        inWorkflow(() -> {
+            children.all(context, futures);
+            return null;
+        });
     }
 
     @Override
     public <T> DurableFuture<T> any(List<? extends DurableFuture<T>> futures) {
         Objects.requireNonNull(futures, "futures");
-        return children.any(requireContext("any"), futures);
+        DurableContext context = requireContext("any");
+        return inWorkflow(() -> children.any(context, futures));
     }
 
     /**
@@ -325,7 +330,11 @@ public final class DurableEngine implements Stent {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("STENT-1111 sleep duration must not be negative, got " + duration);
         }
-        waits.sleep(requireContext("sleep"), duration);
+        DurableContext context = requireContext("sleep");
+        inWorkflow(() -> {
+            waits.sleep(context, duration);
+            return null;
+        });
     }
 
     @Override
@@ -336,7 +345,24 @@ public final class DurableEngine implements Stent {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("STENT-1111 signal timeout must not be negative, got " + timeout);
         }
-        return type.cast(waits.awaitSignal(requireContext("awaitSignal"), name, type, timeout));
+        DurableContext context = requireContext("awaitSignal");
+        return type.cast(inWorkflow(() -> waits.awaitSignal(context, name, type, timeout)));
+    }
+
+    /**
+     * Runs one of Stent's own operations inside a workflow: a failure of the server or the
+     * database there ends the task's attempt without spending it, past the workflow's own catch
+     * blocks.
+     */
+    private static <T> T inWorkflow(java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            if (InfrastructureFailures.test(e)) {
+                throw new InfrastructureFailure(e);
+            }
+            throw e;
+        }
     }
 
     private DurableContext requireContext(String operation) {

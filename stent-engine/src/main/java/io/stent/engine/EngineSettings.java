@@ -18,11 +18,61 @@ import java.time.Duration;
  * @param sleepBlockingLimit durable sleeps up to this long block their thread; longer ones suspend
  * @param routing the queues and tags this worker serves, and queue limits
  * @param joinStepTransactions whether a step that runs in a transaction writes its checkpoint in it
+ * @param failures how failures of the server and the infrastructure are handled
  */
 public record EngineSettings(String workerId, int workerThreads, int claimBatch, Duration lease, Duration heartbeat,
                              Duration pollMin, Duration pollMax, Duration awaitTimeout, Duration drainTimeout,
                              Duration recoveryInterval, Duration sleepBlockingLimit, WorkerRouting routing,
-                             boolean joinStepTransactions) {
+                             boolean joinStepTransactions, FailureHandling failures) {
+
+    /**
+     * How failures that are not the application's are handled.
+     *
+     * @param maxRequeues how often a task may go back to the queue because the worker running it
+     *     died before it is dead-lettered (a task that kills its server would otherwise loop)
+     * @param infrastructureBackoff the first wait after the server or the infrastructure failed
+     * @param infrastructureBackoffMax the longest such wait (it doubles while failures go on)
+     */
+    public record FailureHandling(int maxRequeues, Duration infrastructureBackoff, Duration infrastructureBackoffMax) {
+
+        /** 20 requeues; waits from half a second up to 30 seconds. */
+        public static final FailureHandling DEFAULT = new FailureHandling(20, Duration.ofMillis(500),
+                Duration.ofSeconds(30));
+
+        /** Validates the settings; every message names the setting. */
+        public FailureHandling {
+            require(maxRequeues >= 1, "stent.worker.max-requeues must be at least 1, got " + maxRequeues);
+            require(!infrastructureBackoff.isNegative() && !infrastructureBackoff.isZero(),
+                    "stent.worker.infrastructure-backoff must be positive");
+            require(infrastructureBackoffMax.compareTo(infrastructureBackoff) >= 0,
+                    "stent.worker.infrastructure-backoff-max must be at least stent.worker.infrastructure-backoff");
+        }
+    }
+
+    /**
+     * Settings with the default failure handling.
+     *
+     * @param workerId this worker's id, unique among live workers
+     * @param workerThreads how many tasks run at once in this instance
+     * @param claimBatch the most tasks claimed in one statement
+     * @param lease how long a claim holds without renewal
+     * @param heartbeat how often leases are renewed
+     * @param pollMin the shortest idle poll interval
+     * @param pollMax the longest idle poll interval
+     * @param awaitTimeout how long a direct call of a durable method waits for its result
+     * @param drainTimeout how long shutdown waits for running tasks before releasing them
+     * @param recoveryInterval how often expired leases are looked for
+     * @param sleepBlockingLimit durable sleeps up to this long block their thread
+     * @param routing the queues and tags this worker serves, and queue limits
+     * @param joinStepTransactions whether a step that runs in a transaction writes its checkpoint in it
+     */
+    public EngineSettings(String workerId, int workerThreads, int claimBatch, Duration lease, Duration heartbeat,
+                          Duration pollMin, Duration pollMax, Duration awaitTimeout, Duration drainTimeout,
+                          Duration recoveryInterval, Duration sleepBlockingLimit, WorkerRouting routing,
+                          boolean joinStepTransactions) {
+        this(workerId, workerThreads, claimBatch, lease, heartbeat, pollMin, pollMax, awaitTimeout, drainTimeout,
+                recoveryInterval, sleepBlockingLimit, routing, joinStepTransactions, FailureHandling.DEFAULT);
+    }
 
     /** Validates the settings; every message names the setting. */
     public EngineSettings {

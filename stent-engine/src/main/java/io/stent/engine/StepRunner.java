@@ -50,6 +50,17 @@ final class StepRunner {
     }
 
     Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
+        try {
+            return runOrReplay(context, function, args, body);
+        } catch (Exception failure) {
+            // A step the server or the infrastructure failed (or whose record could not be read or
+            // written) ends the task's attempt without spending it; the workflow cannot catch it.
+            throw InfrastructureFailure.wrapIfInfrastructure(failure);
+        }
+    }
+
+    private Object runOrReplay(DurableContext context, FunctionDefinition function, Object[] args, Proceed body)
+            throws Exception {
         int seq = context.nextSeq();
         Optional<StepRecord> recorded = !context.state().mayHaveRecords() ? Optional.empty()
                 : boundary.outside(() -> steps.find(context.executionId(), context.path(), seq));
@@ -79,6 +90,9 @@ final class StepRunner {
                 listeners.stepFinished(info, null);
             } catch (Exception failure) {
                 listeners.stepFinished(info, failure);
+                if (InfrastructureFailures.test(failure)) {
+                    throw new InfrastructureFailure(failure); // neither retried in place nor recorded
+                }
                 if (isInterruption(failure) || failure instanceof NonDeterministicWorkflowError
                         || failure instanceof ExecutionCancelledException || failure instanceof ExecutionExpiredException) {
                     throw failure;

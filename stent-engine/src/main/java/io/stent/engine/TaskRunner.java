@@ -39,12 +39,16 @@ final class TaskRunner {
     private final CompletionBatcher batcher;
     private final ResultCaching caching;
     private final LocalRuns localRuns;
+    private final InfrastructureBackoff backoff;
+    private final java.util.function.Consumer<java.time.Duration> pauseClaims;
+    private final int maxRequeues;
 
     TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, Outcomes outcomes,
                ContextHolder contexts,
                TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
                String owner, BooleanSupplier stopping, Listeners listeners, CompletionBatcher batcher,
-               ResultCaching caching, LocalRuns localRuns) {
+               ResultCaching caching, LocalRuns localRuns, EngineSettings.FailureHandling failures,
+               java.util.function.Consumer<java.time.Duration> pauseClaims) {
         this.registry = registry;
         this.invoker = invoker;
         this.serializer = serializer;
@@ -60,6 +64,9 @@ final class TaskRunner {
         this.batcher = batcher;
         this.caching = caching;
         this.localRuns = localRuns;
+        this.backoff = new InfrastructureBackoff(failures.infrastructureBackoff(), failures.infrastructureBackoffMax());
+        this.pauseClaims = pauseClaims;
+        this.maxRequeues = failures.maxRequeues();
     }
 
     /**
@@ -86,6 +93,22 @@ final class TaskRunner {
                 listeners.taskFinished(info, "EXPIRED", null);
                 return;
             }
+            if (task.requeues() >= maxRequeues) {
+                failForGood(task, info, new IllegalStateException("STENT-2107 the worker running this execution"
+                        + " died " + task.requeues() + " times in a row (limit stent.worker.max-requeues = "
+                        + maxRequeues + "); it may be what kills its server (out of memory, a crash, System.exit)."
+                        + " It is dead-lettered so it stops taking servers down; replay it once the cause is fixed"));
+                listeners.taskFinished(info, "FAILED", null);
+                return;
+            }
+            Object[] args;
+            try {
+                args = serializer.deserializeArguments(task.arguments(), function.parameterTypes());
+            } catch (RuntimeException | LinkageError e) {
+                String outcome = unreadableArguments(task, function, info, e);
+                listeners.taskFinished(info, outcome, e);
+                return;
+            }
             running.put(task.executionId(), state);
             Object result = null;
             Throwable failure = null;
@@ -93,9 +116,8 @@ final class TaskRunner {
             context.describe(info);
             DurableContext previous = contexts.swap(context);
             try {
-                Object[] args = serializer.deserializeArguments(task.arguments(), function.parameterTypes());
                 result = invoker.invoke(function, args);
-            } catch (Exception | LinkageError | StackOverflowError | Suspension e) {
+            } catch (Exception | LinkageError | StackOverflowError | Suspension | InfrastructureFailure e) {
                 failure = e;
             } finally {
                 contexts.swap(previous);
@@ -122,6 +144,45 @@ final class TaskRunner {
                 wakeups.executionFinished(task.executionId());
             }
         }
+    }
+
+    /**
+     * Stored arguments that no longer fit the method's parameters (its signature or a value type
+     * changed under an execution in flight) fail the same way on every attempt: the execution is
+     * dead-lettered at once, not retried. A failure of the server while reading them is deferred.
+     */
+    private String unreadableArguments(ClaimedTask task, FunctionDefinition function, io.stent.ExecutionInfo info,
+                                       Throwable e) {
+        if (InfrastructureFailures.test(e)) {
+            defer(task, e, " [" + info.toLogString() + "]");
+            return "DEFERRED";
+        }
+        failForGood(task, info, new IllegalArgumentException("STENT-2106 the stored arguments of this execution can no"
+                + " longer be read as the parameters of " + function.describe() + ": " + e.getMessage()
+                + ". The code changed under an execution in flight; it is dead-lettered, not retried: deploy code"
+                + " that reads them (or a new version of the function) and replay it", e));
+        return "FAILED";
+    }
+
+    private void failForGood(ClaimedTask task, io.stent.ExecutionInfo info, Throwable failure) {
+        LOG.log(Level.WARNING, failure.getMessage() + " [" + info.toLogString() + "]");
+        held(task, completions.failForGood(task, owner, failure.getClass().getName(), failure.getMessage(),
+                outcomes.encodeError(failure)));
+    }
+
+    /**
+     * Gives the task back without spending its attempt after a failure of the server or the
+     * infrastructure, and holds this worker's claims back as long as the task waits.
+     */
+    private void defer(ClaimedTask task, Throwable failure, String where) {
+        Throwable cause = failure instanceof InfrastructureFailure && failure.getCause() != null
+                ? failure.getCause() : failure;
+        java.time.Duration delay = backoff.next();
+        LOG.log(Level.INFO, () -> "STENT-2104 the server or the infrastructure ended this attempt, not the"
+                + " application (" + cause + "); the task is released without spending an attempt and runs again"
+                + " in " + delay + where);
+        pauseClaims.accept(delay);
+        held(task, completions.defer(task, owner, delay, outcomes.encodeError(cause)));
     }
 
     /**
@@ -163,6 +224,11 @@ final class TaskRunner {
             LOG.info(() -> "STENT-2202 released the task during shutdown; another worker resumes it" + where);
             return "RELEASED";
         }
+        if (failure != null && InfrastructureFailures.test(failure)) {
+            defer(task, failure, where);
+            return "DEFERRED";
+        }
+        backoff.reset();
         String output = null;
         if (failure == null) {
             try {

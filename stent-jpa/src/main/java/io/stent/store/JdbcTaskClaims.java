@@ -13,6 +13,14 @@ import java.util.List;
  */
 final class JdbcTaskClaims implements TaskClaims {
 
+    /**
+     * Puts tasks of a dead worker back in the queue: the attempt it was running is given back (its
+     * end was not the application's doing) and counted as a requeue instead.
+     */
+    private static final String REQUEUE = "UPDATE stent_task SET status = 'READY', lease_owner = NULL,"
+            + " lease_expires_at = NULL, attempt = CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 END,"
+            + " requeues = requeues + 1, version = version + 1";
+
     private final Jdbc jdbc;
     private final LimitedClaim limited;
 
@@ -116,8 +124,7 @@ final class JdbcTaskClaims implements TaskClaims {
             int recovered = 0;
             for (List<String> chunk : chunks(lockFree(connection,
                     "status = 'RUNNING' AND lease_expires_at < CURRENT_TIMESTAMP", null))) {
-                try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET"
-                        + " status = 'READY', lease_owner = NULL, lease_expires_at = NULL, version = version + 1"
+                try (PreparedStatement statement = connection.prepareStatement(REQUEUE
                         + " WHERE id IN (" + SqlLists.placeholders(chunk.size()) + ")")) {
                     SqlLists.bind(statement, 1, chunk);
                     recovered += statement.executeUpdate();

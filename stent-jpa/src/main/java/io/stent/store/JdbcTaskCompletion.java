@@ -265,7 +265,7 @@ final class JdbcTaskCompletion implements TaskCompletion {
         return jdbc.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
                     + " lease_owner = NULL, lease_expires_at = NULL, run_at = " + jdbc.dialect().nowPlusMillis()
-                    + ", version = version + 1 WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
+                    + ", requeues = 0, version = version + 1 WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
                 jdbc.dialect().bindMillis(statement, 1, delay.toMillis());
                 statement.setString(2, task.id());
                 statement.setString(3, owner);
@@ -285,6 +285,30 @@ final class JdbcTaskCompletion implements TaskCompletion {
     }
 
     @Override
+    public boolean defer(ClaimedTask task, String owner, Duration delay, String error) {
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
+                    + " lease_owner = NULL, lease_expires_at = NULL, run_at = " + jdbc.dialect().nowPlusMillis()
+                    + ", attempt = attempt - 1, requeues = 0, version = version + 1"
+                    + " WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
+                jdbc.dialect().bindMillis(statement, 1, delay.toMillis());
+                statement.setString(2, task.id());
+                statement.setString(3, owner);
+                if (statement.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE stent_execution SET error = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+                statement.setString(1, error);
+                statement.setString(2, task.executionId());
+                statement.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
     public boolean suspend(ClaimedTask task, String owner, OffsetDateTime wakeAt, String awaitedSignal,
                            java.util.Collection<String> awaitedChildren) {
         return jdbc.inTransaction(connection -> {
@@ -295,7 +319,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
                 lock.executeQuery().close();
             }
             try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
-                    + " lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1, version = version + 1,"
+                    + " lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1, requeues = 0,"
+                    + " version = version + 1,"
                     + " run_at = CASE WHEN EXISTS (SELECT 1 FROM stent_signal s WHERE s.execution_id = ?"
                     + " AND s.name = ? AND s.consumed_by IS NULL) OR EXISTS (SELECT 1 FROM stent_execution e"
                     + " WHERE e.id = ? AND e.status = 'CANCELLING')" + finishedChild(awaitedChildren)

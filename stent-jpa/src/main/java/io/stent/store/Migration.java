@@ -20,7 +20,7 @@ record Migration(int version, String description) {
             new Migration(4, "children"), new Migration(5, "limits"),
             new Migration(6, "versions"), new Migration(7, "result_cache"),
             new Migration(8, "hot_path"), new Migration(9, "claims_leave_executions"),
-            new Migration(10, "byte_order_keys"));
+            new Migration(10, "byte_order_keys"), new Migration(11, "workers_and_requeues"));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

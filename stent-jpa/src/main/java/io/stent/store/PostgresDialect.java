@@ -51,14 +51,15 @@ final class PostgresDialect implements Dialect {
                 + " claimed AS (UPDATE stent_task t SET status = 'RUNNING', lease_owner = ?,"
                 + " lease_expires_at = " + nowPlusMillis() + ", attempt = t.attempt + 1, version = t.version + 1"
                 + " FROM picked WHERE t.ctid = picked.ctid"
-                + " RETURNING t.id, t.execution_id, t.function_name, t.function_version, t.attempt, t.version),"
+                + " RETURNING t.id, t.execution_id, t.function_name, t.function_version, t.attempt, t.version,"
+                + " t.requeues),"
                 // The execution row is only read: that a leased task runs it is what makes it
                 // RUNNING (see JdbcExecutionStore.STATUS), so a claim writes one row per task, not two.
                 + " started AS (SELECT e.id, e.args, e.deadline_at, e.status, e.parent_id FROM stent_execution e"
                 + " JOIN claimed c ON e.id = c.execution_id)"
                 + " SELECT c.id, c.execution_id, c.function_name, c.function_version, c.attempt, s.args,"
                 + " CURRENT_TIMESTAMP,"
-                + " s.deadline_at, s.status, s.parent_id, c.version,"
+                + " s.deadline_at, s.status, s.parent_id, c.version, c.requeues,"
                 // The claim's commit does not wait for its log flush. If the database crashed
                 // before the flush, the claim is undone: the task is due again, and the worker's
                 // completion is refused by the lease check, so the task runs again, as after any

@@ -228,7 +228,7 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void expiredLease_isRecovered_andClaimedAgainWithNextAttempt() throws Exception {
+    void expiredLease_isRecovered_givingTheDeadWorkersAttemptBack_andCountingARequeue() throws Exception {
         String function = fn();
         start(function);
         ClaimedTask first = store.claims().claim("dead", k(function), 1, Duration.ofMillis(1)).get(0);
@@ -240,7 +240,8 @@ abstract class StoreContractTest {
         assertTrue(recovered >= 1, "the expired lease is recovered");
         ClaimedTask second = store.claims().claim("alive", k(function), 1, LEASE).get(0);
         assertEquals(first.id(), second.id());
-        assertEquals(2, second.attempt());
+        assertEquals(1, second.attempt(), "the attempt the dead worker ran is not spent");
+        assertEquals(1, second.requeues());
         assertFalse(store.completions().finish(first, "dead", ExecutionStatus.COMPLETED, "1", null),
                 "the old owner is fenced off");
         assertTrue(store.completions().finish(second, "alive", ExecutionStatus.COMPLETED, "1", null));
@@ -317,6 +318,39 @@ abstract class StoreContractTest {
         assertTrue(store.completions().retryLater(task2, "owner", Duration.ZERO, "{}"));
         ClaimedTask again = store.claims().claim("owner", k(function2), 1, LEASE).get(0);
         assertEquals(2, again.attempt());
+    }
+
+    @Test
+    void defer_givesTheAttemptBack_makesTheTaskDueAfterTheDelay_andRecordsWhy() {
+        String function = fn();
+        String id = start(function);
+        ClaimedTask task = store.claims().claim("owner", k(function), 1, LEASE).get(0);
+        assertFalse(store.completions().defer(task, "intruder", Duration.ZERO, "{}"), "fenced by the lease");
+        assertTrue(store.completions().defer(task, "owner", Duration.ofHours(1), "{\"className\":\"Down\"}"));
+        assertTrue(store.claims().claim("owner", k(function), 1, LEASE).isEmpty(), "not due for an hour");
+        assertEquals("{\"className\":\"Down\"}", store.executions().find(id).orElseThrow().error());
+
+        String function2 = fn();
+        start(function2);
+        ClaimedTask first = store.claims().claim("owner", k(function2), 1, LEASE).get(0);
+        assertTrue(store.completions().defer(first, "owner", Duration.ZERO, "{}"));
+        assertEquals(1, store.claims().claim("owner", k(function2), 1, LEASE).get(0).attempt(),
+                "the deferred attempt is not spent");
+    }
+
+    @Test
+    void anAttemptThatEndsNormally_resetsTheRequeueCount() throws Exception {
+        String function = fn();
+        start(function);
+        store.claims().claim("dead", k(function), 1, Duration.ofMillis(1));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (store.claims().recoverExpiredLeases() == 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        ClaimedTask recovered = store.claims().claim("alive", k(function), 1, LEASE).get(0);
+        assertEquals(1, recovered.requeues());
+        assertTrue(store.completions().retryLater(recovered, "alive", Duration.ZERO, "{}"));
+        assertEquals(0, store.claims().claim("alive", k(function), 1, LEASE).get(0).requeues());
     }
 
     @Test

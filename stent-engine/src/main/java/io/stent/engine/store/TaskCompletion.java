@@ -71,6 +71,19 @@ public interface TaskCompletion {
     boolean retryLater(ClaimedTask task, String owner, Duration delay, String error);
 
     /**
+     * Gives the task back without spending its attempt, due again after {@code delay} (database
+     * clock), and records on the execution why: the attempt was ended by the server or the
+     * infrastructure (not ready, shutting down, database unreachable), not by the application.
+     *
+     * @param task the task
+     * @param owner the worker id
+     * @param delay the backoff
+     * @param error the serialized error that ended the attempt
+     * @return false if the lease was lost
+     */
+    boolean defer(ClaimedTask task, String owner, Duration delay, String error);
+
+    /**
      * Parks the task until {@code wakeAt} without spending an attempt, and marks the execution
      * SUSPENDED: no thread and no lease are held while it waits.
      *

@@ -44,6 +44,8 @@ public final class Worker {
     /** Whether the last claim took all it asked for, so more due work may be waiting. */
     private volatile boolean backlog;
     private volatile boolean stopping;
+    /** Until when (System.nanoTime) claims are held back after a failure of the server or the database. */
+    private volatile long pausedUntil = System.nanoTime();
     private ExecutorService pool;
     /** Claim loops: two, so that one claim's round trip overlaps the next under a backlog. */
     private final List<Thread> pollers = new java.util.ArrayList<>();
@@ -87,7 +89,24 @@ public final class Worker {
      *     {@link #cancelReservation}
      */
     public boolean tryReserve(io.stent.engine.store.FunctionKey function) {
-        return running && !backlog && runnableAtStart.contains(function) && capacity.tryReserve();
+        return running && !backlog && !paused() && runnableAtStart.contains(function) && capacity.tryReserve();
+    }
+
+    /**
+     * Holds claims back for a while: the server or the infrastructure failed a task, and claiming
+     * more now would only fail them too. A later, longer pause extends it.
+     *
+     * @param duration how long to hold claims back
+     */
+    public void pauseClaims(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        if (until - pausedUntil > 0) {
+            pausedUntil = until;
+        }
+    }
+
+    private boolean paused() {
+        return pausedUntil - System.nanoTime() > 0;
     }
 
     /** Gives back a thread reserved by {@link #tryReserve} that is not used. */
@@ -218,6 +237,11 @@ public final class Worker {
                     nextRecovery = System.nanoTime() + settings.recoveryInterval().toNanos();
                 }
                 runners.startRunners(); // in case the runners are stuck in long tasks
+                long pause = pausedUntil - System.nanoTime();
+                if (pause > 0) {
+                    sleepQuietly(Duration.ofNanos(Math.min(pause, TimeUnit.MILLISECONDS.toNanos(100))));
+                    continue;
+                }
                 int wanted = capacity.takeClaimRoom(backlog, !runners.anyWaiting()
                         ? WorkerCapacity.WAIT_SLICE_MILLIS : 1);
                 if (wanted == 0) {

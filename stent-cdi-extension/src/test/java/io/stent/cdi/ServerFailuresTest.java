@@ -1,0 +1,107 @@
+package io.stent.cdi;
+
+import io.stent.ExecutionStatus;
+import io.stent.StartOptions;
+import io.stent.Stent;
+import io.stent.engine.store.ExecutionRecord;
+import io.stent.store.DeadLetter;
+import io.stent.store.DeadLetterFilter;
+import io.stent.store.JdbcStore;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Failures that are not the application's: the server or the database failing a step or a body
+ * never spends an attempt and never dead-letters; stored arguments that no longer fit, and a task
+ * whose worker keeps dying, are dead-lettered at once instead of retried. Subclasses choose the
+ * database.
+ */
+abstract class ServerFailuresTest extends WeldDatabaseTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ServerTrouble trouble;
+    @Inject
+    Calls calls;
+    @Inject
+    Stent stent;
+
+    private ExecutionRecord record(String id) {
+        return JdbcStore.on(database.dataSource()).store().executions().find(id).orElseThrow();
+    }
+
+    private DeadLetter deadLetterOf(String executionId) {
+        return JdbcStore.on(database.dataSource()).deadLetters().list(DeadLetterFilter.all(), 500, 0).stream()
+                .filter(letter -> letter.executionId().equals(executionId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no dead letter for " + executionId));
+    }
+
+    @Test
+    void stepThatTheServerFails_isReleasedWithoutSpendingAttempts_andTheWorkflowCannotCatchIt() {
+        String key = key();
+        var handle = stent.start(() -> trouble.compensatesAnything(key));
+        assertEquals("served", handle.await(WAIT), "one attempt allowed, two failures of the server, no dead letter");
+        assertEquals(3, calls.count("contextGone:" + key));
+        assertEquals(0, calls.count("caught:" + key), "the workflow's catch block never saw the server's failure");
+        assertEquals(1, record(handle.id()).attempts(), "no attempt was spent on the server's failures");
+        assertEquals(1, JdbcStore.on(database.dataSource()).queries().steps(handle.id()).get(0).attempts());
+    }
+
+    @Test
+    void bodyThatLosesItsDatabaseConnection_runsAgainWithoutSpendingItsOnlyAttempt() {
+        String key = key();
+        var handle = stent.start(() -> trouble.losesDatabaseOnce(key));
+        assertEquals("reconnected", handle.await(WAIT));
+        assertEquals(ExecutionStatus.COMPLETED, handle.status());
+        assertEquals(1, record(handle.id()).attempts());
+    }
+
+    @Test
+    void storedArgumentsThatNoLongerFitTheMethod_areDeadLetteredAtOnce_notRetried() throws Exception {
+        var handle = stent.start(() -> trouble.takesNumber(1), StartOptions.defaults().withDelay(Duration.ofHours(1)));
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_execution SET args = '[\"twelve\"]'"
+                     + " WHERE id = ?");
+             var due = connection.prepareStatement("UPDATE stent_task SET run_at = CURRENT_TIMESTAMP"
+                     + " WHERE execution_id = ?")) {
+            statement.setString(1, handle.id());
+            statement.executeUpdate();
+            due.setString(1, handle.id());
+            due.executeUpdate();
+        }
+        awaitStatus(handle.id(), ExecutionStatus.FAILED);
+        DeadLetter letter = deadLetterOf(handle.id());
+        assertTrue(letter.errorMessage().contains("STENT-2106"), letter.errorMessage());
+        assertTrue(letter.errorMessage().contains("twelve"), letter.errorMessage());
+        assertEquals(1, letter.attempts(), "not retried: the stored text reads the same on every attempt");
+    }
+
+    @Test
+    void taskWhoseWorkerDiedTooOften_isDeadLetteredInsteadOfTakingMoreServersDown() throws Exception {
+        var handle = stent.start(() -> trouble.takesNumber(7), StartOptions.defaults().withDelay(Duration.ofHours(1)));
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_task SET requeues = 20,"
+                     + " run_at = CURRENT_TIMESTAMP WHERE execution_id = ?")) {
+            statement.setString(1, handle.id());
+            statement.executeUpdate();
+        }
+        awaitStatus(handle.id(), ExecutionStatus.FAILED);
+        assertTrue(deadLetterOf(handle.id()).errorMessage().contains("STENT-2107"));
+    }
+
+    private void awaitStatus(String id, ExecutionStatus status) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (record(id).status() != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("execution " + id + " is " + record(id).status() + ", not " + status);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+    }
+}
