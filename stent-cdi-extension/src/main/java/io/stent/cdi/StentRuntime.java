@@ -8,7 +8,9 @@ import io.stent.spi.Serializer;
 import io.stent.store.JdbcStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -45,15 +48,103 @@ public class StentRuntime {
     private volatile DurableEngine engine;
     private volatile boolean stopped;
     private volatile boolean workerEnabled;
+    /** Whether the application finished deploying, so the worker may claim. */
+    private volatile boolean deployed;
+    private boolean workerStarted;
+    /** Why the runtime could not start yet (the database was down), for readiness; null once started. */
+    private volatile String startFailure;
+    private DeploymentCompletion deployment = DeploymentCompletion.UNREPORTED;
+    private Thread startRetry;
     private JdbcStore store;
 
+    /**
+     * Builds the runtime as the application starts: the schema is migrated and the engine made, so
+     * durable calls work from now on. The worker claims only once the deployment is complete. If
+     * the database cannot be reached, a background thread tries again until it can.
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         extension.runtimeStarted(this);
-        engine();
+        deployment = GlassFishDeploymentEvents.attach(applicationName(), getClass().getClassLoader());
+        if (deployment.reportsDeployments()) {
+            deployment.whenDeployed(this::deploymentComplete);
+        }
+        try {
+            engine();
+        } catch (RuntimeException e) {
+            startFailure = String.valueOf(e.getMessage());
+            LOG.log(Level.SEVERE, "STENT-1608 the Stent runtime could not start; it tries again in the background"
+                    + " (readiness stays down meanwhile)", e);
+            retryStart();
+        }
+    }
+
+    /** Where the server does not report the end of deployments, CDI's Startup event stands for it. */
+    void onStartup(@Observes Startup event) {
+        if (!deployment.reportsDeployments()) {
+            deploymentComplete();
+        }
+    }
+
+    /** Drains before the application's beans and EJBs go: running steps still reach them. */
+    void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
+    }
+
+    private void deploymentComplete() {
+        deployed = true;
+        LOG.info("STENT-1611 the application is deployed; the worker may claim from now on");
+        startWorkerIfReady();
+    }
+
+    private synchronized void startWorkerIfReady() {
+        DurableEngine built = engine;
+        if (stopped || workerStarted || !deployed || built == null) {
+            return;
+        }
+        workerStarted = true;
+        if (workerEnabled) {
+            built.start();
+        }
+    }
+
+    private static String applicationName() {
+        try {
+            return (String) new javax.naming.InitialContext().lookup("java:app/AppName");
+        } catch (javax.naming.NamingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Tries to build the runtime again, with backoff, until it works or the application stops. */
+    private synchronized void retryStart() {
+        if (startRetry != null || stopped) {
+            return;
+        }
+        startRetry = environment.threadFactory().newThread(() -> {
+            long waitMillis = 1000;
+            while (!stopped && engine == null) {
+                try {
+                    Thread.sleep(waitMillis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                waitMillis = Math.min(waitMillis * 2, 30_000);
+                try {
+                    engine();
+                    startWorkerIfReady();
+                } catch (RuntimeException e) {
+                    startFailure = String.valueOf(e.getMessage());
+                    LOG.log(Level.WARNING, "STENT-1608 the Stent runtime still cannot start: " + e.getMessage());
+                }
+            }
+        });
+        startRetry.setName("stent-start-retry");
+        startRetry.start();
     }
 
     /**
-     * The engine, built on first use.
+     * The engine, built on first use: durable calls work before the worker claims (while the
+     * application deploys, its own startup code may start executions).
      *
      * @return the engine
      */
@@ -86,15 +177,14 @@ public class StentRuntime {
                     meter.map(m -> StentMetrics.timed(jdbc.store(), m)).orElse(jdbc.store()),
                     new CdiFunctionInvoker(beanManager), serializer, environment.transactionBoundary(),
                     engineSettings, environment.threadFactory(), Sleeper.THREAD, allListeners);
-            if (settings.workerEnabled()) {
-                built.start();
-            }
             // A deployment without durable functions has nothing to claim, so no claim loop.
             workerEnabled = settings.workerEnabled() && !extension.registry().all().isEmpty();
             engine = built;
+            startFailure = null;
             reportClockDrift();
             LOG.info(() -> "STENT-1601 Stent runtime started on " + store.dialect() + " with "
-                    + extension.registry().names().size() + " durable function(s): " + extension.registry().names());
+                    + extension.registry().names().size() + " durable function(s): " + extension.registry().names()
+                    + (workerEnabled ? "; the worker claims once the deployment is complete" : "; no worker here"));
         }
         return engine;
     }
@@ -134,8 +224,8 @@ public class StentRuntime {
     }
 
     /**
-     * Readiness: the database answers and its Stent schema is the version this code expects.
-     * Builds the runtime if it is not built yet (so a database that was down at start is retried).
+     * Readiness: the runtime started, the database answers and its Stent schema is the version this
+     * code expects. It never starts anything itself: start-up belongs to the runtime.
      *
      * @return the reading; never throws
      */
@@ -145,8 +235,12 @@ public class StentRuntime {
             data.put("error", "STENT-1604 the Stent runtime of this deployment has stopped");
             return new StentHealth(false, data);
         }
+        if (engine == null) {
+            data.put("error", "STENT-1606 the Stent runtime of this deployment has not started yet"
+                    + (startFailure == null ? "" : ": " + startFailure));
+            return new StentHealth(false, data);
+        }
         try {
-            engine();
             int current = store.migrator().currentVersion();
             int expected = io.stent.store.SchemaMigrator.expectedVersion();
             data.put("database", store.dialect());
@@ -180,18 +274,37 @@ public class StentRuntime {
             data.put("worker", "not running");
             return new StentHealth(true, data);
         }
+        if (!deployed && workerEnabled) {
+            data.put("worker", "waiting for the deployment to complete");
+            return new StentHealth(true, data);
+        }
         boolean alive = running.worker().isAlive();
         data.put("worker", !workerEnabled ? "not claiming (disabled, or no durable function)"
                 : alive ? "claiming" : "claim loop stopped");
         return new StentHealth(!workerEnabled || alive, data);
     }
 
+    /**
+     * Stops claiming, drains running tasks (releasing what does not finish within the drain
+     * timeout) and stops. Called before the application's beans are destroyed, and again (doing
+     * nothing) when this bean is.
+     */
     @PreDestroy
     synchronized void stop() {
+        if (stopped) {
+            return;
+        }
         stopped = true;
+        deployment.close();
+        if (startRetry != null) {
+            startRetry.interrupt();
+        }
         if (engine != null) {
+            io.stent.engine.StentLog.log(LOG, Level.INFO, "STENT-1610 the application is stopping: Stent stops"
+                    + " claiming and drains its running tasks", null);
             engine.stop();
             engine = null;
+            io.stent.engine.StentLog.log(LOG, Level.INFO, "STENT-1612 Stent stopped", null);
         }
     }
 }

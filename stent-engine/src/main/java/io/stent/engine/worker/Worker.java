@@ -1,6 +1,7 @@
 package io.stent.engine.worker;
 
 import io.stent.engine.EngineSettings;
+import io.stent.engine.StentLog;
 import io.stent.engine.Wakeups;
 import io.stent.engine.store.ClaimGroup;
 import io.stent.engine.store.ClaimedTask;
@@ -193,10 +194,14 @@ public final class Worker {
         pollers.clear();
         pool.shutdown();
         releaseWaitingForThread();
+        StentLog.log(LOG, Level.INFO, "STENT-2003 worker " + settings.workerId() + " stopped claiming; it waits up to "
+                + settings.drainTimeout() + " for " + inFlight.size() + " running task(s)", null);
         long drainUntil = System.nanoTime() + settings.drainTimeout().toNanos();
         try {
             if (!pool.awaitTermination(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 stopping = true;
+                StentLog.log(LOG, Level.INFO, "STENT-2004 the drain time is up: the running tasks are interrupted"
+                        + " and released for another worker, without spending their attempts", null);
                 pool.shutdownNow();
                 pool.awaitTermination(10, TimeUnit.SECONDS);
             }
@@ -210,7 +215,7 @@ public final class Worker {
         }
         heartbeat.interrupt();
         joinQuietly(heartbeat);
-        LOG.info(() -> "STENT-2002 worker " + settings.workerId() + " stopped");
+        StentLog.log(LOG, Level.INFO, "STENT-2002 worker " + settings.workerId() + " stopped", null);
     }
 
     /**
@@ -385,8 +390,8 @@ public final class Worker {
         try {
             claims.release(task.id(), settings.workerId());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "STENT-2207 could not release task " + task.id() + "; it is recovered when its"
-                    + " lease expires", e);
+            StentLog.log(LOG, Level.WARNING, "STENT-2207 could not release task " + task.id() + "; it is recovered"
+                    + " when its lease expires, or at once by an instance that sees this worker is gone", e);
         }
     }
 
