@@ -60,4 +60,9 @@ final class TimedClaims implements TaskClaims {
     public boolean release(String taskId, String owner) {
         return claims.release(taskId, owner);
     }
+
+    @Override
+    public void ping() {
+        claims.ping();
+    }
 }

@@ -106,6 +106,11 @@ class MetricsListenerTest {
             public boolean release(String taskId, String owner) {
                 return true;
             }
+
+            @Override
+            public void ping() {
+                // the scripted database always answers
+            }
         };
         TimedClaims timed = new TimedClaims(store, meter);
         assertEquals(List.of(task), timed.claim("w", List.of(), 1, Duration.ofSeconds(30)));

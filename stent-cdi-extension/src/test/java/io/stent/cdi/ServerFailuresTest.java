@@ -95,6 +95,41 @@ abstract class ServerFailuresTest extends WeldDatabaseTest {
         assertTrue(deadLetterOf(handle.id()).errorMessage().contains("STENT-2107"));
     }
 
+    @Test
+    void taskOfAWorkerWhoseProcessIsGoneFromThisHost_isTakenOverAtOnce_notAfterItsHourLongLease() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String ghost = "ghost-" + key();
+        var handle = stent.start(() -> trouble.takesNumber(41), StartOptions.defaults().withDelay(Duration.ofHours(1)));
+        try (var connection = database.dataSource().getConnection()) {
+            String host;
+            try (var live = connection.prepareStatement("SELECT host FROM stent_worker WHERE stopped_at IS NULL");
+                 var rows = live.executeQuery()) {
+                assertTrue(rows.next(), "the test's own worker registered itself");
+                host = rows.getString(1);
+            }
+            // A worker that ran on this host in a process that has ended since, and still leases the task.
+            try (var register = connection.prepareStatement("INSERT INTO stent_worker (id, host, pid, lock_key,"
+                    + " started_at, heartbeat_at) VALUES (?, ?, ?, 7, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                 var lease = connection.prepareStatement("UPDATE stent_task SET status = 'RUNNING', lease_owner = ?,"
+                         + " attempt = 1, lease_expires_at = ?, run_at = CURRENT_TIMESTAMP WHERE execution_id = ?")) {
+                register.setString(1, ghost);
+                register.setString(2, host);
+                register.setLong(3, gone.pid());
+                register.executeUpdate();
+                lease.setString(1, ghost);
+                lease.setObject(2, java.time.OffsetDateTime.now().plusHours(1));
+                lease.setString(3, handle.id());
+                lease.executeUpdate();
+            }
+        }
+        long started = System.nanoTime();
+        assertEquals(41, handle.await(WAIT));
+        assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(10),
+                "taken over within seconds, not after the lease");
+        assertEquals(1, record(handle.id()).attempts(), "the dead worker's attempt was given back");
+    }
+
     private void awaitStatus(String id, ExecutionStatus status) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (record(id).status() != status) {

@@ -84,7 +84,8 @@ public final class DurableEngine implements Stent {
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, outcomes, contexts, store.completions(),
                 store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher,
                 caching, localRuns, settings.failures(), delay -> self[0].pauseClaims(delay));
-        this.worker = new Worker(settings, store.claims(), ClaimPlan.of(registry, settings.routing()), runner::run,
+        this.worker = new Worker(settings, store.claims(), store.workers(), ClaimPlan.of(registry, settings.routing()),
+                runner::run,
                 this::deliverCancel, wakeups, threads);
         this.starter = new ExecutionStarter(store.executions(), arguments, boundary, wakeups, worker, localRuns,
                 settings);

@@ -32,12 +32,15 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
      *     died before it is dead-lettered (a task that kills its server would otherwise loop)
      * @param infrastructureBackoff the first wait after the server or the infrastructure failed
      * @param infrastructureBackoffMax the longest such wait (it doubles while failures go on)
+     * @param presenceInterval how often a worker records a sign of life and looks for dead workers
+     *     whose tasks it can take over at once
      */
-    public record FailureHandling(int maxRequeues, Duration infrastructureBackoff, Duration infrastructureBackoffMax) {
+    public record FailureHandling(int maxRequeues, Duration infrastructureBackoff, Duration infrastructureBackoffMax,
+                                  Duration presenceInterval) {
 
-        /** 20 requeues; waits from half a second up to 30 seconds. */
+        /** 20 requeues; waits from half a second up to 30 seconds; a sign of life every 250 ms. */
         public static final FailureHandling DEFAULT = new FailureHandling(20, Duration.ofMillis(500),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofMillis(250));
 
         /** Validates the settings; every message names the setting. */
         public FailureHandling {
@@ -46,6 +49,7 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
                     "stent.worker.infrastructure-backoff must be positive");
             require(infrastructureBackoffMax.compareTo(infrastructureBackoff) >= 0,
                     "stent.worker.infrastructure-backoff-max must be at least stent.worker.infrastructure-backoff");
+            require(presenceInterval.toMillis() >= 10, "stent.worker.presence-interval must be at least PT0.01S");
         }
     }
 

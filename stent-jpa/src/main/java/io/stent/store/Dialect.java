@@ -141,4 +141,42 @@ interface Dialect {
      * @throws SQLException on a driver error
      */
     void unlockSchema(Connection connection) throws SQLException;
+
+    /**
+     * The statement that records a worker's sign of life, with the worker id as its one parameter.
+     * It is frequent and losing one in a database crash is harmless, so PostgreSQL's commits it
+     * without waiting for the log flush.
+     *
+     * @return the statement
+     */
+    default String heartbeatStatement() {
+        return "UPDATE stent_worker SET heartbeat_at = CURRENT_TIMESTAMP WHERE id = ?";
+    }
+
+    /**
+     * Holds a session lock for a worker's lifetime, where the database has session locks that it
+     * frees when the holder's connection dies.
+     *
+     * @param dataSource where to take a connection of its own
+     * @param key the lock key
+     * @param threads makes the thread that keeps the connection
+     * @return what releases the lock
+     */
+    default AutoCloseable holdSessionLock(javax.sql.DataSource dataSource, long key,
+                                          java.util.concurrent.ThreadFactory threads) {
+        return () -> { };
+    }
+
+    /**
+     * Tells, inside the current transaction, whether a worker's session lock is free: its holder's
+     * connection is gone. False where the database has no session locks (it cannot tell).
+     *
+     * @param connection the transaction's connection
+     * @param key the lock key
+     * @return true if free
+     * @throws SQLException on a driver error
+     */
+    default boolean sessionLockFree(Connection connection, long key) throws SQLException {
+        return false;
+    }
 }

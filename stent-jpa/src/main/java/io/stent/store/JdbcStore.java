@@ -21,7 +21,8 @@ public final class JdbcStore {
         JdbcStepLog steps = new JdbcStepLog(jdbc);
         JdbcExecutionStore executions = new JdbcExecutionStore(jdbc);
         this.store = new Store(executions, new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc), steps,
-                new JdbcSignalStore(jdbc), dialect.wakeups(dataSource), new JdbcResultCache(jdbc));
+                new JdbcSignalStore(jdbc), dialect.wakeups(dataSource), new JdbcResultCache(jdbc),
+                new JdbcWorkerRegistry(jdbc, dataSource));
         this.queries = new ExecutionQueries(jdbc, executions, steps);
         this.deadLetters = new DeadLetters(jdbc);
         this.migrator = new SchemaMigrator(dataSource, dialect);

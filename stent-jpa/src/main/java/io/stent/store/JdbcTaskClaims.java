@@ -149,4 +149,13 @@ final class JdbcTaskClaims implements TaskClaims {
             }
         });
     }
+
+    @Override
+    public void ping() {
+        jdbc.autoCommit(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                return statement.execute("SELECT 1");
+            }
+        });
+    }
 }

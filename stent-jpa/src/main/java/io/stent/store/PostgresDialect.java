@@ -140,4 +140,29 @@ final class PostgresDialect implements Dialect {
             statement.execute();
         }
     }
+
+    @Override
+    public String heartbeatStatement() {
+        return "WITH quick AS (SELECT set_config('synchronous_commit', 'off', true))"
+                + " UPDATE stent_worker SET heartbeat_at = CURRENT_TIMESTAMP FROM quick WHERE id = ?";
+    }
+
+    @Override
+    public AutoCloseable holdSessionLock(javax.sql.DataSource dataSource, long key,
+                                         java.util.concurrent.ThreadFactory threads) {
+        return PgSessionLock.hold(dataSource, key, threads);
+    }
+
+    @Override
+    public boolean sessionLockFree(Connection connection, long key) throws SQLException {
+        // A transaction-level try conflicts with the holder's session-level lock, and ends with the
+        // transaction: it tells whether the holder's session is gone without keeping anything.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            statement.setLong(1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
 }

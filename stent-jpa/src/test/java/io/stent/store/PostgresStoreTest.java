@@ -4,6 +4,7 @@ import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.TaskCompletion;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,5 +161,51 @@ class PostgresStoreTest extends StoreContractTest {
             }
             LockSupport.parkNanos(5_000_000L);
         }
+    }
+
+    @Test
+    void silentWorker_isTakenOverOnlyOnceTheConnectionHoldingItsSessionLockIsGone() throws Exception {
+        String function = fn();
+        start(function);
+        long key = new java.util.Random().nextLong();
+        String ghost = "ghost-" + java.util.UUID.randomUUID();
+        java.sql.Connection session = database.dataSource().getConnection();
+        try (var lock = session.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, key);
+            lock.execute();
+        }
+        store.workers().register(worker(ghost, key));
+        store.claims().claim(ghost, k(function), 1, Duration.ofHours(1));
+        silenceWorker(ghost);
+        var candidate = store.workers().silentWithTasks("me", Duration.ofSeconds(1)).stream()
+                .filter(w -> w.id().equals(ghost)).findFirst().orElseThrow();
+        assertEquals(-1, store.workers().recoverIfDead(candidate, false),
+                "silent, but its session is alive: it may be stalled, so its leases decide");
+        session.close(); // what the database sees when the worker's process dies
+        assertEquals(1, store.workers().recoverIfDead(candidate, false));
+        assertEquals(1, store.claims().claim("me", k(function), 1, LEASE).get(0).attempt());
+    }
+
+    @Test
+    void heldSessionLock_keepsAWorkerAlive_untilItIsClosed() throws Exception {
+        String function = fn();
+        start(function);
+        long key = new java.util.Random().nextLong();
+        String held0 = "held-" + java.util.UUID.randomUUID();
+        store.workers().register(worker(held0, key));
+        AutoCloseable held = store.workers().holdSessionLock(key, Executors.defaultThreadFactory());
+        store.claims().claim(held0, k(function), 1, Duration.ofHours(1));
+        silenceWorker(held0);
+        var candidate = store.workers().silentWithTasks("me", Duration.ofSeconds(1)).stream()
+                .filter(w -> w.id().equals(held0)).findFirst().orElseThrow();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        int outcome = store.workers().recoverIfDead(candidate, false);
+        while (outcome != -1 && System.nanoTime() < deadline) { // the lock's thread may not hold it yet
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            outcome = store.workers().recoverIfDead(candidate, false);
+        }
+        assertEquals(-1, outcome, "the lock is held");
+        held.close();
+        assertEquals(1, store.workers().recoverIfDead(candidate, false));
     }
 }

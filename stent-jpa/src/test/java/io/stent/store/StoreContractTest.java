@@ -353,6 +353,54 @@ abstract class StoreContractTest {
         assertEquals(0, store.claims().claim("alive", k(function), 1, LEASE).get(0).requeues());
     }
 
+    static io.stent.engine.store.WorkerRecord worker(String id, long lockKey) {
+        return new io.stent.engine.store.WorkerRecord(id, "elsewhere", 4242, null, lockKey, null, null);
+    }
+
+    /** Moves a worker's last sign of life an hour back, as if it went silent then. */
+    void silenceWorker(String id) throws Exception {
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_worker SET heartbeat_at = ? WHERE id = ?")) {
+            statement.setObject(1, java.time.OffsetDateTime.now().minusHours(1));
+            statement.setString(2, id);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
+    @Test
+    void register_givesBackTasksStillLeasedToAnEarlierLifeOfTheSameWorkerId() {
+        String function = fn();
+        start(function);
+        String id = "w-" + UUID.randomUUID();
+        store.claims().claim(id, k(function), 1, Duration.ofHours(1));
+        assertEquals(1, store.workers().register(worker(id, 1)), "the earlier life's task went back");
+        ClaimedTask again = store.claims().claim(id, k(function), 1, LEASE).get(0);
+        assertEquals(1, again.attempt(), "its attempt was given back");
+        assertEquals(1, again.requeues());
+    }
+
+    @Test
+    void silentWorkerHoldingTasks_isACandidate_andItsTasksGoBackWhenItIsKnownDead() throws Exception {
+        String function = fn();
+        start(function);
+        String ghost = "ghost-" + UUID.randomUUID();
+        String alive = "alive-" + UUID.randomUUID();
+        store.workers().register(worker(ghost, new java.util.Random().nextLong()));
+        store.workers().register(worker(alive, new java.util.Random().nextLong()));
+        store.claims().claim(ghost, k(function), 1, Duration.ofHours(1));
+        assertTrue(store.workers().silentWithTasks(alive, Duration.ofSeconds(30)).stream()
+                .noneMatch(w -> w.id().equals(ghost)), "it gave a sign of life just now");
+        silenceWorker(ghost);
+        var candidate = store.workers().silentWithTasks(alive, Duration.ofSeconds(30)).stream()
+                .filter(w -> w.id().equals(ghost)).findFirst().orElseThrow();
+        assertEquals(1, store.workers().recoverIfDead(candidate, true));
+        ClaimedTask taken = store.claims().claim(alive, k(function), 1, LEASE).get(0);
+        assertEquals(1, taken.attempt());
+        assertTrue(store.workers().silentWithTasks(alive, Duration.ofSeconds(30)).stream()
+                .noneMatch(w -> w.id().equals(ghost)), "it holds nothing any more");
+        store.workers().deregister(alive);
+    }
+
     @Test
     void release_givesTaskBackWithoutSpendingAnAttempt() {
         String function = fn();

@@ -10,7 +10,8 @@ package io.stent.engine.store;
  * @param signals signals sent to executions
  * @param wakeups pushed wake-ups, or {@link WakeupSource#NONE}
  * @param cache results cached by key
+ * @param workers the workers that run, for taking over dead ones' tasks at once
  */
 public record Store(ExecutionStore executions, TaskClaims claims, TaskCompletion completions, StepLog steps,
-                    SignalStore signals, WakeupSource wakeups, ResultCache cache) {
+                    SignalStore signals, WakeupSource wakeups, ResultCache cache, WorkerRegistry workers) {
 }

@@ -66,4 +66,11 @@ public interface TaskClaims {
      * @return true if the worker still held it
      */
     boolean release(String taskId, String owner);
+
+    /**
+     * Checks that the database answers.
+     *
+     * @throws RuntimeException when it does not
+     */
+    void ping();
 }

@@ -52,6 +52,8 @@ public final class Worker {
     private final List<Thread> pollers = new java.util.ArrayList<>();
     private static final int CLAIM_LOOPS = 2;
     private Thread heartbeat;
+    /** This worker's registration, sign of life and take-over of dead workers; null without a registry. */
+    private final WorkerPresence presence;
 
     /**
      * Creates a worker.
@@ -66,6 +68,27 @@ public final class Worker {
      */
     public Worker(EngineSettings settings, TaskClaims claims, List<ClaimGroup> groups, TaskHandler runner,
                   Consumer<String> cancelRequested, Wakeups wakeups, ThreadFactory threads) {
+        this(settings, claims, null, groups, runner, cancelRequested, wakeups, threads);
+    }
+
+    /**
+     * Creates a worker that registers itself, so that other workers take its tasks over as soon as
+     * it is dead, and it theirs.
+     *
+     * @param settings the tuning
+     * @param claims the claim store
+     * @param registry the worker registry, or null to rely on leases alone
+     * @param groups the claim groups: the functions this worker may claim, by their limits
+     * @param runner runs one claimed task
+     * @param cancelRequested told, by execution id, of cancel requests for running tasks
+     * @param wakeups in-process wake-ups
+     * @param threads the (managed) thread factory
+     */
+    public Worker(EngineSettings settings, TaskClaims claims, io.stent.engine.store.WorkerRegistry registry,
+                  List<ClaimGroup> groups, TaskHandler runner, Consumer<String> cancelRequested, Wakeups wakeups,
+                  ThreadFactory threads) {
+        this.presence = registry == null ? null : new WorkerPresence(registry, settings.workerId(),
+                settings.failures().presenceInterval(), wakeups, threads);
         this.settings = settings;
         this.claims = claims;
         this.groups = List.copyOf(groups);
@@ -140,6 +163,9 @@ public final class Worker {
         if (running || groups.isEmpty()) {
             return;
         }
+        if (presence != null) {
+            presence.start();
+        }
         running = true;
         // Every task handed to the pool holds a thread permit. A task's permit comes free when its
         // code is done, a little before its thread is: the threads beyond the configured count
@@ -193,6 +219,10 @@ public final class Worker {
         pollers.forEach(Worker::joinQuietly);
         pollers.clear();
         pool.shutdown();
+        if (!databaseAnswers()) {
+            stopWithoutDatabase();
+            return;
+        }
         releaseWaitingForThread();
         StentLog.log(LOG, Level.INFO, "STENT-2003 worker " + settings.workerId() + " stopped claiming; it waits up to "
                 + settings.drainTimeout() + " for " + inFlight.size() + " running task(s)", null);
@@ -210,11 +240,74 @@ public final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int released = 0;
         for (ClaimedTask task : inFlight.values()) {
-            releaseQuietly(task);
+            released += releaseQuietly(task) ? 1 : 0;
         }
         heartbeat.interrupt();
         joinQuietly(heartbeat);
+        if (presence != null) {
+            presence.stop();
+        }
+        int releasedCount = released;
+        StentLog.log(LOG, Level.INFO, "STENT-2002 worker " + settings.workerId() + " stopped"
+                + (releasedCount > 0 ? "; " + releasedCount + " unfinished task(s) released for another worker" : ""),
+                null);
+    }
+
+    /**
+     * Tells whether the database still answers within a couple of seconds. On SIGTERM the embedded
+     * H2 database closes itself at once, before the server stops the application; a task could then
+     * neither record its result nor be released, and waiting for it would only delay the exit.
+     */
+    private boolean databaseAnswers() {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        Runnable ping = () -> {
+            try {
+                claims.ping();
+                answer.complete(true);
+            } catch (RuntimeException e) {
+                answer.complete(false);
+            }
+        };
+        try {
+            Thread pinger = threads.newThread(ping);
+            pinger.setDaemon(true);
+            pinger.start();
+        } catch (RuntimeException e) {
+            ping.run();
+        }
+        try {
+            return answer.get(2, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops at once when the database is gone: running tasks are interrupted, and nothing is
+     * written. Their leases stay with this worker; another worker (or this instance once restarted)
+     * takes them over as soon as it sees this worker is dead, and gives their attempts back.
+     */
+    private void stopWithoutDatabase() {
+        stopping = true;
+        StentLog.log(LOG, Level.WARNING, "STENT-2005 the database no longer answers while worker "
+                + settings.workerId() + " stops (on SIGTERM the embedded H2 database closes itself before the server"
+                + " stops the application): its " + inFlight.size() + " running task(s) cannot record results or be"
+                + " released, so they are interrupted now. They are taken over, without spending attempts, when this"
+                + " instance restarts or as soon as another instance sees this worker is gone. To let them finish"
+                + " on SIGTERM with H2, add ;DB_CLOSE_ON_EXIT=FALSE to the H2 pool's URL.", null);
+        pool.shutdownNow();
+        runners.takeAllWaiting();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        heartbeat.interrupt();
         StentLog.log(LOG, Level.INFO, "STENT-2002 worker " + settings.workerId() + " stopped", null);
     }
 
@@ -386,12 +479,13 @@ public final class Worker {
         }
     }
 
-    private void releaseQuietly(ClaimedTask task) {
+    private boolean releaseQuietly(ClaimedTask task) {
         try {
-            claims.release(task.id(), settings.workerId());
+            return claims.release(task.id(), settings.workerId());
         } catch (RuntimeException e) {
             StentLog.log(LOG, Level.WARNING, "STENT-2207 could not release task " + task.id() + "; it is recovered"
                     + " when its lease expires, or at once by an instance that sees this worker is gone", e);
+            return false;
         }
     }
 

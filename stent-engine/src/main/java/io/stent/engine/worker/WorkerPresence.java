@@ -1,0 +1,130 @@
+package io.stent.engine.worker;
+
+import io.stent.engine.StentLog;
+import io.stent.engine.Wakeups;
+import io.stent.engine.store.WorkerRecord;
+import io.stent.engine.store.WorkerRegistry;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A worker's presence in the registry: it registers at start (taking back tasks an earlier life of
+ * the same id still held), holds its session lock, records a sign of life every interval, and each
+ * time looks for workers that went silent and are dead, by what the database or the host can tell
+ * at once: a free session lock (PostgreSQL), a process gone from this host, or a stop that could
+ * not release its tasks. Their tasks go back to the queue at once, without spending attempts. A
+ * silent worker whose death cannot be told (another host, no session lock) keeps its tasks until
+ * their leases expire.
+ */
+final class WorkerPresence {
+
+    private static final Logger LOG = Logger.getLogger(WorkerPresence.class.getName());
+    private static final Duration FORGET_AFTER = Duration.ofDays(1);
+    private static final long FORGET_EVERY_NANOS = Duration.ofMinutes(10).toNanos();
+
+    private final WorkerRegistry registry;
+    private final String workerId;
+    private final Duration interval;
+    private final Wakeups wakeups;
+    private final ThreadFactory threads;
+    private final HostIdentity host = HostIdentity.current();
+    private volatile boolean running;
+    private Thread thread;
+    private AutoCloseable sessionLock;
+    private long lastFailureLog;
+
+    WorkerPresence(WorkerRegistry registry, String workerId, Duration interval, Wakeups wakeups,
+                   ThreadFactory threads) {
+        this.registry = registry;
+        this.workerId = workerId;
+        this.interval = interval;
+        this.wakeups = wakeups;
+        this.threads = threads;
+    }
+
+    synchronized void start() {
+        long lockKey = new SecureRandom().nextLong();
+        int earlier = registry.register(new WorkerRecord(workerId, host.value(), ProcessHandle.current().pid(),
+                HostIdentity.processStart(), lockKey, null, null));
+        if (earlier > 0) {
+            LOG.info(() -> "STENT-2209 " + earlier + " task(s) still leased to an earlier life of worker " + workerId
+                    + " went back to the queue");
+            wakeups.workAvailable();
+        }
+        sessionLock = registry.holdSessionLock(lockKey, threads);
+        running = true;
+        thread = threads.newThread(this::loop);
+        thread.setName("stent-presence-" + workerId);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        long nextForget = System.nanoTime();
+        while (running) {
+            try {
+                Thread.sleep(interval.toMillis());
+                registry.beat(workerId);
+                takeOverDeadWorkers();
+                if (System.nanoTime() - nextForget >= 0) {
+                    registry.forgetOlderThan(FORGET_AFTER);
+                    nextForget = System.nanoTime() + FORGET_EVERY_NANOS;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                long now = System.nanoTime();
+                if (now - lastFailureLog > Duration.ofMinutes(1).toNanos()) {
+                    lastFailureLog = now;
+                    LOG.log(Level.WARNING, "STENT-2210 the worker registry cannot be reached; dead workers' tasks"
+                            + " are taken over when their leases expire until it can", e);
+                }
+            }
+        }
+    }
+
+    private void takeOverDeadWorkers() {
+        for (WorkerRecord silent : registry.silentWithTasks(workerId, interval.multipliedBy(2))) {
+            boolean processGone = host.processGone(silent);
+            int recovered = registry.recoverIfDead(silent, silent.stoppedAt() != null || processGone);
+            if (recovered >= 0) {
+                OffsetDateTime lastSign = silent.heartbeatAt();
+                String why = silent.stoppedAt() != null ? "it stopped without releasing them"
+                        : processGone ? "its process is gone from this host" : "its database session is gone";
+                LOG.info(() -> "STENT-2208 worker " + silent.id() + " is dead (" + why + "); " + recovered
+                        + " of its task(s) went back to the queue at once, without spending attempts (its last sign"
+                        + " of life: " + lastSign + ")");
+                wakeups.workAvailable();
+            }
+        }
+    }
+
+    synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            registry.deregister(workerId);
+        } catch (RuntimeException e) {
+            StentLog.log(LOG, Level.WARNING, "STENT-2211 could not mark worker " + workerId + " stopped; others tell"
+                    + " it is gone by its process or session, or by its leases", e);
+        }
+        try {
+            sessionLock.close();
+        } catch (Exception e) {
+            StentLog.log(LOG, Level.WARNING, "STENT-2211 could not release the session lock of worker " + workerId, e);
+        }
+    }
+}
