@@ -55,6 +55,10 @@ public class StentRuntime {
     private volatile String startFailure;
     private DeploymentCompletion deployment = DeploymentCompletion.UNREPORTED;
     private Thread startRetry;
+    /** Ends the start retries' pauses at stop (never an interrupt: it may be migrating the schema). */
+    private final io.stent.engine.StopSignal retryStop = new io.stent.engine.StopSignal();
+    /** Lets the thread that waits for the end of the deployment go at stop. */
+    private final java.util.concurrent.CountDownLatch deploymentReported = new java.util.concurrent.CountDownLatch(1);
     private JdbcStore store;
 
     /**
@@ -66,7 +70,7 @@ public class StentRuntime {
         extension.runtimeStarted(this);
         deployment = GlassFishDeploymentEvents.attach(applicationName(), getClass().getClassLoader());
         if (deployment.reportsDeployments()) {
-            deployment.whenDeployed(this::deploymentComplete);
+            awaitDeploymentOnApplicationThread();
         }
         try {
             engine();
@@ -90,7 +94,31 @@ public class StentRuntime {
         stop();
     }
 
+    /**
+     * The server reports the end of the deployment on a thread of its own, which has no application
+     * context: threads made from it would run steps without the application's class loader and
+     * naming context. So a thread made now, on the deploying thread, waits for the report and
+     * starts the worker.
+     */
+    private void awaitDeploymentOnApplicationThread() {
+        Thread starter = environment.threadFactory().newThread(() -> {
+            try {
+                deploymentReported.await();
+                deploymentComplete();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        starter.setName("stent-starter");
+        starter.setDaemon(true);
+        starter.start();
+        deployment.whenDeployed(deploymentReported::countDown);
+    }
+
     private void deploymentComplete() {
+        if (stopped) {
+            return;
+        }
         deployed = true;
         LOG.info("STENT-1611 the application is deployed; the worker may claim from now on");
         startWorkerIfReady();
@@ -122,12 +150,7 @@ public class StentRuntime {
         }
         startRetry = environment.threadFactory().newThread(() -> {
             long waitMillis = 1000;
-            while (!stopped && engine == null) {
-                try {
-                    Thread.sleep(waitMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            while (engine == null && retryStop.pause(java.time.Duration.ofMillis(waitMillis))) {
                 waitMillis = Math.min(waitMillis * 2, 30_000);
                 try {
                     engine();
@@ -296,9 +319,8 @@ public class StentRuntime {
         }
         stopped = true;
         deployment.close();
-        if (startRetry != null) {
-            startRetry.interrupt();
-        }
+        retryStop.stop();
+        deploymentReported.countDown(); // its thread sees the runtime stopped and starts nothing
         if (engine != null) {
             io.stent.engine.StentLog.log(LOG, Level.INFO, "STENT-1610 the application is stopping: Stent stops"
                     + " claiming and drains its running tasks", null);

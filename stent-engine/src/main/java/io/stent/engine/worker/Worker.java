@@ -2,6 +2,7 @@ package io.stent.engine.worker;
 
 import io.stent.engine.EngineSettings;
 import io.stent.engine.StentLog;
+import io.stent.engine.StopSignal;
 import io.stent.engine.Wakeups;
 import io.stent.engine.store.ClaimGroup;
 import io.stent.engine.store.ClaimedTask;
@@ -52,6 +53,8 @@ public final class Worker {
     private final List<Thread> pollers = new java.util.ArrayList<>();
     private static final int CLAIM_LOOPS = 2;
     private Thread heartbeat;
+    /** Ends the heartbeat loop's pauses at stop, without interrupting it in a database call. */
+    private StopSignal heartbeatStop = new StopSignal();
     /** This worker's registration, sign of life and take-over of dead workers; null without a registry. */
     private final WorkerPresence presence;
 
@@ -182,7 +185,9 @@ public final class Worker {
             poller.setName("stent-poller-" + i + "-" + settings.workerId());
             pollers.add(poller);
         }
-        heartbeat = threads.newThread(this::heartbeatLoop);
+        heartbeatStop = new StopSignal();
+        StopSignal beatStop = heartbeatStop;
+        heartbeat = threads.newThread(() -> heartbeatLoop(beatStop));
         heartbeat.setName("stent-heartbeat-" + settings.workerId());
         pollers.forEach(Thread::start);
         heartbeat.start();
@@ -244,7 +249,7 @@ public final class Worker {
         for (ClaimedTask task : inFlight.values()) {
             released += releaseQuietly(task) ? 1 : 0;
         }
-        heartbeat.interrupt();
+        heartbeatStop.stop();
         joinQuietly(heartbeat);
         if (presence != null) {
             presence.stop();
@@ -307,7 +312,7 @@ public final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        heartbeat.interrupt();
+        heartbeatStop.stop();
         StentLog.log(LOG, Level.INFO, "STENT-2002 worker " + settings.workerId() + " stopped", null);
     }
 
@@ -461,17 +466,14 @@ public final class Worker {
         }
     }
 
-    private void heartbeatLoop() {
-        while (running || !inFlight.isEmpty()) {
+    private void heartbeatLoop(StopSignal stop) {
+        while (stop.pause(settings.heartbeat())) {
             try {
-                Thread.sleep(settings.heartbeat().toMillis());
                 if (!inFlight.isEmpty()) {
                     claims.renewLeases(settings.workerId(), settings.lease());
                     claims.cancelRequested(inFlight.values().stream().map(ClaimedTask::executionId).toList())
                             .forEach(cancelRequested);
                 }
-            } catch (InterruptedException e) {
-                return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "STENT-2206 lease renewal failed; leases expire in " + settings.lease()
                         + " unless the database comes back", e);

@@ -1,6 +1,7 @@
 package io.stent.engine.worker;
 
 import io.stent.engine.StentLog;
+import io.stent.engine.StopSignal;
 import io.stent.engine.Wakeups;
 import io.stent.engine.store.WorkerRecord;
 import io.stent.engine.store.WorkerRegistry;
@@ -34,6 +35,7 @@ final class WorkerPresence {
     private final ThreadFactory threads;
     private final HostIdentity host = HostIdentity.current();
     private volatile boolean running;
+    private final StopSignal stop = new StopSignal();
     private Thread thread;
     private AutoCloseable sessionLock;
     private long lastFailureLog;
@@ -66,17 +68,14 @@ final class WorkerPresence {
 
     private void loop() {
         long nextForget = System.nanoTime();
-        while (running) {
+        while (stop.pause(interval)) {
             try {
-                Thread.sleep(interval.toMillis());
                 registry.beat(workerId);
                 takeOverDeadWorkers();
                 if (System.nanoTime() - nextForget >= 0) {
                     registry.forgetOlderThan(FORGET_AFTER);
                     nextForget = System.nanoTime() + FORGET_EVERY_NANOS;
                 }
-            } catch (InterruptedException e) {
-                return;
             } catch (RuntimeException e) {
                 long now = System.nanoTime();
                 if (now - lastFailureLog > Duration.ofMinutes(1).toNanos()) {
@@ -109,7 +108,7 @@ final class WorkerPresence {
             return;
         }
         running = false;
-        thread.interrupt();
+        stop.stop();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
