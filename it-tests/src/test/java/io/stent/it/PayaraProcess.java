@@ -2,9 +2,6 @@ package io.stent.it;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +17,6 @@ import java.util.function.Predicate;
  * in a finally block (or try-with-resources).
  */
 public final class PayaraProcess implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final Path log;
@@ -75,6 +70,15 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     /**
+     * HTTP access to the server.
+     *
+     * @return the access
+     */
+    public ServerHttp http() {
+        return new ServerHttp(baseUrl(), process::isAlive, this::logTail);
+    }
+
+    /**
      * Sends a request and returns the body.
      *
      * @param method GET or POST
@@ -83,7 +87,7 @@ public final class PayaraProcess implements AutoCloseable {
      * @throws IOException on a connection failure
      */
     public HttpResponse<String> call(String method, String path) throws IOException {
-        return call(method, path, Duration.ofSeconds(30));
+        return http().call(method, path, Duration.ofSeconds(30));
     }
 
     /**
@@ -96,14 +100,7 @@ public final class PayaraProcess implements AutoCloseable {
      * @throws IOException on a connection failure
      */
     public HttpResponse<String> call(String method, String path, Duration timeout) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(timeout)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        return http().call(method, path, timeout);
     }
 
     /**
@@ -114,28 +111,9 @@ public final class PayaraProcess implements AutoCloseable {
      * @param done the condition on the body
      * @param timeout the deadline
      * @return the last body
-     * @throws Exception with the server log's tail when the condition is not met
      */
-    public String awaitBody(String path, Predicate<String> done, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Payara Micro exited with " + process.exitValue() + "\n" + logTail());
-            }
-            try {
-                HttpResponse<String> response = call("GET", path);
-                last = response.statusCode() + " " + response.body();
-                if (response.statusCode() == 200 && done.test(response.body())) {
-                    return response.body();
-                }
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            process.waitFor(100, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("timed out after " + timeout + " polling " + path + "; last answer: " + last
-                + "\n" + logTail());
+    public String awaitBody(String path, Predicate<String> done, Duration timeout) {
+        return http().awaitBody(path, done, timeout);
     }
 
     /**
@@ -163,6 +141,33 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /**
+     * Sends SIGTERM, as a container manager or {@code kill} would, and waits until the server has
+     * exited.
+     *
+     * @param timeout how long to wait for the exit
+     * @return how long the exit took
+     * @throws Exception if it does not exit in time
+     */
+    public Duration sigterm(Duration timeout) throws Exception {
+        long sent = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the server did not exit within " + timeout + " of SIGTERM\n" + logTail());
+        }
+        return Duration.ofNanos(System.nanoTime() - sent);
+    }
+
+    /**
+     * The server's whole log so far.
+     *
+     * @return the log
+     * @throws IOException if it cannot be read
+     */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     @Override

@@ -70,4 +70,23 @@ final class JtaBoundary implements TransactionBoundary {
             }
         });
     }
+
+    @Override
+    public boolean rollBackLeftover() {
+        if (registry.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            return false;
+        }
+        try {
+            if (manager != null) {
+                manager.rollback();
+            } else {
+                ((jakarta.transaction.UserTransaction) new javax.naming.InitialContext()
+                        .lookup("java:comp/UserTransaction")).rollback();
+            }
+            return true;
+        } catch (Exception e) {
+            throw new IllegalStateException("STENT-2214 a transaction left open on a worker thread could not be"
+                    + " rolled back: " + e, e);
+        }
+    }
 }

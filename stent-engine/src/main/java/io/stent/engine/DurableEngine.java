@@ -83,7 +83,7 @@ public final class DurableEngine implements Stent {
         Worker[] self = new Worker[1];
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, outcomes, contexts, store.completions(),
                 store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher,
-                caching, localRuns, settings.failures(), delay -> self[0].pauseClaims(delay));
+                caching, localRuns, settings.failures(), delay -> self[0].pauseClaims(delay), boundary);
         this.worker = new Worker(settings, store.claims(), store.workers(), ClaimPlan.of(registry, settings.routing()),
                 runner::run,
                 this::deliverCancel, wakeups, threads);
@@ -92,7 +92,7 @@ public final class DurableEngine implements Stent {
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.steps = new StepRunner(store.steps(), serializer, outcomes, arguments, contexts, boundary, sleeper,
                 watchdog,
-                settings.joinStepTransactions(), notify, caching);
+                settings.joinStepTransactions(), notify, caching, () -> self[0].isStopping());
         this.waits = new WaitRunner(store.steps(), store.signals(), serializer, outcomes, boundary, sleeper,
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,

@@ -121,4 +121,25 @@ public final class ExecutionState {
     OffsetDateTime wakeBefore(OffsetDateTime wakeAt) {
         return deadline != null && deadline.isBefore(wakeAt) ? deadline : wakeAt;
     }
+
+    private volatile String leaseOwner;
+
+    /**
+     * Records the worker that holds the execution's task, so that transactional checkpoints are
+     * fenced by its lease.
+     *
+     * @param owner the worker id
+     */
+    public void leasedTo(String owner) {
+        this.leaseOwner = owner;
+    }
+
+    /**
+     * The worker that holds the execution's task.
+     *
+     * @return the worker id, or null when not known
+     */
+    public String leaseOwner() {
+        return leaseOwner;
+    }
 }

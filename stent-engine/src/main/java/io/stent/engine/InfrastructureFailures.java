@@ -48,7 +48,8 @@ final class InfrastructureFailures {
     static boolean test(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 25; t = t.getCause(), depth++) {
-            if (t instanceof InfrastructureFailure || isServerType(t.getClass()) || isConnectionLoss(t)
+            if (t instanceof InfrastructureFailure || t instanceof io.stent.engine.store.LeaseLostException
+                    || isServerType(t.getClass()) || isConnectionLoss(t)
                     || isServerState(t)) {
                 return true;
             }

@@ -3,6 +3,8 @@ package io.stent.engine;
 import io.stent.ExecutionCancelledException;
 import io.stent.ExecutionExpiredException;
 import io.stent.NonDeterministicWorkflowError;
+import io.stent.engine.store.CheckpointTakenException;
+import io.stent.engine.store.LeaseLostException;
 import io.stent.engine.store.StepLog;
 import io.stent.engine.store.StepRecord;
 import io.stent.engine.store.StepStatus;
@@ -32,10 +34,12 @@ final class StepRunner {
     private final boolean joinTransactions;
     private final Listeners listeners;
     private final ResultCaching caching;
+    private final java.util.function.BooleanSupplier stopping;
 
     StepRunner(StepLog steps, Serializer serializer, Outcomes outcomes, ArgumentCodec arguments,
                ContextHolder contexts, TransactionBoundary boundary, Sleeper sleeper, StepWatchdog watchdog,
-               boolean joinTransactions, Listeners listeners, ResultCaching caching) {
+               boolean joinTransactions, Listeners listeners, ResultCaching caching,
+               java.util.function.BooleanSupplier stopping) {
         this.steps = steps;
         this.serializer = serializer;
         this.arguments = arguments;
@@ -47,6 +51,7 @@ final class StepRunner {
         this.joinTransactions = joinTransactions;
         this.listeners = listeners;
         this.caching = caching;
+        this.stopping = stopping;
     }
 
     Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
@@ -90,8 +95,16 @@ final class StepRunner {
                 listeners.stepFinished(info, null);
             } catch (Exception failure) {
                 listeners.stepFinished(info, failure);
-                if (InfrastructureFailures.test(failure)) {
+                if (causedBy(failure, CheckpointTakenException.class)) {
+                    // Another worker recorded this step first; its outcome is the one.
+                    return replay(context, function, seq, boundary.outside(() -> steps.find(context.executionId(),
+                            context.path(), seq)).orElseThrow(() -> failure));
+                }
+                if (InfrastructureFailures.test(failure) || causedBy(failure, LeaseLostException.class)) {
                     throw new InfrastructureFailure(failure); // neither retried in place nor recorded
+                }
+                if (stopping.getAsBoolean()) {
+                    throw failure; // the worker stops: the task is released, not retried here
                 }
                 if (isInterruption(failure) || failure instanceof NonDeterministicWorkflowError
                         || failure instanceof ExecutionCancelledException || failure instanceof ExecutionExpiredException) {
@@ -141,7 +154,7 @@ final class StepRunner {
         long millis = (System.nanoTime() - pending.startedNanos()) / 1_000_000;
         steps.recordInCurrentTransaction(StepRecord.finished(context.executionId(), pending.parentPath(),
                 pending.seq(), function.name(), StepStatus.COMPLETED, pending.arguments(), output, pending.attempt(),
-                millis));
+                millis), context.state().leaseOwner());
         context.checkpointWritten(output);
         boundary.afterCompletion(committed -> {
             if (!committed) {
@@ -179,6 +192,17 @@ final class StepRunner {
         context.noteRecordedStepFailure(failure);
         Outcomes.throwAny(failure);
         return null;
+    }
+
+    /** Whether the failure or one of its causes (an EJB container wraps what it rolls back for) is a {@code type}. */
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 25; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isInterruption(Throwable failure) {

@@ -42,13 +42,14 @@ final class TaskRunner {
     private final InfrastructureBackoff backoff;
     private final java.util.function.Consumer<java.time.Duration> pauseClaims;
     private final int maxRequeues;
+    private final TransactionBoundary boundary;
 
     TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, Outcomes outcomes,
                ContextHolder contexts,
                TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
                String owner, BooleanSupplier stopping, Listeners listeners, CompletionBatcher batcher,
                ResultCaching caching, LocalRuns localRuns, EngineSettings.FailureHandling failures,
-               java.util.function.Consumer<java.time.Duration> pauseClaims) {
+               java.util.function.Consumer<java.time.Duration> pauseClaims, TransactionBoundary boundary) {
         this.registry = registry;
         this.invoker = invoker;
         this.serializer = serializer;
@@ -67,6 +68,7 @@ final class TaskRunner {
         this.backoff = new InfrastructureBackoff(failures.infrastructureBackoff(), failures.infrastructureBackoffMax());
         this.pauseClaims = pauseClaims;
         this.maxRequeues = failures.maxRequeues();
+        this.boundary = boundary;
     }
 
     /**
@@ -82,6 +84,7 @@ final class TaskRunner {
         if (task.firstRun()) {
             state.firstRun();
         }
+        state.leasedTo(owner);
         io.stent.ExecutionInfo info = new io.stent.ExecutionInfo(task.executionId(), task.id(), function.name(),
                 task.attempt(), "");
         listeners.taskStarted(info);
@@ -122,6 +125,7 @@ final class TaskRunner {
             } finally {
                 contexts.swap(previous);
                 running.remove(task.executionId());
+                rollBackLeftoverTransaction(task);
             }
             Suspension suspension = Suspension.in(failure);
             if (suspension != null) {
@@ -143,6 +147,19 @@ final class TaskRunner {
                 localRuns.ended(task.executionId(), null);
                 wakeups.executionFinished(task.executionId());
             }
+        }
+    }
+
+    /** Makes sure the attempt left no transaction on the thread to swallow the task's own end. */
+    private void rollBackLeftoverTransaction(ClaimedTask task) {
+        try {
+            if (boundary.rollBackLeftover()) {
+                StentLog.log(LOG, Level.WARNING, "STENT-2214 the attempt left a transaction open on the worker thread"
+                        + " (its container failed halfway, most likely while the server stops); it was rolled back"
+                        + " [execution=" + task.executionId() + " task=" + task.id() + "]", null);
+            }
+        } catch (RuntimeException e) {
+            StentLog.log(LOG, Level.SEVERE, e.getMessage(), e);
         }
     }
 
@@ -220,8 +237,10 @@ final class TaskRunner {
                           io.stent.engine.worker.TaskHandler.TaskEnd end) {
         String where = " [" + context.info().toLogString() + "]";
         if (failure != null && stopping.getAsBoolean()) {
-            claims.release(task.id(), owner);
-            LOG.info(() -> "STENT-2202 released the task during shutdown; another worker resumes it" + where);
+            boolean released = claims.release(task.id(), owner);
+            StentLog.log(LOG, Level.INFO, "STENT-2202 " + (released ? "released" : "could not release (the lease was"
+                    + " lost)") + " the task that failed during shutdown (" + failure + "); another worker resumes it"
+                    + " without spending an attempt" + where, null);
             return "RELEASED";
         }
         if (failure != null && InfrastructureFailures.test(failure)) {

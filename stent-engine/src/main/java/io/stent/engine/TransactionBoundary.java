@@ -63,4 +63,16 @@ public interface TransactionBoundary {
      * @throws Exception what it threw
      */
     <T> T outsideTransaction(Callable<T> work) throws Exception;
+
+    /**
+     * Rolls back a transaction that the code a worker thread ran left behind on it (a container
+     * that failed halfway through an invocation, while it shuts down, may leave one open). Left
+     * there, it would swallow Stent's next writes on the thread, and commit them together with
+     * the failed attempt's own work.
+     *
+     * @return true if there was one to roll back
+     */
+    default boolean rollBackLeftover() {
+        return false;
+    }
 }

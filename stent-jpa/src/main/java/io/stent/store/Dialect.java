@@ -179,4 +179,14 @@ interface Dialect {
     default boolean sessionLockFree(Connection connection, long key) throws SQLException {
         return false;
     }
+
+    /**
+     * The clause that locks a row read to check a lease, so that nothing takes the lease over
+     * before the transaction ends, while other readers may still read it.
+     *
+     * @return the clause, with a leading space
+     */
+    default String lockForCheck() {
+        return " FOR UPDATE";
+    }
 }

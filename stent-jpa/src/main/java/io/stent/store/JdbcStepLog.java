@@ -1,5 +1,7 @@
 package io.stent.store;
 
+import io.stent.engine.store.CheckpointTakenException;
+import io.stent.engine.store.LeaseLostException;
 import io.stent.engine.store.StepLog;
 import io.stent.engine.store.StepRecord;
 import io.stent.engine.store.StepStatus;
@@ -56,8 +58,11 @@ final class JdbcStepLog implements StepLog {
     }
 
     @Override
-    public StepRecord recordInCurrentTransaction(StepRecord record) {
+    public StepRecord recordInCurrentTransaction(StepRecord record, String leaseOwner) {
         return jdbc.joined(connection -> {
+            if (leaseOwner != null) {
+                holdLease(connection, record.executionId(), leaseOwner);
+            }
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 bindRecord(statement, record);
                 if (statement.executeUpdate() == 1) {
@@ -68,17 +73,26 @@ final class JdbcStepLog implements StepLog {
                     throw e;
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + ", wake_at FROM stent_step WHERE execution_id = ? AND parent_path = ? AND seq = ?")) {
-                statement.setString(1, record.executionId());
-                statement.setString(2, record.parentPath());
-                statement.setInt(3, record.seq());
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return map(rows);
+            throw new CheckpointTakenException(record.position(), record.executionId());
+        });
+    }
+
+    /**
+     * Locks the execution's task row as long as it is held by {@code owner}, until the transaction
+     * ends: no other worker can take the task over between this check and the commit.
+     */
+    private void holdLease(java.sql.Connection connection, String executionId, String owner) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM stent_task"
+                + " WHERE execution_id = ? AND lease_owner = ? AND status = 'RUNNING'"
+                + jdbc.dialect().lockForCheck())) {
+            statement.setString(1, executionId);
+            statement.setString(2, owner);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new LeaseLostException(executionId, owner);
                 }
             }
-        });
+        }
     }
 
     @Override

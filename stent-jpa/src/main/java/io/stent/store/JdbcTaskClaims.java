@@ -145,8 +145,12 @@ final class JdbcTaskClaims implements TaskClaims {
                     + " WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
                 statement.setString(1, taskId);
                 statement.setString(2, owner);
-                return statement.executeUpdate() == 1;
+                if (statement.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            jdbc.dialect().notifyWork(connection); // another instance may take it at once
+            return true;
         });
     }
 

@@ -165,4 +165,9 @@ final class PostgresDialect implements Dialect {
             }
         }
     }
+
+    @Override
+    public String lockForCheck() {
+        return " FOR SHARE";
+    }
 }

@@ -402,6 +402,22 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void checkpointInTheStepsTransaction_isFencedByTheLease_andRefusesASecondWriter() {
+        String function = fn();
+        String id = start(function);
+        store.claims().claim("holder", k(function), 1, LEASE);
+        StepRecord record = StepRecord.finished(id, "", 1, "step", io.stent.engine.store.StepStatus.COMPLETED, "[]",
+                "1", 1, 3);
+        assertThrows(io.stent.engine.store.LeaseLostException.class,
+                () -> store.steps().recordInCurrentTransaction(record, "former-holder"));
+        assertTrue(store.steps().find(id, "", 1).isEmpty(), "nothing was written for the former holder");
+        assertEquals("1", store.steps().recordInCurrentTransaction(record, "holder").output());
+        assertThrows(io.stent.engine.store.CheckpointTakenException.class,
+                () -> store.steps().recordInCurrentTransaction(record, "holder"),
+                "a second writer of the position must roll its transaction back");
+    }
+
+    @Test
     void release_givesTaskBackWithoutSpendingAnAttempt() {
         String function = fn();
         start(function);

@@ -31,12 +31,17 @@ public interface StepLog {
     /**
      * Writes a finished record in the transaction active on the current thread (a JTA
      * transaction the DataSource's connections enlist in), without committing: it commits, or
-     * rolls back, with the step's own database work.
+     * rolls back, with the step's own database work. The write is fenced: it locks the task of
+     * the execution held by {@code leaseOwner} until the transaction ends, so no other worker can
+     * take the task over before the commit.
      *
      * @param record the record
-     * @return the record that is stored now
+     * @param leaseOwner the worker that must still hold the execution's task, or null not to check
+     * @return the record as stored
+     * @throws LeaseLostException when {@code leaseOwner} no longer holds the task
+     * @throws CheckpointTakenException when another worker recorded the position first
      */
-    StepRecord recordInCurrentTransaction(StepRecord record);
+    StepRecord recordInCurrentTransaction(StepRecord record, String leaseOwner);
 
     /**
      * Writes a waiting record that ends {@code wait} after now (database clock), unless the

@@ -220,6 +220,9 @@ public final class Worker {
             return;
         }
         running = false;
+        // From now on the server tears the application down: a task that fails meanwhile most
+        // likely failed for that, so it is released rather than charged an attempt.
+        stopping = true;
         pollers.forEach(poller -> wakeups.workAvailable()); // one wake-up per idle claim loop
         pollers.forEach(Worker::joinQuietly);
         pollers.clear();
@@ -234,7 +237,6 @@ public final class Worker {
         long drainUntil = System.nanoTime() + settings.drainTimeout().toNanos();
         try {
             if (!pool.awaitTermination(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                stopping = true;
                 StentLog.log(LOG, Level.INFO, "STENT-2004 the drain time is up: the running tasks are interrupted"
                         + " and released for another worker, without spending their attempts", null);
                 pool.shutdownNow();
