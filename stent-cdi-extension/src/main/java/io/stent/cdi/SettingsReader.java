@@ -52,7 +52,8 @@ final class SettingsReader {
                         number("stent.worker.max-requeues", 20),
                         duration("stent.worker.infrastructure-backoff", "PT0.5S"),
                         duration("stent.worker.infrastructure-backoff-max", "PT30S"),
-                        duration("stent.worker.presence-interval", "PT0.25S")));
+                        duration("stent.worker.presence-interval", "PT0.25S"),
+                        Boolean.parseBoolean(text("stent.worker.process-checks", "true"))));
     }
 
     /** Served queues and tags of this worker, and the limits of the given queues. */

@@ -34,13 +34,15 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
      * @param infrastructureBackoffMax the longest such wait (it doubles while failures go on)
      * @param presenceInterval how often a worker records a sign of life and looks for dead workers
      *     whose tasks it can take over at once
+     * @param processChecks whether a worker may judge another worker on its host dead because its
+     *     process is gone
      */
     public record FailureHandling(int maxRequeues, Duration infrastructureBackoff, Duration infrastructureBackoffMax,
-                                  Duration presenceInterval) {
+                                  Duration presenceInterval, boolean processChecks) {
 
         /** 20 requeues; waits from half a second up to 30 seconds; a sign of life every 250 ms. */
         public static final FailureHandling DEFAULT = new FailureHandling(20, Duration.ofMillis(500),
-                Duration.ofSeconds(30), Duration.ofMillis(250));
+                Duration.ofSeconds(30), Duration.ofMillis(250), true);
 
         /** Validates the settings; every message names the setting. */
         public FailureHandling {

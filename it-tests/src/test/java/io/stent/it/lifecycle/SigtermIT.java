@@ -54,7 +54,9 @@ class SigtermIT {
 
     /**
      * On PostgreSQL with two instances: the stopped instance drains, releases the task it could not
-     * finish, and the other instance takes it over at once.
+     * finish, and the other instance takes it over at once. Then an instance killed with SIGKILL:
+     * the database frees its session lock and the other instance takes its task over within about
+     * a second.
      */
     @Test
     void postgres_drainsAndReleases_andTheOtherInstanceTakesTheTaskOverAtOnce() throws Exception {
@@ -64,6 +66,8 @@ class SigtermIT {
             Map<String, String> settingsX = new HashMap<>(SETTINGS);
             settingsX.put("STENT_DATASOURCE", "jdbc/stent");
             settingsX.put("LIFE_INSTANCE", "x");
+            // As if on separate machines: no instance judges another dead by its process id.
+            settingsX.put("STENT_WORKER_PROCESS_CHECKS", "false");
             Map<String, String> settingsY = new HashMap<>(settingsX);
             settingsY.put("LIFE_INSTANCE", "y");
             try (PayaraProcess x = run.startMicro("root-x", "x.log", settingsX, arguments);
@@ -86,6 +90,28 @@ class SigtermIT {
                 assertTrue(takeover < Duration.ofMinutes(1).toMillis(), "taken over long before the lease");
                 System.out.println("SIGTERM on PostgreSQL: exit took " + exit.toMillis() + " ms, the other instance"
                         + " finished the task " + takeover + " ms after the exit");
+
+                // Then kill -9, with no drain at all: the database frees the dead worker's session lock.
+                Map<String, String> settingsZ = new HashMap<>(settingsX);
+                settingsZ.put("LIFE_INSTANCE", "z");
+                try (PayaraProcess z = run.startMicro("root-z", "z.log", settingsZ, arguments)) {
+                    String killedId = LifecycleRun.start(z, "killed");
+                    run.awaitPicking("killed");
+                    boolean onZ = Files.readString(run.markers.resolve("killed-picking")).equals("z");
+                    PayaraProcess victim = onZ ? z : other;
+                    PayaraProcess survivor = onZ ? other : z;
+                    victim.kill9();
+                    long killed = System.nanoTime();
+                    run.open("killed");
+                    String killedReport = awaitCompleted(survivor, "killed", killedId, LifecycleRun.FINISH);
+                    long resumed = Duration.ofNanos(System.nanoTime() - killed).toMillis();
+                    RestartIT.assertDoneOnce(killedReport, "killed");
+                    assertTrue(resumed < 10_000, "taken over within seconds of kill -9, not after the 3-minute lease: "
+                            + resumed + " ms");
+                    assertTrue(survivor.log().contains("its database session is gone"), "recognised by its lock");
+                    System.out.println("kill -9 on PostgreSQL: the other instance finished the task " + resumed
+                            + " ms after the kill");
+                }
             }
         }
     }

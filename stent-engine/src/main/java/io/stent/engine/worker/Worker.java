@@ -91,7 +91,7 @@ public final class Worker {
                   List<ClaimGroup> groups, TaskHandler runner, Consumer<String> cancelRequested, Wakeups wakeups,
                   ThreadFactory threads) {
         this.presence = registry == null ? null : new WorkerPresence(registry, settings.workerId(),
-                settings.failures().presenceInterval(), wakeups, threads);
+                settings.failures().presenceInterval(), settings.failures().processChecks(), wakeups, threads);
         this.settings = settings;
         this.claims = claims;
         this.groups = List.copyOf(groups);

@@ -33,15 +33,16 @@ final class WorkerPresence {
     private final Duration interval;
     private final Wakeups wakeups;
     private final ThreadFactory threads;
-    private final HostIdentity host = HostIdentity.current();
+    private final HostIdentity host;
     private volatile boolean running;
     private final StopSignal stop = new StopSignal();
     private Thread thread;
     private AutoCloseable sessionLock;
     private long lastFailureLog;
 
-    WorkerPresence(WorkerRegistry registry, String workerId, Duration interval, Wakeups wakeups,
+    WorkerPresence(WorkerRegistry registry, String workerId, Duration interval, boolean processChecks, Wakeups wakeups,
                    ThreadFactory threads) {
+        this.host = processChecks ? HostIdentity.current() : HostIdentity.unchecked();
         this.registry = registry;
         this.workerId = workerId;
         this.interval = interval;
