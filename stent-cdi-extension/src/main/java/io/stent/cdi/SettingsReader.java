@@ -53,7 +53,8 @@ final class SettingsReader {
                         duration("stent.worker.infrastructure-backoff", "PT0.5S"),
                         duration("stent.worker.infrastructure-backoff-max", "PT30S"),
                         duration("stent.worker.presence-interval", "PT0.25S"),
-                        Boolean.parseBoolean(text("stent.worker.process-checks", "true"))));
+                        Boolean.parseBoolean(text("stent.worker.process-checks", "true"))),
+                Boolean.parseBoolean(text("stent.start.join-transaction", "true")));
     }
 
     /** Served queues and tags of this worker, and the limits of the given queues. */

@@ -19,11 +19,13 @@ import java.time.Duration;
  * @param routing the queues and tags this worker serves, and queue limits
  * @param joinStepTransactions whether a step that runs in a transaction writes its checkpoint in it
  * @param failures how failures of the server and the infrastructure are handled
+ * @param joinStartTransactions whether {@code Stent.start} inside a caller's transaction writes the
+ *     execution in it, so that it starts if and when that transaction commits
  */
 public record EngineSettings(String workerId, int workerThreads, int claimBatch, Duration lease, Duration heartbeat,
                              Duration pollMin, Duration pollMax, Duration awaitTimeout, Duration drainTimeout,
                              Duration recoveryInterval, Duration sleepBlockingLimit, WorkerRouting routing,
-                             boolean joinStepTransactions, FailureHandling failures) {
+                             boolean joinStepTransactions, FailureHandling failures, boolean joinStartTransactions) {
 
     /**
      * How failures that are not the application's are handled.
@@ -77,7 +79,7 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
                           Duration recoveryInterval, Duration sleepBlockingLimit, WorkerRouting routing,
                           boolean joinStepTransactions) {
         this(workerId, workerThreads, claimBatch, lease, heartbeat, pollMin, pollMax, awaitTimeout, drainTimeout,
-                recoveryInterval, sleepBlockingLimit, routing, joinStepTransactions, FailureHandling.DEFAULT);
+                recoveryInterval, sleepBlockingLimit, routing, joinStepTransactions, FailureHandling.DEFAULT, true);
     }
 
     /** Validates the settings; every message names the setting. */

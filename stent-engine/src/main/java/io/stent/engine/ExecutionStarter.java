@@ -17,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * Persists a new execution with its root task in one transaction. Arguments are serialized in
  * the caller's thread so that a bad argument fails the caller.
  * <p>
+ * A start inside the caller's transaction (not a direct call, which waits for the result) is
+ * written in that transaction, and takes effect when it commits.
+ * <p>
  * When this instance's worker runs the function without limits, has a free thread and no due
  * work waiting, the root task is written already claimed by this worker and handed to that thread
  * at once: no trip through the queue, no wake-up, no claim. Otherwise it is queued and the local
@@ -42,6 +45,7 @@ final class ExecutionStarter {
     private final LocalRuns localRuns;
     private final String owner;
     private final Duration lease;
+    private final boolean joinCallerTransactions;
 
     ExecutionStarter(ExecutionStore executions, ArgumentCodec arguments, TransactionBoundary boundary,
                      Wakeups wakeups, Worker worker, LocalRuns localRuns, EngineSettings settings) {
@@ -53,6 +57,7 @@ final class ExecutionStarter {
         this.localRuns = localRuns;
         this.owner = settings.workerId();
         this.lease = settings.lease();
+        this.joinCallerTransactions = settings.joinStartTransactions();
     }
 
     String start(FunctionDefinition function, Object[] args, StartOptions options) {
@@ -70,6 +75,17 @@ final class ExecutionStarter {
                 function.version(), function.queue(), encoded, options.idempotencyKey().orElse(null),
                 options.delay(), options.deadline().orElse(null), null, null,
                 options.priority().orElse(function.routing().priority()));
+        if (!watch && joinCallerTransactions && boundary.inTransaction()) {
+            // A transactional outbox: the execution exists if and when the caller's transaction
+            // commits, and never if it rolls back. A direct call, which waits for the result, cannot.
+            String id = executions.createInCurrentTransaction(execution);
+            boundary.afterCompletion(committed -> {
+                if (committed) {
+                    wakeups.workAvailable();
+                }
+            });
+            return new Started(id, null);
+        }
         if (execution.delay().isZero() && worker.tryReserve(new FunctionKey(function.name(), function.version()))) {
             Optional<Started> started = startHere(execution, watch);
             if (started.isPresent()) {

@@ -89,6 +89,71 @@ final class JdbcExecutionStore implements ExecutionStore {
     }
 
     @Override
+    public String createInCurrentTransaction(NewExecution execution) {
+        return jdbc.joined(connection -> {
+            if (execution.idempotencyKey() != null) {
+                Optional<String> earlier = idByKey(connection, execution.idempotencyKey());
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            if (insertIfAbsent(connection, execution)) {
+                return execution.id();
+            }
+            // Another transaction took the key meanwhile (and committed: the insert waited for it).
+            return idByKey(connection, execution.idempotencyKey()).orElseThrow(() -> new StoreException(
+                    "STENT-3009 execution " + execution.id() + " could not be created in the caller's transaction",
+                    null));
+        });
+    }
+
+    /**
+     * Inserts the execution and its task unless its key or id is taken, without an error that would
+     * doom the caller's transaction (PostgreSQL aborts a transaction at its first error).
+     */
+    private boolean insertIfAbsent(Connection connection, NewExecution execution) throws SQLException {
+        if (jdbc.dialect().writableCte()) {
+            String sql = "WITH e AS (" + insertExecution(execution, false) + jdbc.dialect().onConflictDoNothing()
+                    + " RETURNING id), t AS (" + TASK_COLUMNS + " SELECT ?, e.id, " + rootTaskValues(false)
+                    + " FROM e RETURNING id) SELECT COUNT(*) FROM t";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = bindExecution(statement, execution);
+                statement.setString(index++, UUID.randomUUID().toString());
+                bindTask(statement, index, execution);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) == 0) {
+                        return false;
+                    }
+                }
+            }
+            if (execution.delay().isZero()) {
+                jdbc.dialect().notifyWork(connection); // delivered when the caller's transaction commits
+            }
+            return true;
+        }
+        try {
+            insert(connection, execution);
+            return true;
+        } catch (SQLException e) {
+            if (Jdbc.isUniqueViolation(e) && execution.idempotencyKey() != null) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<String> idByKey(Connection connection, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id FROM stent_execution WHERE idempotency_key = ?")) {
+            statement.setString(1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
     public Optional<ClaimedTask> createClaimed(NewExecution execution, String owner, Duration lease) {
         String taskId = UUID.randomUUID().toString();
         try {

@@ -418,6 +418,18 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void createInTheCallersTransaction_writesExecutionAndTask_andATakenKeyReturnsTheEarlierExecution() {
+        String function = fn();
+        String key = "outbox-" + UUID.randomUUID();
+        String first = store.executions().createInCurrentTransaction(NewExecution.now(UUID.randomUUID().toString(),
+                function, 1, "default", "[1]", key));
+        String second = store.executions().createInCurrentTransaction(NewExecution.now(UUID.randomUUID().toString(),
+                function, 1, "default", "[2]", key));
+        assertEquals(first, second, "the key's earlier execution, without an error in the caller's transaction");
+        assertEquals(1, store.claims().claim("w", k(function), 10, LEASE).size(), "one execution, one task");
+    }
+
+    @Test
     void release_givesTaskBackWithoutSpendingAnAttempt() {
         String function = fn();
         start(function);

@@ -11,6 +11,8 @@ public class CustomerService {
 
     @PersistenceContext
     EntityManager em;
+    @jakarta.inject.Inject
+    RunTimes runTimes;
 
     /**
      * A durable EJB method, run in the container's transaction.
@@ -20,6 +22,7 @@ public class CustomerService {
      */
     @Durable(name = "dropin.register")
     public long register(String name) {
+        runTimes.ran(name);
         Customer customer = new Customer(name);
         em.persist(customer);
         em.flush();

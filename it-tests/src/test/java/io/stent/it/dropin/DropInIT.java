@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,7 +38,7 @@ class DropInIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "dropin.war")
                 .addClasses(Customer.class, CustomerService.class, Onboarding.class, Greeter.class,
-                        TransactionalCaller.class, Ledger.class)
+                        TransactionalCaller.class, Ledger.class, RunTimes.class)
                 .addAsResource("dropin/persistence.xml", "META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addClass(Libraries.class)
@@ -119,5 +120,43 @@ class DropInIT {
         assertEquals(List.of("dropin.register", "dropin.greet"),
                 steps.stream().map(StepRecord::functionName).toList());
         assertEquals(1, customers.countNamed("eve"), "the EJB step ran exactly once");
+    }
+
+    @Inject
+    RunTimes runTimes;
+
+    private long executionsWithKey(String key) throws Exception {
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("SELECT COUNT(*) FROM stent_execution WHERE idempotency_key = ?")) {
+            statement.setString(1, key);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void startInsideTheCallersTransaction_takesEffectWhenItCommits_andNeverWhenItRollsBack() throws Exception {
+        assertThrows(jakarta.ejb.EJBException.class, () -> transactionalCaller.startThenFail("rita"));
+        assertEquals(0, executionsWithKey("rolled-back-rita"), "the caller rolled back: nothing was started");
+
+        java.time.Instant workDone = transactionalCaller.startThenWork("lou");
+        assertEquals(1, executionsWithKey("late-lou"));
+        String id;
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("SELECT id FROM stent_execution WHERE idempotency_key = ?")) {
+            statement.setString(1, "late-lou");
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                id = rows.getString(1);
+            }
+        }
+        assertTrue(stent.handle(id, String.class).await(WAIT).startsWith("welcome lou #"));
+        java.time.Instant ran = runTimes.firstRun("lou");
+        assertTrue(!ran.isBefore(workDone), "the step ran at " + ran + ", before its caller's transaction committed"
+                + " (work done at " + workDone + ")");
+        assertEquals(0, customers.countNamed("rita"));
+        assertEquals(1, customers.countNamed("lou"));
     }
 }

@@ -19,4 +19,34 @@ public class TransactionalCaller {
     public String onboardInTransaction(String name) {
         return onboarding.onboard(name);
     }
+
+    @Inject
+    io.stent.Stent stent;
+
+    /**
+     * Starts an onboarding, then fails, so that this method's transaction rolls back.
+     *
+     * @param name the customer
+     */
+    public void startThenFail(String name) {
+        stent.start(() -> onboarding.onboard(name),
+                io.stent.StartOptions.defaults().withIdempotencyKey("rolled-back-" + name));
+        throw new IllegalStateException("the caller fails after its start");
+    }
+
+    /**
+     * Starts an onboarding, then goes on working for three seconds before its transaction commits.
+     *
+     * @param name the customer
+     * @return when the work was done, just before the commit
+     */
+    public java.time.Instant startThenWork(String name) {
+        stent.start(() -> onboarding.onboard(name),
+                io.stent.StartOptions.defaults().withIdempotencyKey("late-" + name));
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(until - System.nanoTime()); // the caller's own work
+        }
+        return java.time.Instant.now();
+    }
 }

@@ -18,6 +18,17 @@ public interface ExecutionStore {
     String create(NewExecution execution);
 
     /**
+     * Persists an execution and its root task in the transaction active on the current thread (the
+     * caller's JTA transaction, which the DataSource's connections enlist in), without committing:
+     * the execution exists if and when that transaction commits (a transactional outbox). A taken
+     * idempotency key returns the earlier execution, without failing the caller's transaction.
+     *
+     * @param execution the execution
+     * @return the id of the execution that now owns the key (the new one, or the earlier one)
+     */
+    String createInCurrentTransaction(NewExecution execution);
+
+    /**
      * Persists an execution due at once with its root task already claimed by {@code owner}, in
      * one transaction: no other worker can claim it, and the caller runs it at once. Written
      * RUNNING with a first attempt and a lease, as a claim would leave it.
