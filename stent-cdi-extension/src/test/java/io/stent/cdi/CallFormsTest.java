@@ -102,4 +102,23 @@ abstract class CallFormsTest extends WeldDatabaseTest {
         assertTrue(error.getMessage().contains("ExpressLeg"), error.getMessage());
         assertEquals(0, calls.count("approve:" + id.idString()));
     }
+
+    @Inject
+    LimitedSteps limited;
+    @Inject
+    LimitedSteps.Flows limitedFlows;
+
+    @Test
+    void stepWithAConcurrencyLimit_neverRunsMoreAtOnceThanItsLimit_whenManyWorkflowsCallIt() {
+        List<ExecutionHandle<Integer>> handles = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            handles.add(stent.start(() -> limitedFlows.callsLimitedStep(n)));
+        }
+        for (int i = 0; i < 8; i++) {
+            assertEquals(i * 10 + 1, handles.get(i).await(WAIT));
+        }
+        assertTrue(limited.runs() >= 8);
+        assertTrue(limited.most() <= 2, "at most the limit ran at once, as a step too: " + limited.most());
+    }
 }

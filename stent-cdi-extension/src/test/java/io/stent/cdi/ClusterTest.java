@@ -76,6 +76,8 @@ class ClusterTest {
         }
 
         public int limited(int n) {
+            limitedOn.computeIfAbsent(Thread.currentThread().getName().startsWith("a-") ? "a" : "b",
+                    k -> new AtomicInteger()).incrementAndGet();
             int now = concurrent.incrementAndGet();
             maxConcurrent.accumulateAndGet(now, Math::max);
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(30));
@@ -123,6 +125,7 @@ class ClusterTest {
     private final AtomicInteger maxConcurrent = new AtomicInteger();
     private final List<Long> rateStarts = java.util.Collections.synchronizedList(new ArrayList<>());
     private FunctionDefinition limited;
+    private final Map<String, AtomicInteger> limitedOn = new ConcurrentHashMap<>();
     private FunctionDefinition fan;
     private FunctionDefinition piece;
     private final Map<String, AtomicInteger> piecesOn = new ConcurrentHashMap<>();
@@ -247,6 +250,10 @@ class ClusterTest {
         }
         assertTrue(maxConcurrent.get() <= 3, "at most 3 at once, saw " + maxConcurrent.get());
         assertTrue(maxConcurrent.get() >= 2, "the load ran in parallel, saw " + maxConcurrent.get());
+        for (String instance : List.of("a", "b")) {
+            assertTrue(limitedOn.getOrDefault(instance, new AtomicInteger()).get() >= 6,
+                    "the limited work was shared between the instances: " + limitedOn);
+        }
     }
 
     @Test

@@ -27,7 +27,8 @@ abstract class WeldDatabaseTest {
                             JsonbSerializer.class, TransactionSuspender.class, TestEnvironment.class,
                             Calls.class, Steps.class, Workflows.class, Composite.class, Overridden.class,
                             RecordingListener.class, ThrowingListener.class, ShipmentSteps.class, ShipmentFlows.class,
-                            ServerTrouble.class, ServerTrouble.TroubledSteps.class))
+                            ServerTrouble.class, ServerTrouble.TroubledSteps.class, LimitedSteps.class,
+                            LimitedSteps.Flows.class))
             .build();
 
     WeldDatabaseTest() {

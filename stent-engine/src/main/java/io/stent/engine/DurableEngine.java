@@ -49,6 +49,8 @@ public final class DurableEngine implements Stent {
     private final ResultCaching caching;
     private final ArgumentCodec arguments;
     private final Map<String, ExecutionState> running = new ConcurrentHashMap<>();
+    /** Functions that a workflow cannot run inline as a step: limited, tagged, or on a queue not served here. */
+    private final java.util.Set<FunctionDefinition> dispatchedAsStep;
     private final Worker worker;
 
     /**
@@ -98,6 +100,16 @@ public final class DurableEngine implements Stent {
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
                 settings.awaitTimeout(), contexts);
         self[0] = worker;
+        this.dispatchedAsStep = registry.all().stream().filter(f -> mustDispatch(f, settings.routing()))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    private static boolean mustDispatch(FunctionDefinition function, WorkerRouting routing) {
+        WorkerRouting.QueueLimit queueLimit = routing.queueLimits().get(function.queue());
+        boolean queueLimited = queueLimit != null && (queueLimit.maxConcurrent() > 0 || queueLimit.ratePerSecond() > 0);
+        boolean queueServedHere = routing.queues().isEmpty() || routing.queues().contains(function.queue());
+        return function.routing().maxConcurrent() > 0 || queueLimited
+                || !routing.tags().containsAll(function.routing().tags()) || !queueServedHere;
     }
 
     /** Starts listening for wake-ups and starts the worker. */
@@ -162,6 +174,11 @@ public final class DurableEngine implements Stent {
         }
         if (context.takeBody(function)) {
             return body.proceed();
+        }
+        if (dispatchedAsStep.contains(function)) {
+            // Its limits, tags or queue must hold for it as a step too: it runs as a child execution
+            // on a worker that may run it, under its limits, and the caller waits (suspended) for it.
+            return inWorkflow(() -> children.start(context, function, args)).get();
         }
         return steps.run(context, function, args, body);
     }

@@ -37,8 +37,13 @@ final class LimitedClaim {
                 }
             }
             int allowed = limit;
+            int sharers = group.concurrency().isEmpty() ? 1 : liveWorkersRunning(connection, group);
             for (ClaimGroup.ConcurrencyLimit concurrency : group.concurrency()) {
-                allowed = Math.min(allowed, concurrency.max() - running(connection, concurrency));
+                allowed = Math.min(allowed, concurrency.max() - running(connection, concurrency, null));
+                // A fair share of the limit for each live worker that runs these functions, so that
+                // limited work spreads over the instances instead of going to the first claimer.
+                int share = (concurrency.max() + sharers - 1) / sharers;
+                allowed = Math.min(allowed, share - running(connection, concurrency, owner));
             }
             double refilled = 0;
             if (bucket != null) {
@@ -116,17 +121,51 @@ final class LimitedClaim {
         }
     }
 
-    private static int running(Connection connection, ClaimGroup.ConcurrencyLimit limit) throws SQLException {
+    /** Running tasks in the limit's scope, of all workers or of {@code owner} only. */
+    private static int running(Connection connection, ClaimGroup.ConcurrencyLimit limit, String owner)
+            throws SQLException {
         String scope = limit.function() != null ? "function_name = ?" : "queue = ?";
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COUNT(*) FROM stent_task WHERE status = 'RUNNING' AND " + scope)) {
+                "SELECT COUNT(*) FROM stent_task WHERE status = 'RUNNING' AND " + scope
+                        + (owner != null ? " AND lease_owner = ?" : ""))) {
             statement.setString(1, limit.function() != null ? limit.function() : limit.queue());
+            if (owner != null) {
+                statement.setString(2, owner);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
             }
         }
     }
+
+    /**
+     * How many live workers (a sign of life in the last half minute) run one of the group's
+     * functions; at least one, the claimer itself.
+     */
+    private int liveWorkersRunning(Connection connection, ClaimGroup group) throws SQLException {
+        StringBuilder runsOne = new StringBuilder();
+        for (int i = 0; i < group.functions().size(); i++) {
+            runsOne.append(i == 0 ? "" : " OR ").append("functions LIKE ? ESCAPE '!'");
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM stent_worker"
+                + " WHERE stopped_at IS NULL AND heartbeat_at > " + jdbc.dialect().nowPlusMillis()
+                + " AND (" + runsOne + ")")) {
+            jdbc.dialect().bindMillis(statement, 1, -LIVE_WITHIN_MILLIS);
+            int index = 2;
+            for (io.stent.engine.store.FunctionKey function : group.functions()) {
+                String key = io.stent.engine.store.WorkerRecord.keyText(function).replace("!", "!!")
+                        .replace("%", "!%").replace("_", "!_");
+                statement.setString(index++, "%|" + key + "|%");
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Math.max(1, rows.getInt(1));
+            }
+        }
+    }
+
+    private static final long LIVE_WITHIN_MILLIS = 30_000;
 
     private static void store(Connection connection, String key, double tokens, OffsetDateTime now)
             throws SQLException {

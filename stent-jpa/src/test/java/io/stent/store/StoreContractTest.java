@@ -354,7 +354,7 @@ abstract class StoreContractTest {
     }
 
     static io.stent.engine.store.WorkerRecord worker(String id, long lockKey) {
-        return new io.stent.engine.store.WorkerRecord(id, "elsewhere", 4242, null, lockKey, null, null);
+        return new io.stent.engine.store.WorkerRecord(id, "elsewhere", 4242, null, lockKey, null, null, null);
     }
 
     /** Moves a worker's last sign of life an hour back, as if it went silent then. */
@@ -846,6 +846,27 @@ abstract class StoreContractTest {
         assertEquals(0, store.claims().claimLimited("w", group, 10, LEASE).size(), "the limit is reached");
         assertTrue(store.completions().finish(claimed.get(0), owners.get(0), ExecutionStatus.COMPLETED, "1", null));
         assertEquals(1, store.claims().claimLimited("w", group, 10, LEASE).size(), "one slot was freed");
+    }
+
+    @Test
+    void concurrencyLimit_isSharedFairlyAmongTheLiveWorkersThatRunTheFunction() {
+        String function = fn();
+        for (int i = 0; i < 10; i++) {
+            start(function);
+        }
+        for (String worker : List.of("fair-a-" + function, "fair-b-" + function)) {
+            store.workers().register(new io.stent.engine.store.WorkerRecord(worker, "h", 1, null, 1, null, null,
+                    java.util.Set.of(new io.stent.engine.store.FunctionKey(function, 1))));
+        }
+        var group = new io.stent.engine.store.ClaimGroup(k(function), List.of(
+                new io.stent.engine.store.ClaimGroup.ConcurrencyLimit("function:" + function, 4, function, null)), null);
+        assertEquals(2, store.claims().claimLimited("fair-a-" + function, group, 10, LEASE).size(),
+                "half of the limit: another live worker runs the function too");
+        assertEquals(0, store.claims().claimLimited("fair-a-" + function, group, 10, LEASE).size());
+        assertEquals(2, store.claims().claimLimited("fair-b-" + function, group, 10, LEASE).size());
+        store.workers().deregister("fair-b-" + function);
+        assertEquals(0, store.claims().claimLimited("fair-a-" + function, group, 10, LEASE).size(),
+                "the limit is reached, whoever holds it");
     }
 
     @Test

@@ -91,6 +91,8 @@ public final class Worker {
                   List<ClaimGroup> groups, TaskHandler runner, Consumer<String> cancelRequested, Wakeups wakeups,
                   ThreadFactory threads) {
         this.presence = registry == null ? null : new WorkerPresence(registry, settings.workerId(),
+                groups.stream().flatMap(group -> group.functions().stream())
+                        .collect(java.util.stream.Collectors.toSet()),
                 settings.failures().presenceInterval(), settings.failures().processChecks(), wakeups, threads);
         this.settings = settings;
         this.claims = claims;

@@ -34,14 +34,16 @@ final class WorkerPresence {
     private final Wakeups wakeups;
     private final ThreadFactory threads;
     private final HostIdentity host;
+    private final java.util.Set<io.stent.engine.store.FunctionKey> functions;
     private volatile boolean running;
     private final StopSignal stop = new StopSignal();
     private Thread thread;
     private AutoCloseable sessionLock;
     private long lastFailureLog;
 
-    WorkerPresence(WorkerRegistry registry, String workerId, Duration interval, boolean processChecks, Wakeups wakeups,
-                   ThreadFactory threads) {
+    WorkerPresence(WorkerRegistry registry, String workerId, java.util.Set<io.stent.engine.store.FunctionKey> functions,
+                   Duration interval, boolean processChecks, Wakeups wakeups, ThreadFactory threads) {
+        this.functions = functions;
         this.host = processChecks ? HostIdentity.current() : HostIdentity.unchecked();
         this.registry = registry;
         this.workerId = workerId;
@@ -53,7 +55,7 @@ final class WorkerPresence {
     synchronized void start() {
         long lockKey = new SecureRandom().nextLong();
         int earlier = registry.register(new WorkerRecord(workerId, host.value(), ProcessHandle.current().pid(),
-                HostIdentity.processStart(), lockKey, null, null));
+                HostIdentity.processStart(), lockKey, null, null, functions));
         if (earlier > 0) {
             LOG.info(() -> "STENT-2209 " + earlier + " task(s) still leased to an earlier life of worker " + workerId
                     + " went back to the queue");

@@ -11,5 +11,6 @@ CREATE TABLE stent_worker (
     lock_key           BIGINT       NOT NULL,
     started_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     heartbeat_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    stopped_at         TIMESTAMP WITH TIME ZONE
+    stopped_at         TIMESTAMP WITH TIME ZONE,
+    functions          VARCHAR(1000000)
 );

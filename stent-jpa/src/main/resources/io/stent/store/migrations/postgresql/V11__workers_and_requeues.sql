@@ -5,7 +5,8 @@
 -- its attempt back, and a dead worker's recovery counts in requeues instead.
 ALTER TABLE stent_task ADD COLUMN requeues INTEGER NOT NULL DEFAULT 0;
 
--- One row per worker that started. A worker is known dead when its heartbeat is older than the
+-- One row per worker that started, with the functions it runs (limited work is shared among the
+-- live workers that run it). A worker is known dead when its heartbeat is older than the
 -- lease, when its process is gone from its host, or (PostgreSQL) when the advisory lock it holds
 -- on a connection of its own is free.
 CREATE TABLE stent_worker (
@@ -16,5 +17,6 @@ CREATE TABLE stent_worker (
     lock_key           BIGINT       NOT NULL,
     started_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     heartbeat_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    stopped_at         TIMESTAMP WITH TIME ZONE
+    stopped_at         TIMESTAMP WITH TIME ZONE,
+    functions          TEXT
 );
