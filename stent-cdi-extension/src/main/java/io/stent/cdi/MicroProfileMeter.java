@@ -24,6 +24,7 @@ final class MicroProfileMeter implements StentMeter {
     static final String STEPS_DURATION = "stent.steps.duration";
     static final String CLAIMS_DURATION = "stent.claims.duration";
     static final String TASKS_DUE = "stent.tasks.due";
+    static final String UNRUNNABLE = "stent.executions.unrunnable";
     /** The due-task count is read from the database at most this often. */
     private static final long DUE_REFRESH_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -32,6 +33,7 @@ final class MicroProfileMeter implements StentMeter {
     private final Map<String, Map<String, Counter>> finished = new ConcurrentHashMap<>();
     private final Map<String, Timer> steps = new ConcurrentHashMap<>();
     private final Timer claims;
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> unrunnable = new ConcurrentHashMap<>();
 
     /** The meter on {@code registry}, a {@link MetricRegistry}. */
     static StentMeter on(Object registry, LongSupplier dueTasks) {
@@ -90,6 +92,26 @@ final class MicroProfileMeter implements StentMeter {
     @Override
     public void claimed(long nanos) {
         claims.update(Duration.ofNanos(nanos));
+    }
+
+    @Override
+    public void unrunnable(Map<String, Long> byFunctionAndVersion) {
+        byFunctionAndVersion.forEach((key, count) -> unrunnable.computeIfAbsent(key, this::unrunnableGauge).set(count));
+        unrunnable.forEach((key, count) -> {
+            if (!byFunctionAndVersion.containsKey(key)) {
+                count.set(0);
+            }
+        });
+    }
+
+    private java.util.concurrent.atomic.AtomicLong unrunnableGauge(String key) {
+        java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        int at = key.lastIndexOf('@');
+        registry.gauge(Metadata.builder().withName(UNRUNNABLE).withUnit(MetricUnits.NONE)
+                .withDescription("Executions waiting for a function and version that no live instance runs").build(),
+                count, java.util.concurrent.atomic.AtomicLong::get, new Tag("function", key.substring(0, at)),
+                new Tag("version", key.substring(at + 1)));
+        return count;
     }
 
     /** A count read from the database at most every few seconds; a failed read keeps the last value. */

@@ -54,7 +54,19 @@ final class SettingsReader {
                         duration("stent.worker.infrastructure-backoff-max", "PT30S"),
                         duration("stent.worker.presence-interval", "PT0.25S"),
                         Boolean.parseBoolean(text("stent.worker.process-checks", "true"))),
-                Boolean.parseBoolean(text("stent.start.join-transaction", "true")));
+                Boolean.parseBoolean(text("stent.start.join-transaction", "true")),
+                new EngineSettings.ValueRules(number("stent.limits.arguments", 1 << 20),
+                        number("stent.limits.result", 1 << 20), number("stent.limits.stack-trace", 32 << 10),
+                        idempotencyConflictFails()));
+    }
+
+    private boolean idempotencyConflictFails() {
+        String value = text("stent.start.idempotency-conflict", "fail");
+        if (!value.equals("fail") && !value.equals("return-existing")) {
+            throw new IllegalArgumentException("STENT-1501 invalid configuration: stent.start.idempotency-conflict '"
+                    + value + "' must be fail or return-existing");
+        }
+        return value.equals("fail");
     }
 
     /** Served queues and tags of this worker, and the limits of the given queues. */

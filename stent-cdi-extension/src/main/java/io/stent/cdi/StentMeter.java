@@ -17,4 +17,7 @@ interface StentMeter {
 
     /** A claim statement took {@code nanos}. */
     void claimed(long nanos);
+
+    /** Executions that no live instance can run, by {@code function@version} (replaces the last counts). */
+    void unrunnable(java.util.Map<String, Long> byFunctionAndVersion);
 }

@@ -200,6 +200,7 @@ public class StentRuntime {
                     meter.map(m -> StentMetrics.timed(jdbc.store(), m)).orElse(jdbc.store()),
                     new CdiFunctionInvoker(beanManager), serializer, environment.transactionBoundary(),
                     engineSettings, environment.threadFactory(), Sleeper.THREAD, allListeners);
+            meter.ifPresent(m -> built.worker().watchUnrunnableExecutions(m::unrunnable));
             // A deployment without durable functions has nothing to claim, so no claim loop.
             workerEnabled = settings.workerEnabled() && !extension.registry().all().isEmpty();
             engine = built;
@@ -270,6 +271,12 @@ public class StentRuntime {
             data.put("schemaVersion", current);
             data.put("expectedSchemaVersion", expected);
             data.put("clockDriftMillis", store.clockDrift().toMillis());
+            DurableEngine built = engine;
+            Map<String, Long> unrunnable = built == null ? Map.of() : built.worker().unrunnableExecutions(false);
+            if (!unrunnable.isEmpty()) {
+                // Reported, not a reason to take this instance out of service: it is not its fault.
+                data.put("unrunnable", "STENT-2215 executions that no live instance runs: " + unrunnable);
+            }
             if (current != expected) {
                 data.put("error", "STENT-1605 the database's Stent schema is at version " + current + ", this code"
                         + " expects " + expected + (current < expected

@@ -121,4 +121,54 @@ abstract class CallFormsTest extends WeldDatabaseTest {
         assertTrue(limited.runs() >= 8);
         assertTrue(limited.most() <= 2, "at most the limit ran at once, as a step too: " + limited.most());
     }
+
+    @Test
+    void argumentsOverTheLimit_areRefusedInTheCallersThread_beforeAnythingIsStored() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> stent.start(() -> steps.echo("x".repeat(5000))));
+        assertTrue(error.getMessage().contains("STENT-1109") && error.getMessage().contains("stent.limits.arguments"),
+                error.getMessage());
+    }
+
+    @Test
+    void resultOverTheLimit_failsTheStepForGood_withoutRetries() {
+        String key = key();
+        var handle = stent.start(() -> flows.inflated(key, 5000));
+        assertThrows(RuntimeException.class, () -> handle.await(WAIT));
+        assertEquals(ExecutionStatus.FAILED, handle.status());
+        assertEquals(1, calls.count("inflate:" + key), "a result too large now is too large on every attempt");
+        var letter = io.stent.store.JdbcStore.on(database.dataSource()).deadLetters()
+                .list(io.stent.store.DeadLetterFilter.all(), 500, 0).stream()
+                .filter(l -> l.executionId().equals(handle.id())).findFirst().orElseThrow();
+        assertTrue(letter.errorMessage().contains("STENT-1109"), letter.errorMessage());
+        assertTrue(letter.errorMessage().contains("stent.limits.result"), letter.errorMessage());
+    }
+
+    @Test
+    void storedStackTraces_andMessages_areCut() {
+        String key = key();
+        var handle = stent.start(() -> steps.deepFailure(key, 300));
+        assertThrows(RuntimeException.class, () -> handle.await(WAIT));
+        var letter = io.stent.store.JdbcStore.on(database.dataSource()).deadLetters()
+                .list(io.stent.store.DeadLetterFilter.all(), 500, 0).stream()
+                .filter(l -> l.executionId().equals(handle.id())).findFirst().orElseThrow();
+        assertTrue(letter.error().length() < 2048 + 1024 + 600, "the stored error is bounded: " + letter.error().length());
+        assertTrue(letter.error().contains("more characters cut"), "and says it was cut");
+    }
+
+    @Test
+    void idempotencyKeyReusedForAnotherCall_isAnError_butTheSameCallGetsTheSameExecution() {
+        String key = "key-" + key();
+        var options = io.stent.StartOptions.defaults().withIdempotencyKey(key);
+        String first = stent.start(() -> steps.echo("a"), options).id();
+        assertEquals(first, stent.start(() -> steps.echo("a"), options).id());
+        io.stent.IdempotencyKeyConflictException otherArguments = assertThrows(
+                io.stent.IdempotencyKeyConflictException.class, () -> stent.start(() -> steps.echo("b"), options));
+        assertEquals(first, otherArguments.existingExecutionId());
+        assertTrue(otherArguments.getMessage().contains("STENT-1113"), otherArguments.getMessage());
+        io.stent.IdempotencyKeyConflictException otherFunction = assertThrows(
+                io.stent.IdempotencyKeyConflictException.class,
+                () -> stent.start(() -> steps.weigh(new TrackingId("a")), options));
+        assertTrue(otherFunction.getMessage().contains("ShipmentSteps.weigh"), otherFunction.getMessage());
+    }
 }

@@ -23,6 +23,13 @@ class MetricsListenerTest {
 
     /** Records every call. */
     private static final class RecordingMeter implements StentMeter {
+        final java.util.List<java.util.Map<String, Long>> unrunnable = new java.util.ArrayList<>();
+
+        @Override
+        public void unrunnable(java.util.Map<String, Long> byFunctionAndVersion) {
+            unrunnable.add(byFunctionAndVersion);
+        }
+
         final List<String> events = new CopyOnWriteArrayList<>();
         final List<Long> stepNanos = new CopyOnWriteArrayList<>();
         final List<Long> claimNanos = new CopyOnWriteArrayList<>();

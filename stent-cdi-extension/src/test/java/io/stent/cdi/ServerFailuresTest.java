@@ -130,6 +130,26 @@ abstract class ServerFailuresTest extends WeldDatabaseTest {
         assertEquals(1, record(handle.id()).attempts(), "the dead worker's attempt was given back");
     }
 
+    @Inject
+    StentRuntime runtime;
+    @Inject
+    StentExtension extension;
+
+    @Test
+    void executionsThatNoLiveInstanceRuns_areCountedByFunctionAndVersion_andShownInReadiness() {
+        String ghost = "Ghost" + key() + ".gone";
+        JdbcStore.on(database.dataSource()).store().executions().create(io.stent.engine.store.NewExecution.now(
+                java.util.UUID.randomUUID().toString(), ghost, 3, "default", "[]", null));
+        var counts = runtime.engine().worker().unrunnableExecutions(true);
+        assertEquals(Long.valueOf(1), counts.get(ghost + "@3"), counts.toString());
+        assertTrue(counts.keySet().stream().noneMatch(k -> k.startsWith("ServerTrouble.")),
+                "functions this instance runs are not reported: " + counts);
+        StentHealth readiness = extension.readiness();
+        assertTrue(readiness.up(), "it is not this instance's fault");
+        assertTrue(String.valueOf(readiness.data().get("unrunnable")).contains(ghost + "@3=1"), readiness.data()
+                .toString());
+    }
+
     private void awaitStatus(String id, ExecutionStatus status) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (record(id).status() != status) {

@@ -61,4 +61,10 @@ public class ShipmentFlows {
         stent.all(List.of(inspected, weight, free, legs));
         return inspected.get() + " " + weight.get() + " " + free.get().isPresent() + " " + legs.get();
     }
+
+    /** Calls a step whose result is too large to store. */
+    @Durable(maxAttempts = 3, initialBackoff = "PT0.001S")
+    public int inflated(String key, int length) {
+        return steps.inflate(key, length).length();
+    }
 }

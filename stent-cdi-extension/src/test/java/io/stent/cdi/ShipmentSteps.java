@@ -53,4 +53,30 @@ public class ShipmentSteps {
         calls.increment("approve:" + leg.cargo().idString());
         return leg.stops().contains("Oslo");
     }
+
+    @Durable
+    public String echo(String text) {
+        return text;
+    }
+
+    @Durable(maxAttempts = 3, initialBackoff = "PT0.001S")
+    public String inflate(String key, int length) {
+        calls.increment("inflate:" + key);
+        return "x".repeat(length);
+    }
+
+    @Durable(maxAttempts = 1)
+    public int deepFailure(String key, int depth) {
+        if (depth > 0) {
+            return deepFailure0(key, depth - 1);
+        }
+        throw new IllegalStateException("failed deep down " + key + " " + "m".repeat(5000));
+    }
+
+    private int deepFailure0(String key, int depth) {
+        if (depth > 0) {
+            return deepFailure0(key, depth - 1);
+        }
+        throw new IllegalStateException("failed deep down " + key + " " + "m".repeat(5000));
+    }
 }

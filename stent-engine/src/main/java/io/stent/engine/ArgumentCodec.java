@@ -11,14 +11,17 @@ import java.lang.reflect.Parameter;
 final class ArgumentCodec {
 
     private final Serializer serializer;
+    private final int maxChars;
 
-    ArgumentCodec(Serializer serializer) {
+    ArgumentCodec(Serializer serializer, int maxChars) {
         this.serializer = serializer;
+        this.maxChars = maxChars;
     }
 
     String encode(FunctionDefinition function, Object[] args) {
+        String encoded;
         try {
-            return serializer.serializeArguments(args, function.parameterTypes());
+            encoded = serializer.serializeArguments(args, function.parameterTypes());
         } catch (RuntimeException e) {
             Parameter[] parameters = function.method().getParameters();
             for (int i = 0; i < args.length; i++) {
@@ -34,6 +37,14 @@ final class ArgumentCodec {
             throw new IllegalArgumentException("STENT-1105 cannot call " + function.describe()
                     + ": its arguments cannot be serialized: " + e.getMessage(), e);
         }
+        return ValueTooLargeException.check(encoded, maxChars, "the arguments of " + function.describe(),
+                "stent.limits.arguments");
+    }
+
+    /** Refuses a signal payload too large to store. */
+    String checkPayload(String payload, String signal) {
+        return ValueTooLargeException.check(payload, maxChars, "the payload of signal '" + signal + "'",
+                "stent.limits.arguments");
     }
 
     /** Names a parameter: by its name where the class was compiled with {@code -parameters}, else by position. */

@@ -75,8 +75,8 @@ public final class DurableEngine implements Stent {
         this.serializer = serializer;
         this.boundary = boundary;
         this.threads = threads;
-        this.outcomes = new Outcomes(serializer);
-        this.arguments = new ArgumentCodec(serializer);
+        this.outcomes = new Outcomes(serializer, settings.values().maxStackTraceChars());
+        this.arguments = new ArgumentCodec(serializer, settings.values().maxArgumentChars());
         this.watchdog = new StepWatchdog(threads);
         Listeners notify = new Listeners(listeners);
         this.caching = new ResultCaching(store.cache(), boundary);
@@ -85,7 +85,8 @@ public final class DurableEngine implements Stent {
         Worker[] self = new Worker[1];
         TaskRunner runner = new TaskRunner(registry, invoker, serializer, outcomes, contexts, store.completions(),
                 store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher,
-                caching, localRuns, settings.failures(), delay -> self[0].pauseClaims(delay), boundary);
+                caching, localRuns, settings.failures(), delay -> self[0].pauseClaims(delay), boundary,
+                settings.values().maxResultChars());
         this.worker = new Worker(settings, store.claims(), store.workers(), ClaimPlan.of(registry, settings.routing()),
                 runner::run,
                 this::deliverCancel, wakeups, threads);
@@ -94,7 +95,8 @@ public final class DurableEngine implements Stent {
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.steps = new StepRunner(store.steps(), serializer, outcomes, arguments, contexts, boundary, sleeper,
                 watchdog,
-                settings.joinStepTransactions(), notify, caching, () -> self[0].isStopping());
+                settings.joinStepTransactions(), notify, caching, () -> self[0].isStopping(),
+                settings.values().maxResultChars());
         this.waits = new WaitRunner(store.steps(), store.signals(), serializer, outcomes, boundary, sleeper,
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
@@ -257,7 +259,8 @@ public final class DurableEngine implements Stent {
     public void signal(String executionId, String name, Object payload) {
         Objects.requireNonNull(executionId, "executionId");
         requireName(name);
-        String data = serializer.serialize(payload, payload == null ? Object.class : payload.getClass());
+        String data = arguments.checkPayload(serializer.serialize(payload,
+                payload == null ? Object.class : payload.getClass()), name);
         SignalStore.Delivery delivery = boundary.outside(() -> store.signals().send(executionId, name, data));
         switch (delivery) {
             case NOT_FOUND -> throw new ExecutionNotFoundException(executionId);

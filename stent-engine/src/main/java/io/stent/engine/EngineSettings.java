@@ -21,11 +21,37 @@ import java.time.Duration;
  * @param failures how failures of the server and the infrastructure are handled
  * @param joinStartTransactions whether {@code Stent.start} inside a caller's transaction writes the
  *     execution in it, so that it starts if and when that transaction commits
+ * @param values how large stored values may be, and what a reused idempotency key may mean
  */
 public record EngineSettings(String workerId, int workerThreads, int claimBatch, Duration lease, Duration heartbeat,
                              Duration pollMin, Duration pollMax, Duration awaitTimeout, Duration drainTimeout,
                              Duration recoveryInterval, Duration sleepBlockingLimit, WorkerRouting routing,
-                             boolean joinStepTransactions, FailureHandling failures, boolean joinStartTransactions) {
+                             boolean joinStepTransactions, FailureHandling failures, boolean joinStartTransactions,
+                             ValueRules values) {
+
+    /**
+     * Rules for what is stored.
+     *
+     * @param maxArgumentChars the longest serialized arguments (or signal payload) a call may store
+     * @param maxResultChars the longest serialized result a function may store
+     * @param maxStackTraceChars the longest stack trace stored with an error (longer ones are cut)
+     * @param strictIdempotencyKeys whether a key reused for another function or other arguments is an
+     *     error; otherwise the execution holding it is returned
+     */
+    public record ValueRules(int maxArgumentChars, int maxResultChars, int maxStackTraceChars,
+                             boolean strictIdempotencyKeys) {
+
+        /** 1 MiB of arguments or result, 32 KiB of stack trace, strict keys. */
+        public static final ValueRules DEFAULT = new ValueRules(1 << 20, 1 << 20, 32 << 10, true);
+
+        /** Validates the rules; every message names the setting. */
+        public ValueRules {
+            require(maxArgumentChars >= 16, "stent.limits.arguments must be at least 16, got " + maxArgumentChars);
+            require(maxResultChars >= 16, "stent.limits.result must be at least 16, got " + maxResultChars);
+            require(maxStackTraceChars >= 256, "stent.limits.stack-trace must be at least 256, got "
+                    + maxStackTraceChars);
+        }
+    }
 
     /**
      * How failures that are not the application's are handled.
@@ -79,7 +105,8 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
                           Duration recoveryInterval, Duration sleepBlockingLimit, WorkerRouting routing,
                           boolean joinStepTransactions) {
         this(workerId, workerThreads, claimBatch, lease, heartbeat, pollMin, pollMax, awaitTimeout, drainTimeout,
-                recoveryInterval, sleepBlockingLimit, routing, joinStepTransactions, FailureHandling.DEFAULT, true);
+                recoveryInterval, sleepBlockingLimit, routing, joinStepTransactions, FailureHandling.DEFAULT, true,
+                ValueRules.DEFAULT);
     }
 
     /** Validates the settings; every message names the setting. */

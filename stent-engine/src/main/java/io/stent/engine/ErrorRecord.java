@@ -58,6 +58,35 @@ public class ErrorRecord {
         return record;
     }
 
+    /**
+     * Cuts what could grow without bound: the stack trace to {@code maxChars}, the message to a
+     * tenth of that, and the cause and suppressed lists to 20 entries each (a recursive failure or a
+     * huge message would otherwise fill the dead-letter queue).
+     *
+     * @param maxChars the longest stack trace kept
+     * @return this record
+     */
+    public ErrorRecord capped(int maxChars) {
+        stackTrace = cut(stackTrace, maxChars);
+        message = cut(message, Math.max(256, maxChars / 10));
+        if (causes.size() > 20) {
+            causes = new ArrayList<>(causes.subList(0, 20));
+            causes.add("... more causes cut");
+        }
+        if (suppressed.size() > 20) {
+            suppressed = new ArrayList<>(suppressed.subList(0, 20));
+            suppressed.add("... more suppressed exceptions cut");
+        }
+        return this;
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "\n... " + (text.length() - max) + " more characters cut (stent.limits.stack-trace)";
+    }
+
     /** @return the exception's class name */
     public String getClassName() {
         return className;

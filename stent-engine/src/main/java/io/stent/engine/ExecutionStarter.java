@@ -46,6 +46,7 @@ final class ExecutionStarter {
     private final String owner;
     private final Duration lease;
     private final boolean joinCallerTransactions;
+    private final boolean strictKeys;
 
     ExecutionStarter(ExecutionStore executions, ArgumentCodec arguments, TransactionBoundary boundary,
                      Wakeups wakeups, Worker worker, LocalRuns localRuns, EngineSettings settings) {
@@ -58,6 +59,36 @@ final class ExecutionStarter {
         this.owner = settings.workerId();
         this.lease = settings.lease();
         this.joinCallerTransactions = settings.joinStartTransactions();
+        this.strictKeys = settings.values().strictIdempotencyKeys();
+    }
+
+    /**
+     * Makes sure that an execution found by its idempotency key is the same call: the same function
+     * with the same arguments (compared in their stored form). Another call under the same key is
+     * a bug that returning the earlier execution would hide.
+     */
+    private String sameCall(String id, NewExecution execution) {
+        if (id.equals(execution.id()) || execution.idempotencyKey() == null || !strictKeys) {
+            return id;
+        }
+        ExecutionRecord earlier = boundary.outside(() -> executions.find(id)).orElse(null);
+        if (earlier == null) {
+            return id; // removed meanwhile (retention): nothing to compare
+        }
+        if (!earlier.functionName().equals(execution.functionName())) {
+            throw new io.stent.IdempotencyKeyConflictException(execution.idempotencyKey(), id, "it runs "
+                    + earlier.functionName() + ", this start calls " + execution.functionName());
+        }
+        if (!java.util.Objects.equals(earlier.arguments(), execution.arguments())) {
+            throw new io.stent.IdempotencyKeyConflictException(execution.idempotencyKey(), id, "it was started with"
+                    + " the arguments " + abbreviate(earlier.arguments()) + ", this start passes "
+                    + abbreviate(execution.arguments()));
+        }
+        return id;
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
     String start(FunctionDefinition function, Object[] args, StartOptions options) {
@@ -78,7 +109,7 @@ final class ExecutionStarter {
         if (!watch && joinCallerTransactions && boundary.inTransaction()) {
             // A transactional outbox: the execution exists if and when the caller's transaction
             // commits, and never if it rolls back. A direct call, which waits for the result, cannot.
-            String id = executions.createInCurrentTransaction(execution);
+            String id = sameCall(executions.createInCurrentTransaction(execution), execution);
             boundary.afterCompletion(committed -> {
                 if (committed) {
                     wakeups.workAvailable();
@@ -92,7 +123,7 @@ final class ExecutionStarter {
                 return started.get();
             }
         }
-        String id = boundary.outside(() -> executions.create(execution));
+        String id = sameCall(boundary.outside(() -> executions.create(execution)), execution);
         wakeups.workAvailable();
         return new Started(id, null);
     }

@@ -17,14 +17,17 @@ final class Outcomes {
     private final Serializer serializer;
 
     private final ThrowableRebuilder rebuilder;
+    private final int maxStackTraceChars;
 
-    Outcomes(Serializer serializer) {
+    Outcomes(Serializer serializer, int maxStackTraceChars) {
         this.serializer = serializer;
+        this.maxStackTraceChars = maxStackTraceChars;
         this.rebuilder = new ThrowableRebuilder(serializer::deserialize);
     }
 
     String encodeError(Throwable failure) {
-        return serializer.serialize(ErrorRecord.of(failure, this::renderField), ErrorRecord.class);
+        return serializer.serialize(ErrorRecord.of(failure, this::renderField).capped(maxStackTraceChars),
+                ErrorRecord.class);
     }
 
     private String renderField(Object value) {

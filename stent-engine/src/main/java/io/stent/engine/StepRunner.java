@@ -35,11 +35,12 @@ final class StepRunner {
     private final Listeners listeners;
     private final ResultCaching caching;
     private final java.util.function.BooleanSupplier stopping;
+    private final int maxResultChars;
 
     StepRunner(StepLog steps, Serializer serializer, Outcomes outcomes, ArgumentCodec arguments,
                ContextHolder contexts, TransactionBoundary boundary, Sleeper sleeper, StepWatchdog watchdog,
                boolean joinTransactions, Listeners listeners, ResultCaching caching,
-               java.util.function.BooleanSupplier stopping) {
+               java.util.function.BooleanSupplier stopping, int maxResultChars) {
         this.steps = steps;
         this.serializer = serializer;
         this.arguments = arguments;
@@ -52,6 +53,12 @@ final class StepRunner {
         this.listeners = listeners;
         this.caching = caching;
         this.stopping = stopping;
+        this.maxResultChars = maxResultChars;
+    }
+
+    private String checkedOutput(Object result, FunctionDefinition function) {
+        return ValueTooLargeException.check(serializer.serialize(result, function.resultType()), maxResultChars,
+                "the result of " + function.describe(), "stent.limits.result");
     }
 
     Object run(DurableContext context, FunctionDefinition function, Object[] args, Proceed body) throws Exception {
@@ -110,7 +117,7 @@ final class StepRunner {
                         || failure instanceof ExecutionCancelledException || failure instanceof ExecutionExpiredException) {
                     throw failure;
                 }
-                if (function.retry().retries(failure, attempt)) {
+                if (!causedBy(failure, ValueTooLargeException.class) && function.retry().retries(failure, attempt)) {
                     LOG.log(Level.INFO, () -> "STENT-2101 step attempt failed, will retry: " + failure + " ["
                             + info.toLogString() + "]");
                     sleeper.sleep(function.retry().backoffAfter(attempt, ThreadLocalRandom.current()::nextDouble));
@@ -130,7 +137,18 @@ final class StepRunner {
                 caching.store(function, arguments, attemptContext.writtenCheckpoint());
                 return result;
             }
-            String output = serializer.serialize(result, function.resultType());
+            String output;
+            try {
+                output = checkedOutput(result, function);
+            } catch (ValueTooLargeException tooLarge) {
+                StepRecord stored = write(context, seq, function, StepStatus.FAILED, arguments,
+                        outcomes.encodeError(tooLarge), attempt, started);
+                if (stored.status() == StepStatus.FAILED) {
+                    context.noteRecordedStepFailure(tooLarge);
+                    throw tooLarge;
+                }
+                return replay(context, function, seq, stored);
+            }
             caching.store(function, arguments, output);
             StepRecord stored = write(context, seq, function, StepStatus.COMPLETED, arguments, output, attempt,
                     started);
@@ -150,7 +168,7 @@ final class StepRunner {
             return body.proceed();
         }
         Object result = body.proceed();
-        String output = serializer.serialize(result, function.resultType());
+        String output = checkedOutput(result, function);
         long millis = (System.nanoTime() - pending.startedNanos()) / 1_000_000;
         steps.recordInCurrentTransaction(StepRecord.finished(context.executionId(), pending.parentPath(),
                 pending.seq(), function.name(), StepStatus.COMPLETED, pending.arguments(), output, pending.attempt(),

@@ -43,13 +43,15 @@ final class TaskRunner {
     private final java.util.function.Consumer<java.time.Duration> pauseClaims;
     private final int maxRequeues;
     private final TransactionBoundary boundary;
+    private final int maxResultChars;
 
     TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, Outcomes outcomes,
                ContextHolder contexts,
                TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
                String owner, BooleanSupplier stopping, Listeners listeners, CompletionBatcher batcher,
                ResultCaching caching, LocalRuns localRuns, EngineSettings.FailureHandling failures,
-               java.util.function.Consumer<java.time.Duration> pauseClaims, TransactionBoundary boundary) {
+               java.util.function.Consumer<java.time.Duration> pauseClaims, TransactionBoundary boundary,
+               int maxResultChars) {
         this.registry = registry;
         this.invoker = invoker;
         this.serializer = serializer;
@@ -69,6 +71,7 @@ final class TaskRunner {
         this.pauseClaims = pauseClaims;
         this.maxRequeues = failures.maxRequeues();
         this.boundary = boundary;
+        this.maxResultChars = maxResultChars;
     }
 
     /**
@@ -256,6 +259,15 @@ final class TaskRunner {
                 failure = new IllegalStateException("STENT-1106 the result of " + function.describe()
                         + " cannot be serialized: " + e, e);
             }
+            if (failure == null) {
+                try {
+                    ValueTooLargeException.check(output, maxResultChars, "the result of " + function.describe(),
+                            "stent.limits.result");
+                } catch (ValueTooLargeException tooLarge) {
+                    failure = tooLarge;
+                    output = null;
+                }
+            }
         }
         String error = failure == null ? null : outcomes.encodeError(failure);
         ExecutionState state = context.state();
@@ -273,6 +285,7 @@ final class TaskRunner {
             return null;
         }
         if (!context.isFinal(failure) && !(failure instanceof NonDeterministicWorkflowError)
+                && !(failure instanceof ValueTooLargeException)
                 && function.retry().retries(failure, task.attempt())) {
             var delay = function.retry().backoffAfter(task.attempt(), ThreadLocalRandom.current()::nextDouble);
             Throwable logged = failure;

@@ -147,4 +147,44 @@ final class JdbcWorkerRegistry implements WorkerRegistry {
             }
         });
     }
+
+    @Override
+    public java.util.Map<io.stent.engine.store.FunctionKey, Long> waitingByFunction() {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT function_name, function_version,"
+                    + " COUNT(*) FROM stent_task WHERE status = 'READY' GROUP BY function_name, function_version");
+                 ResultSet rows = statement.executeQuery()) {
+                java.util.Map<io.stent.engine.store.FunctionKey, Long> counts = new java.util.HashMap<>();
+                while (rows.next()) {
+                    counts.put(new io.stent.engine.store.FunctionKey(rows.getString(1), rows.getInt(2)),
+                            rows.getLong(3));
+                }
+                return counts;
+            }
+        });
+    }
+
+    @Override
+    public java.util.Set<io.stent.engine.store.FunctionKey> liveFunctions(Duration liveWithin) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT functions FROM stent_worker"
+                    + " WHERE stopped_at IS NULL AND heartbeat_at > " + jdbc.dialect().nowPlusMillis())) {
+                jdbc.dialect().bindMillis(statement, 1, -liveWithin.toMillis());
+                java.util.Set<io.stent.engine.store.FunctionKey> functions = new java.util.HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String text = rows.getString(1);
+                        for (String key : text == null ? new String[0] : text.split("\\|")) {
+                            int at = key.lastIndexOf('@');
+                            if (at > 0) {
+                                functions.add(new io.stent.engine.store.FunctionKey(key.substring(0, at),
+                                        Integer.parseInt(key.substring(at + 1))));
+                            }
+                        }
+                    }
+                }
+                return functions;
+            }
+        });
+    }
 }

@@ -73,4 +73,19 @@ public interface WorkerRegistry {
      * @return how many were removed
      */
     int forgetOlderThan(Duration age);
+
+    /**
+     * The tasks waiting to run (due or not), counted by function and version.
+     *
+     * @return the counts
+     */
+    java.util.Map<FunctionKey, Long> waitingByFunction();
+
+    /**
+     * The functions that live workers (a sign of life within {@code liveWithin}) run.
+     *
+     * @param liveWithin how recent a sign of life must be
+     * @return the functions and versions
+     */
+    java.util.Set<FunctionKey> liveFunctions(Duration liveWithin);
 }

@@ -199,6 +199,32 @@ public final class Worker {
     }
 
     /**
+     * Executions that no live instance can run, by {@code function@version}, as last counted (about
+     * every ten seconds while the worker runs).
+     *
+     * @param fresh whether to count again now
+     * @return the counts; empty without a worker registry
+     */
+    public Map<String, Long> unrunnableExecutions(boolean fresh) {
+        if (presence == null) {
+            return Map.of();
+        }
+        return fresh ? presence.unrunnable.refresh() : presence.unrunnable.counts();
+    }
+
+    /**
+     * Tells {@code watcher} the counts of executions no live instance can run, each time they are
+     * counted.
+     *
+     * @param watcher receives the counts by {@code function@version}
+     */
+    public void watchUnrunnableExecutions(java.util.function.Consumer<Map<String, Long>> watcher) {
+        if (presence != null) {
+            presence.unrunnable.watch(watcher);
+        }
+    }
+
+    /**
      * Tells whether the worker is shutting down; tasks that fail then are released, not failed.
      *
      * @return true once {@link #stop()} began

@@ -40,10 +40,14 @@ final class WorkerPresence {
     private Thread thread;
     private AutoCloseable sessionLock;
     private long lastFailureLog;
+    /** Executions no live instance can run, counted every {@link #UNRUNNABLE_EVERY} rounds. */
+    final UnrunnableWork unrunnable;
+    private static final int UNRUNNABLE_EVERY = 40;
 
     WorkerPresence(WorkerRegistry registry, String workerId, java.util.Set<io.stent.engine.store.FunctionKey> functions,
                    Duration interval, boolean processChecks, Wakeups wakeups, ThreadFactory threads) {
         this.functions = functions;
+        this.unrunnable = new UnrunnableWork(registry);
         this.host = processChecks ? HostIdentity.current() : HostIdentity.unchecked();
         this.registry = registry;
         this.workerId = workerId;
@@ -71,10 +75,14 @@ final class WorkerPresence {
 
     private void loop() {
         long nextForget = System.nanoTime();
+        int round = 0;
         while (stop.pause(interval)) {
             try {
                 registry.beat(workerId);
                 takeOverDeadWorkers();
+                if (round++ % UNRUNNABLE_EVERY == 1) { // the second round: the other live workers have beaten by then
+                    unrunnable.refresh();
+                }
                 if (System.nanoTime() - nextForget >= 0) {
                     registry.forgetOlderThan(FORGET_AFTER);
                     nextForget = System.nanoTime() + FORGET_EVERY_NANOS;
