@@ -263,15 +263,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
     @Override
     public boolean retryLater(ClaimedTask task, String owner, Duration delay, String error) {
         return jdbc.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
-                    + " lease_owner = NULL, lease_expires_at = NULL, run_at = " + jdbc.dialect().nowPlusMillis()
-                    + ", requeues = 0, version = version + 1 WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
-                jdbc.dialect().bindMillis(statement, 1, delay.toMillis());
-                statement.setString(2, task.id());
-                statement.setString(3, owner);
-                if (statement.executeUpdate() != 1) {
-                    return false;
-                }
+            if (!readyAgainAfter(connection, task, owner, delay, "")) {
+                return false;
             }
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE stent_execution SET error = ?," + ATTEMPT + " updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
@@ -287,16 +280,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
     @Override
     public boolean defer(ClaimedTask task, String owner, Duration delay, String error) {
         return jdbc.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
-                    + " lease_owner = NULL, lease_expires_at = NULL, run_at = " + jdbc.dialect().nowPlusMillis()
-                    + ", attempt = attempt - 1, requeues = 0, version = version + 1"
-                    + " WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
-                jdbc.dialect().bindMillis(statement, 1, delay.toMillis());
-                statement.setString(2, task.id());
-                statement.setString(3, owner);
-                if (statement.executeUpdate() != 1) {
-                    return false;
-                }
+            if (!readyAgainAfter(connection, task, owner, delay, ", attempt = attempt - 1")) {
+                return false;
             }
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE stent_execution SET error = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
@@ -306,6 +291,23 @@ final class JdbcTaskCompletion implements TaskCompletion {
             }
             return true;
         });
+    }
+
+    /**
+     * Makes a task the owner still holds ready again after {@code delay} (database clock), with
+     * {@code alsoSet} changed too; false when the lease was lost.
+     */
+    private boolean readyAgainAfter(java.sql.Connection connection, ClaimedTask task, String owner, Duration delay,
+                                    String alsoSet) throws java.sql.SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'READY',"
+                + " lease_owner = NULL, lease_expires_at = NULL, run_at = " + jdbc.dialect().nowPlusMillis()
+                + alsoSet + ", requeues = 0, version = version + 1"
+                + " WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")) {
+            jdbc.dialect().bindMillis(statement, 1, delay.toMillis());
+            statement.setString(2, task.id());
+            statement.setString(3, owner);
+            return statement.executeUpdate() == 1;
+        }
     }
 
     @Override

@@ -79,18 +79,10 @@ final class PgNotificationListener implements WakeupSource {
                     long wait = backoff;
                     LOG.log(Level.WARNING, "STENT-3201 the notification listener lost its connection; polling"
                             + " covers until it reconnects in " + wait + " ms", e);
-                    sleep(wait);
+                    Pause.sleep(wait);
                     backoff = Math.min(backoff * 2, 10_000);
                 }
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

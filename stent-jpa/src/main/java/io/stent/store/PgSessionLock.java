@@ -63,7 +63,7 @@ final class PgSessionLock implements AutoCloseable {
                     LOG.log(Level.WARNING, "STENT-3202 the connection that holds this worker's session lock broke;"
                             + " other workers may take its tasks over meanwhile (their results are then fenced)."
                             + " Reconnecting in " + backoff + " ms", e);
-                    sleep(backoff);
+                    Pause.sleep(backoff);
                     backoff = Math.min(backoff * 2, 5_000);
                 }
             } catch (InterruptedException e) {
@@ -76,14 +76,6 @@ final class PgSessionLock implements AutoCloseable {
         try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             unlock.setLong(1, key);
             unlock.execute();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
