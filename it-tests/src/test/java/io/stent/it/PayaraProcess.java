@@ -61,6 +61,15 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     /**
+     * The server's process id.
+     *
+     * @return the pid
+     */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
      * The base URL, e.g. {@code http://127.0.0.1:PORT}.
      *
      * @return the URL

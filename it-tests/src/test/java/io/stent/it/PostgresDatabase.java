@@ -58,6 +58,8 @@ public final class PostgresDatabase implements AutoCloseable {
         Files.writeString(commands, String.join("\n",
                 "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
                         + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=48 --statementcachesize=64"
+                        // a connection the database dropped (a restart) is found and replaced before use
+                        + " --isconnectvalidatereq=true --validationmethod=auto-commit --failconnection=true"
                         + " --property=user=postgres:password=postgres:serverName=127.0.0.1:portNumber=5432"
                         + ":databaseName=" + name + " stentPool",
                 "create-jdbc-resource --connectionpoolid=stentPool jdbc/stent", ""));

@@ -126,7 +126,7 @@ abstract class CallFormsTest extends WeldDatabaseTest {
     void argumentsOverTheLimit_areRefusedInTheCallersThread_beforeAnythingIsStored() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> stent.start(() -> steps.echo("x".repeat(5000))));
-        assertTrue(error.getMessage().contains("STENT-1109") && error.getMessage().contains("stent.limits.arguments"),
+        assertTrue(error.getMessage().contains("STENT-1115") && error.getMessage().contains("stent.limits.arguments"),
                 error.getMessage());
     }
 
@@ -140,7 +140,7 @@ abstract class CallFormsTest extends WeldDatabaseTest {
         var letter = io.stent.store.JdbcStore.on(database.dataSource()).deadLetters()
                 .list(io.stent.store.DeadLetterFilter.all(), 500, 0).stream()
                 .filter(l -> l.executionId().equals(handle.id())).findFirst().orElseThrow();
-        assertTrue(letter.errorMessage().contains("STENT-1109"), letter.errorMessage());
+        assertTrue(letter.errorMessage().contains("STENT-1115"), letter.errorMessage());
         assertTrue(letter.errorMessage().contains("stent.limits.result"), letter.errorMessage());
     }
 
@@ -165,7 +165,7 @@ abstract class CallFormsTest extends WeldDatabaseTest {
         io.stent.IdempotencyKeyConflictException otherArguments = assertThrows(
                 io.stent.IdempotencyKeyConflictException.class, () -> stent.start(() -> steps.echo("b"), options));
         assertEquals(first, otherArguments.existingExecutionId());
-        assertTrue(otherArguments.getMessage().contains("STENT-1113"), otherArguments.getMessage());
+        assertTrue(otherArguments.getMessage().contains("STENT-1116"), otherArguments.getMessage());
         io.stent.IdempotencyKeyConflictException otherFunction = assertThrows(
                 io.stent.IdempotencyKeyConflictException.class,
                 () -> stent.start(() -> steps.weigh(new TrackingId("a")), options));

@@ -198,7 +198,7 @@ final class TaskRunner {
         Throwable cause = failure instanceof InfrastructureFailure && failure.getCause() != null
                 ? failure.getCause() : failure;
         java.time.Duration delay = backoff.next();
-        LOG.log(Level.INFO, () -> "STENT-2104 the server or the infrastructure ended this attempt, not the"
+        LOG.log(Level.INFO, () -> "STENT-2105 the server or the infrastructure ended this attempt, not the"
                 + " application (" + cause + "); the task is released without spending an attempt and runs again"
                 + " in " + delay + where);
         pauseClaims.accept(delay);
@@ -214,10 +214,14 @@ final class TaskRunner {
         listeners.taskFinished(info, "COMPLETED", null);
         Runnable ended = end.defer();
         batcher.complete(task, output, end::bodyDone, (status, failure) -> {
+            boolean givenBack = false;
             try {
                 if (failure != null) {
-                    LOG.log(Level.SEVERE, "STENT-2205 task " + task.id() + " could not be finished; its lease will"
-                            + " expire and another attempt follows", failure);
+                    LOG.log(Level.WARNING, "STENT-2205 the completion of task " + task.id() + " could not be committed;"
+                            + " the task is given back to the queue, without spending its attempt, as soon as the"
+                            + " database answers", failure);
+                    end.giveBack();
+                    givenBack = true;
                 } else {
                     held(task, status != null);
                 }
@@ -226,7 +230,9 @@ final class TaskRunner {
                         task.arguments(), output, null, task.attempt(), null, null, task.parentId()));
                 wakeups.executionFinished(task.executionId());
             } finally {
-                ended.run();
+                if (!givenBack) {
+                    ended.run();
+                }
             }
         });
     }

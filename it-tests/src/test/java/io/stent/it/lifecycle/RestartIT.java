@@ -49,7 +49,7 @@ class RestartIT {
                     "resumed before the dead worker's lease expired");
             assertDoneOnce(report, "first");
             assertFalse(server.log().contains("STENT-2103"), "nothing was dead-lettered");
-            assertTrue(server.log().contains("STENT-2208"), "the dead worker was recognised at once");
+            assertTrue(server.log().contains("STENT-2219"), "the dead worker was recognised at once");
 
             second = LifecycleRun.start(server, "second");
             run.awaitPicking("second");

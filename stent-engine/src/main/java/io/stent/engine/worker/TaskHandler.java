@@ -34,5 +34,13 @@ public interface TaskHandler {
          * @return the action that ends the task
          */
         Runnable defer();
+
+        /**
+         * The task's outcome could not be written (the database failed): the worker keeps the task
+         * leased and gives it back to the queue, without spending its attempt, as soon as the
+         * database answers again; the task then ends. Takes over the task's end like
+         * {@link #defer()}.
+         */
+        void giveBack();
     }
 }

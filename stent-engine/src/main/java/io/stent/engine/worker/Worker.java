@@ -39,6 +39,9 @@ public final class Worker {
     private final ThreadFactory threads;
     private final WorkerCapacity capacity;
     private final Map<String, ClaimedTask> inFlight = new ConcurrentHashMap<>();
+    /** Tasks whose outcome could not be written: they go back to the queue once the database answers. */
+    private final java.util.Queue<TaskEnding> toGiveBack = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private long lastGiveBackFailure;
     /** Runs claimed tasks on the pool's threads; holds those waiting for a thread permit. */
     private final TaskRunners runners;
     private final java.util.Set<io.stent.engine.store.FunctionKey> runnableAtStart;
@@ -370,6 +373,9 @@ public final class Worker {
                     nextRecovery = System.nanoTime() + settings.recoveryInterval().toNanos();
                 }
                 runners.startRunners(); // in case the runners are stuck in long tasks
+                if (recovers) {
+                    giveBackPending();
+                }
                 long pause = pausedUntil - System.nanoTime();
                 if (pause > 0) {
                     sleepQuietly(Duration.ofNanos(Math.min(pause, TimeUnit.MILLISECONDS.toNanos(100))));
@@ -439,14 +445,36 @@ public final class Worker {
         try {
             runner.run(task, ending);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.SEVERE, "STENT-2205 task " + task.id() + " could not be finished; its lease will"
-                    + " expire and another attempt follows", e);
-            ending.end();
+            LOG.log(Level.WARNING, "STENT-2205 the outcome of task " + task.id() + " could not be written; the task is"
+                    + " given back to the queue, without spending its attempt, as soon as the database answers", e);
+            ending.giveBack();
         } finally {
             hold.bodyDone();
             if (!ending.deferred) {
                 ending.end();
             }
+        }
+    }
+
+    /** Gives back the tasks whose outcome could not be written, while the database answers again. */
+    private void giveBackPending() {
+        for (TaskEnding ending = toGiveBack.peek(); ending != null; ending = toGiveBack.peek()) {
+            try {
+                boolean held = claims.release(ending.task.id(), settings.workerId());
+                TaskEnding given = ending;
+                LOG.info(() -> "STENT-2217 task " + given.task.id() + " went back to the queue"
+                        + (held ? "" : " (another worker had taken it over)") + " after the database came back");
+            } catch (RuntimeException e) {
+                long now = System.nanoTime();
+                if (now - lastGiveBackFailure > TimeUnit.SECONDS.toNanos(30)) {
+                    lastGiveBackFailure = now;
+                    LOG.log(Level.WARNING, "STENT-2218 " + toGiveBack.size() + " task(s) wait to be given back until"
+                            + " the database answers", e);
+                }
+                return;
+            }
+            toGiveBack.poll();
+            ending.end();
         }
     }
 
@@ -480,6 +508,13 @@ public final class Worker {
         public Runnable defer() {
             deferred = true;
             return this::end;
+        }
+
+        @Override
+        public void giveBack() {
+            deferred = true;
+            hold.bodyDone();
+            toGiveBack.add(this);
         }
 
         void end() {

@@ -61,7 +61,7 @@ final class WorkerPresence {
         int earlier = registry.register(new WorkerRecord(workerId, host.value(), ProcessHandle.current().pid(),
                 HostIdentity.processStart(), lockKey, null, null, functions));
         if (earlier > 0) {
-            LOG.info(() -> "STENT-2209 " + earlier + " task(s) still leased to an earlier life of worker " + workerId
+            LOG.info(() -> "STENT-2220 " + earlier + " task(s) still leased to an earlier life of worker " + workerId
                     + " went back to the queue");
             wakeups.workAvailable();
         }
@@ -106,7 +106,7 @@ final class WorkerPresence {
                 OffsetDateTime lastSign = silent.heartbeatAt();
                 String why = silent.stoppedAt() != null ? "it stopped without releasing them"
                         : processGone ? "its process is gone from this host" : "its database session is gone";
-                LOG.info(() -> "STENT-2208 worker " + silent.id() + " is dead (" + why + "); " + recovered
+                LOG.info(() -> "STENT-2219 worker " + silent.id() + " is dead (" + why + "); " + recovered
                         + " of its task(s) went back to the queue at once, without spending attempts (its last sign"
                         + " of life: " + lastSign + ")");
                 wakeups.workAvailable();
