@@ -24,7 +24,16 @@ final class InfrastructureFailures {
             "jakarta.resource.spi.RetryableUnavailableException",
             "com.sun.appserv.connectors.internal.api.PoolingException",
             "jakarta.ejb.NoSuchEJBException",
-            "javax.ejb.NoSuchEJBException");
+            "javax.ejb.NoSuchEJBException",
+            // The transaction manager failed (a commit's outcome is unknown), unlike a rollback.
+            "jakarta.transaction.SystemException",
+            "javax.transaction.SystemException");
+
+    /** What JDBC drivers say when the connection itself is lost, wherever a wrapper carries it along. */
+    private static final Pattern CONNECTION_LOST = Pattern.compile("(?i).*(terminating connection|connection has"
+            + " been closed|connection is closed|connection refused|i/o error occurred while sending|an i/o error"
+            + " occurred|connection reset|broken pipe|database has been closed|database is already closed).*",
+            Pattern.DOTALL);
 
     /** Where the server's own code lives: a state failure thrown there is the server's. */
     private static final String[] SERVER_PACKAGES = {"com.sun.", "org.glassfish.", "fish.payara.", "org.jboss.",
@@ -70,6 +79,15 @@ final class InfrastructureFailures {
     }
 
     private static boolean isConnectionLoss(Throwable t) {
+        if (t instanceof javax.transaction.xa.XAException xa && (xa.errorCode == javax.transaction.xa.XAException.XAER_RMFAIL
+                || xa.errorCode == javax.transaction.xa.XAException.XA_RBCOMMFAIL)) {
+            return true;
+        }
+        if ((t instanceof SQLException || t instanceof javax.transaction.xa.XAException
+                || t.getClass().getName().startsWith("jakarta.resource.")) && t.getMessage() != null
+                && CONNECTION_LOST.matcher(t.getMessage()).matches()) {
+            return true;
+        }
         if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                 || t instanceof SQLRecoverableException) {
             return true;
@@ -102,5 +120,26 @@ final class InfrastructureFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * A failure and its causes on one line, for the log: {@code A: message <- B: message}.
+     *
+     * @param failure the failure
+     * @return the line
+     */
+    static String chain(Throwable failure) {
+        StringBuilder line = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 6; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            line.append(depth == 0 ? "" : " <- ").append(t);
+            if (t instanceof javax.transaction.xa.XAException xa) {
+                line.append(" [XA error code ").append(xa.errorCode).append(']');
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                line.append(" [SQL state ").append(sql.getSQLState()).append(']');
+            }
+        }
+        return line.toString();
     }
 }

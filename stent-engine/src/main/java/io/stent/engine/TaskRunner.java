@@ -295,7 +295,8 @@ final class TaskRunner {
                 && function.retry().retries(failure, task.attempt())) {
             var delay = function.retry().backoffAfter(task.attempt(), ThreadLocalRandom.current()::nextDouble);
             Throwable logged = failure;
-            LOG.log(Level.INFO, () -> "STENT-2102 attempt failed, retrying in " + delay + ": " + logged + where);
+            LOG.log(Level.INFO, () -> "STENT-2102 attempt failed, retrying in " + delay + ": "
+                    + InfrastructureFailures.chain(logged) + where);
             held(task, completions.retryLater(task, owner, delay, error));
             return "RETRY";
         }

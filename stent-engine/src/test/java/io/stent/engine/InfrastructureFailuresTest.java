@@ -55,4 +55,22 @@ class InfrastructureFailuresTest {
         assertFalse(InfrastructureFailures.test(thrownAt(
                 new EJBException("Attempt to invoke when container is in Initializing"), "com.example.Fake")));
     }
+
+    @Test
+    void aCommitThatTheTransactionManagerCouldNotComplete_isInfrastructure() {
+        javax.transaction.xa.XAException lost = new javax.transaction.xa.XAException(
+                "jakarta.resource.spi.LocalTransactionException: FATAL: terminating connection due to administrator"
+                        + " command");
+        lost.errorCode = javax.transaction.xa.XAException.XAER_RMERR;
+        assertTrue(InfrastructureFailures.test(new RuntimeException("Unable to complete container-managed transaction.",
+                lost)));
+        javax.transaction.xa.XAException rmFail = new javax.transaction.xa.XAException(
+                javax.transaction.xa.XAException.XAER_RMFAIL);
+        assertTrue(InfrastructureFailures.test(new RuntimeException("commit", rmFail)));
+        javax.transaction.xa.XAException constraint = new javax.transaction.xa.XAException(
+                "ERROR: duplicate key value violates unique constraint");
+        constraint.errorCode = javax.transaction.xa.XAException.XAER_RMERR;
+        assertFalse(InfrastructureFailures.test(new RuntimeException("commit", constraint)),
+                "a constraint the data broke at commit is the application's");
+    }
 }

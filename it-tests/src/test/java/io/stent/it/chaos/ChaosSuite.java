@@ -62,7 +62,8 @@ final class ChaosSuite {
      * @param faults what was done, in order
      */
     record Report(int workflows, int completed, int duplicateEffects, int missingEffects, int spentAttempts,
-                  int deadLetters, List<Long> takeovers, Duration lastFaultToAllDone, List<String> faults) {
+                  int deadLetters, List<Long> takeovers, Duration lastFaultToAllDone, List<String> faults,
+                  List<String> findings) {
 
         String table() {
             return "| workflows | completed | lost | duplicate transactional effects | missing effects"
@@ -70,7 +71,8 @@ final class ChaosSuite {
                     + " done |\n|---|---|---|---|---|---|---|---|---|\n| " + workflows + " | " + completed + " | "
                     + (workflows - completed) + " | " + duplicateEffects + " | " + missingEffects + " | "
                     + spentAttempts + " | " + deadLetters + " | " + takeovers + " | "
-                    + lastFaultToAllDone.toMillis() + " ms |\n\nFaults: " + String.join(", ", faults) + "\n";
+                    + lastFaultToAllDone.toMillis() + " ms |\n\nFaults: " + String.join(", ", faults) + "\n"
+                    + (findings.isEmpty() ? "" : "\nFindings:\n- " + String.join("\n- ", findings) + "\n");
         }
     }
 
@@ -398,8 +400,28 @@ final class ChaosSuite {
                 + count("SELECT COUNT(*) FROM stent_step s JOIN stent_execution e ON e.id = s.execution_id"
                 + " WHERE e.idempotency_key LIKE 'chaos-%' AND s.attempts > 1");
         int deadLetters = count("SELECT COUNT(*) FROM stent_dead_letter");
+        List<String> findings = new ArrayList<>();
+        findings.addAll(rows("SELECT 'execution ' || id || ' spent ' || attempts || ' attempts: ' || LEFT(COALESCE(error,"
+                + " ''), 400) FROM stent_execution WHERE idempotency_key LIKE 'chaos-%' AND attempts > 1 LIMIT 5"));
+        findings.addAll(rows("SELECT 'step ' || s.function_name || ' of ' || s.execution_id || ' took ' || s.attempts"
+                + " || ' attempts' FROM stent_step s JOIN stent_execution e ON e.id = s.execution_id"
+                + " WHERE e.idempotency_key LIKE 'chaos-%' AND s.attempts > 1 LIMIT 5"));
+        findings.addAll(rows("SELECT 'duplicate ' || what || ' of ' || tag FROM chaos_effect WHERE what IN "
+                + transactional + " GROUP BY tag, what HAVING COUNT(*) > 1 LIMIT 5"));
         return new Report(plan.workflows(), completed, duplicates, completed * TRANSACTIONAL.length - present, spent,
-                deadLetters, List.copyOf(takeovers), lastFaultToAllDone, List.copyOf(faults));
+                deadLetters, List.copyOf(takeovers), lastFaultToAllDone, List.copyOf(faults), findings);
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            List<String> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+            return found;
+        }
     }
 
     private static void closeQuietly(PayaraProcess server) {
