@@ -5,58 +5,80 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * One numbered schema change, read from {@code io/stent/store/migrations/<dialect>/V<n>__<name>.sql}.
+ * One numbered schema change of one database, read from
+ * {@code io/stent/store/migrations/<dialect>/V<n>.sql}; its first line names it
+ * ({@code -- name: byte_order_keys}). The versions of a dialect are the files found from V1 on,
+ * until the first missing number: add a file to add a migration, never edit a released one.
  *
  * @param version the schema version it produces
- * @param description what it does
+ * @param description its name, recorded in {@code stent_schema_version}
+ * @param script the SQL
  */
-record Migration(int version, String description) {
+record Migration(int version, String description, String script) {
 
-    /** Every migration, in order. Add new ones at the end; never edit a released one. */
-    static final List<Migration> ALL = List.of(new Migration(1, "init"),
-            new Migration(2, "waits_signals_deadlines"), new Migration(3, "dead_letters"),
-            new Migration(4, "children"), new Migration(5, "limits"),
-            new Migration(6, "versions"), new Migration(7, "result_cache"),
-            new Migration(8, "hot_path"), new Migration(9, "claims_leave_executions"),
-            new Migration(10, "byte_order_keys"), new Migration(11, "workers_and_requeues"));
+    /** The dialects whose migrations ship in this jar. */
+    static final List<String> DIALECTS = List.of("postgresql", "h2");
 
-    static int latest() {
-        return ALL.get(ALL.size() - 1).version();
+    private static final Pattern NAME = Pattern.compile("^-- name: (\\S+)");
+
+    /** Every dialect's migrations, read once from the jar's resources. */
+    private static final Map<String, List<Migration>> BY_DIALECT = readAll();
+
+    private static Map<String, List<Migration>> readAll() {
+        Map<String, List<Migration>> all = new java.util.HashMap<>();
+        for (String dialect : DIALECTS) {
+            all.put(dialect, read(dialect));
+        }
+        return Map.copyOf(all);
     }
 
-    String script(Dialect dialect) {
-        String path = "migrations/" + dialect.name() + "/V" + version + "__" + description + ".sql";
-        try (InputStream in = Migration.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("STENT-3005 migration " + path + " is missing from the Stent jar");
+    private static List<Migration> read(String dialect) {
+        List<Migration> migrations = new ArrayList<>();
+        for (int version = 1; ; version++) {
+            String path = "migrations/" + dialect + "/V" + version + ".sql";
+            try (InputStream in = Migration.class.getResourceAsStream(path)) {
+                if (in == null) {
+                    return List.copyOf(migrations);
+                }
+                String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                Matcher name = NAME.matcher(script);
+                if (!name.find()) {
+                    throw new IllegalStateException("STENT-3005 migration " + path + " does not start with"
+                            + " '-- name: <name>'");
+                }
+                migrations.add(new Migration(version, name.group(1), script));
+            } catch (IOException e) {
+                throw new IllegalStateException("STENT-3005 cannot read migration " + path, e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("STENT-3005 cannot read migration " + path, e);
         }
+    }
+
+    /**
+     * The migrations of a dialect, in order.
+     *
+     * @param dialect the dialect's name
+     * @return the migrations
+     */
+    static List<Migration> of(String dialect) {
+        List<Migration> migrations = BY_DIALECT.get(dialect);
+        if (migrations == null) {
+            throw new IllegalArgumentException("STENT-3005 no migrations ship for the dialect '" + dialect + "'");
+        }
+        return migrations;
+    }
+
+    /** The schema version this code needs (every dialect ships the same versions). */
+    static int latest() {
+        return of(DIALECTS.get(0)).size();
     }
 
     /** The script's statements: split at semicolons that end a line, comment lines dropped. */
-    List<String> statements(Dialect dialect) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script(dialect).split("\n")) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String statement = current.toString().trim();
-                statements.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().trim());
-        }
-        return statements;
+    List<String> statements() {
+        return Statements.split(script);
     }
 }

@@ -51,7 +51,7 @@ public final class SchemaMigrator {
                             + " but this Stent knows versions up to " + Migration.latest()
                             + "; deploy the newer Stent everywhere or restore the database", null);
                 }
-                for (Migration migration : Migration.ALL) {
+                for (Migration migration : Migration.of(dialect.name())) {
                     if (migration.version() > current) {
                         apply(connection, migration);
                     }
@@ -83,11 +83,10 @@ public final class SchemaMigrator {
                 + " (" + dialect.name() + ")");
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            for (String sql : migration.statements(dialect)) {
+            for (String sql : migration.statements()) {
                 statement.execute(sql);
             }
-            try (PreparedStatement record = connection.prepareStatement("INSERT INTO stent_schema_version"
-                    + " (version, description, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+            try (PreparedStatement record = connection.prepareStatement(RECORD_VERSION)) {
                 record.setInt(1, migration.version());
                 record.setString(2, migration.description());
                 record.executeUpdate();
@@ -101,10 +100,17 @@ public final class SchemaMigrator {
         }
     }
 
+    /** The table that records the applied versions; the same on every database. */
+    static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS stent_schema_version (version INTEGER PRIMARY KEY,"
+            + " description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
+
+    /** Records one applied version, with its number and description as parameters. */
+    static final String RECORD_VERSION = "INSERT INTO stent_schema_version (version, description, applied_at)"
+            + " VALUES (?, ?, CURRENT_TIMESTAMP)";
+
     private static void createVersionTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS stent_schema_version (version INTEGER PRIMARY KEY,"
-                    + " description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            statement.execute(VERSION_TABLE);
         }
     }
 

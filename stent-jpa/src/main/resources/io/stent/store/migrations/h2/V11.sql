@@ -1,3 +1,4 @@
+-- name: workers_and_requeues
 -- Stent schema version 11 (H2): the workers that are running, and how often a task went back to
 -- the queue without spending an attempt because the worker running it died (see the PostgreSQL
 -- script for the details).

@@ -1,3 +1,4 @@
+-- name: claims_leave_executions
 -- Stent schema version 9 (PostgreSQL). From this version on, a claim no longer writes the execution
 -- row (a leased task is what makes an execution RUNNING), so the row is written once when its
 -- attempt ends. Half of each page is left free, so that this update, and a retry's or a

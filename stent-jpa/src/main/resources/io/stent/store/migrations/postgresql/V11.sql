@@ -1,3 +1,4 @@
+-- name: workers_and_requeues
 -- Stent schema version 11 (PostgreSQL): the workers that are running, and how often a task went
 -- back to the queue without spending an attempt because the worker running it died.
 -- A task's attempt now counts only runs that the application's code ended (returned or threw): a

@@ -1,2 +1,3 @@
+-- name: claims_leave_executions
 -- Stent schema version 9 (H2): nothing to change. On PostgreSQL this version leaves more room on
 -- each page of the execution table, which H2 does not need.

@@ -1,3 +1,4 @@
+-- name: hot_path
 -- Stent schema version 8 (PostgreSQL): a cheaper hot path.
 -- An execution's status changes at least twice (claimed, ended). With no index on the columns
 -- those updates write, and room left on each page, PostgreSQL updates it in place (HOT) instead

@@ -1,3 +1,4 @@
+-- name: waits_signals_deadlines
 -- Stent schema version 2 (H2): waiting steps (sleep, signals), signals, execution deadlines.
 ALTER TABLE stent_execution ADD COLUMN deadline_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE stent_step ADD COLUMN wake_at TIMESTAMP WITH TIME ZONE;

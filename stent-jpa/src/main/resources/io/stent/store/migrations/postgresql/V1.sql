@@ -1,3 +1,4 @@
+-- name: init
 -- Stent schema version 1 (PostgreSQL): executions, their tasks, and the step log.
 CREATE TABLE stent_execution (
     id               VARCHAR(36)  PRIMARY KEY,

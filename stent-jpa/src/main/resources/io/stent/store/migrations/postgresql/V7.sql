@@ -1,3 +1,4 @@
+-- name: result_cache
 -- Stent schema version 7 (PostgreSQL): results cached by key with a time-to-live.
 CREATE TABLE stent_cache (
     cache_key      VARCHAR(300) PRIMARY KEY,

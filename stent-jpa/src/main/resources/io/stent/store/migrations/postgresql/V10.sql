@@ -1,3 +1,4 @@
+-- name: byte_order_keys
 -- Stent schema version 10 (PostgreSQL): keys, names and statuses compare byte by byte (COLLATE "C").
 -- Under a database's own locale (en_US.UTF-8, or even C.UTF-8) every comparison in a text index
 -- goes through the C library's strcoll; Stent's keys need equality and a stable order, not a

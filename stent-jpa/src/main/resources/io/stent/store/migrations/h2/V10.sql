@@ -1,2 +1,3 @@
+-- name: byte_order_keys
 -- Stent schema version 10 (H2): nothing to change. On PostgreSQL this version makes keys, names
 -- and statuses compare byte by byte; H2 already compares strings without a locale.

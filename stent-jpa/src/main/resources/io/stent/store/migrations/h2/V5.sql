@@ -1,3 +1,4 @@
+-- name: limits
 -- Stent schema version 5 (H2): lock rows and token buckets for concurrency and rate limits.
 CREATE TABLE stent_limit (
     name         VARCHAR(300) PRIMARY KEY,
