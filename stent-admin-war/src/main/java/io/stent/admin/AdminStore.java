@@ -2,13 +2,11 @@ package io.stent.admin;
 
 import io.stent.store.ExecutionQueries;
 import io.stent.store.JdbcStore;
+import io.stent.store.StentDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
 
 /**
  * The console's view of the Stent tables, on the DataSource named by {@code stent.datasource}.
@@ -18,7 +16,7 @@ import javax.sql.DataSource;
 public class AdminStore {
 
     @Inject
-    @ConfigProperty(name = "stent.datasource", defaultValue = "java:comp/DefaultDataSource")
+    @ConfigProperty(name = StentDataSource.KEY, defaultValue = StentDataSource.DEFAULT)
     String dataSourceName;
 
     private JdbcStore store;
@@ -43,12 +41,7 @@ public class AdminStore {
 
     private synchronized JdbcStore store() {
         if (store == null) {
-            try {
-                store = JdbcStore.on((DataSource) new InitialContext().lookup(dataSourceName));
-            } catch (NamingException e) {
-                throw new IllegalStateException("STENT-1502 cannot look up stent.datasource '" + dataSourceName
-                        + "': " + e.getMessage(), e);
-            }
+            store = JdbcStore.on(StentDataSource.lookup(dataSourceName));
         }
         return store;
     }

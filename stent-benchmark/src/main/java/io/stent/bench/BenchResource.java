@@ -33,8 +33,8 @@ public class BenchResource {
     @Inject
     io.stent.Stent stent;
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "stent.datasource",
-            defaultValue = "java:comp/DefaultDataSource")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = io.stent.store.StentDataSource.KEY,
+            defaultValue = io.stent.store.StentDataSource.DEFAULT)
     String dataSourceName;
     @Resource
     ManagedThreadFactory threads;

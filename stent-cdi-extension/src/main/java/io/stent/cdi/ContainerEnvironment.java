@@ -30,7 +30,7 @@ public class ContainerEnvironment implements RuntimeEnvironment {
 
     @Override
     public DataSource dataSource(String name) {
-        return (DataSource) lookup(name, "stent.datasource");
+        return io.stent.store.StentDataSource.lookup(name);
     }
 
     @Override
@@ -62,7 +62,7 @@ public class ContainerEnvironment implements RuntimeEnvironment {
             return new InitialContext().lookup(name);
         } catch (NamingException e) {
             throw new IllegalStateException("STENT-1502 cannot look up " + what + " at JNDI name '" + name
-                    + "': " + e.getMessage() + ". Set stent.datasource to the JNDI name of a JTA DataSource.", e);
+                    + "': " + e.getMessage() + "; Stent needs a Jakarta EE server that provides it", e);
         }
     }
 }

@@ -12,8 +12,6 @@ import java.util.UUID;
  */
 final class SettingsReader {
 
-    static final String DATASOURCE = "stent.datasource";
-    static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
 
     private final Config config;
 
@@ -22,7 +20,7 @@ final class SettingsReader {
     }
 
     String dataSource() {
-        return text(DATASOURCE, DEFAULT_DATASOURCE);
+        return text(io.stent.store.StentDataSource.KEY, io.stent.store.StentDataSource.DEFAULT);
     }
 
     boolean workerEnabled() {
