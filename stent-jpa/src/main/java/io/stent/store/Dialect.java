@@ -54,6 +54,22 @@ interface Dialect {
                             long leaseMillis) throws SQLException;
 
     /**
+     * Claims like {@link #claim}, in a transaction of its own.
+     *
+     * @param jdbc the connections
+     * @param owner the worker
+     * @param functions the claimable functions
+     * @param limit the batch size
+     * @param leaseMillis the lease length
+     * @return the claimed tasks
+     */
+    default List<ClaimedTask> claimAlone(Jdbc jdbc, String owner,
+                                         Collection<io.stent.engine.store.FunctionKey> functions, int limit,
+                                         long leaseMillis) {
+        return jdbc.inTransaction(connection -> claim(connection, owner, functions, limit, leaseMillis));
+    }
+
+    /**
      * The suffix that makes an insert skip a row whose key exists, or empty when the dialect
      * reports the duplicate as an error instead.
      *
@@ -73,13 +89,27 @@ interface Dialect {
     }
 
     /**
-     * Tells whether one statement can insert into several tables (writable common table
-     * expressions), so an execution and its task are written in one round trip.
+     * Completes a batch of root tasks in the dialect's quickest way, or returns null so the
+     * general path (one transaction of batched statements) does it.
      *
-     * @return true on PostgreSQL
+     * @param jdbc the connections
+     * @param completions the completions
+     * @param owner the worker holding the leases
+     * @return the ended executions' statuses by task id, or null
      */
-    default boolean writableCte() {
-        return false;
+    default java.util.Map<String, io.stent.ExecutionStatus> completeAlone(
+            Jdbc jdbc, List<io.stent.engine.store.TaskCompletion.Completion> completions, String owner) {
+        return null;
+    }
+
+    /**
+     * How new executions are written on this database.
+     *
+     * @param jdbc the connections
+     * @return the writer
+     */
+    default ExecutionWrites executionWrites(Jdbc jdbc) {
+        return new ExecutionWrites(jdbc);
     }
 
     /**
@@ -189,4 +219,27 @@ interface Dialect {
     default String lockForCheck() {
         return " FOR UPDATE";
     }
+
+    /**
+     * Tells whether a failure is the violation of a unique key (a second writer lost the race).
+     *
+     * @param e the failure
+     * @return true for a unique violation
+     */
+    default boolean isUniqueViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if ("23505".equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Tells whether a failure says that a table does not exist.
+     *
+     * @param e the failure
+     * @return true for a missing table
+     */
+    boolean isMissingTable(SQLException e);
 }

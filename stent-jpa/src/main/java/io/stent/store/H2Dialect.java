@@ -105,7 +105,7 @@ final class H2Dialect implements Dialect {
                 insert.executeUpdate();
                 return;
             } catch (SQLException e) {
-                if (!Jdbc.isUniqueViolation(e)) {
+                if (!isUniqueViolation(e)) {
                     throw e;
                 }
             }
@@ -131,5 +131,10 @@ final class H2Dialect implements Dialect {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM stent_schema_lock WHERE id = 1");
         }
+    }
+
+    @Override
+    public boolean isMissingTable(SQLException e) {
+        return "42S02".equals(e.getSQLState()) || "42S04".equals(e.getSQLState()) || "42102".equals(e.getSQLState());
     }
 }

@@ -69,13 +69,9 @@ final class Jdbc {
         }
     }
 
-    static boolean isUniqueViolation(SQLException e) {
-        for (SQLException next = e; next != null; next = next.getNextException()) {
-            if ("23505".equals(next.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a failure is a unique violation, as the dialect tells. */
+    boolean isUniqueViolation(SQLException e) {
+        return dialect.isUniqueViolation(e);
     }
 
     static StoreException failure(SQLException e) {

@@ -48,7 +48,7 @@ final class JdbcResultCache implements ResultCache {
                 jdbc.dialect().bindMillis(insert, 4, ttl.toMillis());
                 return insert.executeUpdate();
             } catch (java.sql.SQLException e) {
-                if (Jdbc.isUniqueViolation(e)) {
+                if (jdbc.isUniqueViolation(e)) {
                     return 0;
                 }
                 throw e;

@@ -69,7 +69,7 @@ final class JdbcStepLog implements StepLog {
                     return record;
                 }
             } catch (SQLException e) {
-                if (!Jdbc.isUniqueViolation(e)) {
+                if (!jdbc.isUniqueViolation(e)) {
                     throw e;
                 }
             }
@@ -109,7 +109,7 @@ final class JdbcStepLog implements StepLog {
                 }
                 return statement.executeUpdate() == 1;
             } catch (SQLException e) {
-                if (Jdbc.isUniqueViolation(e)) {
+                if (jdbc.isUniqueViolation(e)) {
                     return false;
                 }
                 throw e;

@@ -44,10 +44,7 @@ final class JdbcTaskClaims implements TaskClaims {
         if (functions.isEmpty() || limit < 1) {
             return List.of();
         }
-        Jdbc.Work<List<ClaimedTask>> claim = connection -> jdbc.dialect().claim(connection, owner, functions, limit,
-                lease.toMillis());
-        // A claim that is one statement is atomic by itself: auto-commit saves the round trip of a commit.
-        return jdbc.dialect().writableCte() ? jdbc.autoCommit(claim) : jdbc.inTransaction(claim);
+        return jdbc.dialect().claimAlone(jdbc, owner, functions, limit, lease.toMillis());
     }
 
     @Override

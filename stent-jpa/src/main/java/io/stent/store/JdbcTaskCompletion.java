@@ -32,31 +32,6 @@ final class JdbcTaskCompletion implements TaskCompletion {
     private static final String COMPLETE_UNLESS_CANCELLING = endWithResult("COMPLETED", "status <> 'CANCELLING'");
     private static final String CANCEL_IF_CANCELLING = endWithResult("CANCELLED", "status = 'CANCELLING'");
 
-    /** The most completions one statement ends: their ids must fit one notification's 8000 bytes. */
-    private static final int ONE_STATEMENT_MAX = 200;
-    static final String COMPLETE_IN_ONE_STATEMENT = "WITH input AS (SELECT * FROM unnest(?::varchar[],"
-            + " ?::text[], ?::timestamptz[]) AS i(task_id, result, claimed_at)),"
-            // Each task is found by its key. The status test names a collation other than the
-            // column's ("POSIX" sorts like the column's "C", but is another collation), so the
-            // planner cannot match it with the predicate of the running-task index and scan that
-            // index instead: it still holds every task finished since the last vacuum, and
-            // scanning it cost more.
-            // The taken rows carry their input along, so the input is not joined a second time
-            // (that join compared every task id with every other).
-            + " taken AS (DELETE FROM stent_task t USING input i WHERE t.id = i.task_id AND t.lease_owner = ?"
-            + " AND t.status = 'RUNNING' COLLATE \"POSIX\""
-            + " RETURNING t.id, t.execution_id, t.attempt, i.result, i.claimed_at),"
-            + " ended AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING' THEN 'CANCELLED'"
-            + " ELSE 'COMPLETED' END, result = k.result, error = NULL, attempts = k.attempt,"
-            + " started_at = COALESCE(e.started_at, k.claimed_at), finished_at = CURRENT_TIMESTAMP,"
-            + " updated_at = CURRENT_TIMESTAMP FROM taken k"
-            + " WHERE e.id = k.execution_id RETURNING k.id AS task_id, e.id, e.status, e.awaited),"
-            // Only awaited executions are announced: a transaction that notifies holds a lock that
-            // serializes all notifying commits, so completions nobody waits for skip it.
-            + " told AS (SELECT pg_notify('" + PgNotificationListener.FINISHED + "', a.ids) AS sent FROM"
-            + " (SELECT string_agg(id, ',') FILTER (WHERE awaited) AS ids FROM ended) a WHERE a.ids IS NOT NULL)"
-            + " SELECT task_id, status, (SELECT count(*) FROM told) FROM ended";
-
     private final Jdbc jdbc;
 
     /**
@@ -131,9 +106,9 @@ final class JdbcTaskCompletion implements TaskCompletion {
 
     @Override
     public java.util.Map<String, ExecutionStatus> completeAll(java.util.List<Completion> completions, String owner) {
-        if (jdbc.dialect().writableCte() && completions.size() <= ONE_STATEMENT_MAX
-                && completions.stream().allMatch(c -> c.task().parentId() == null)) {
-            return jdbc.autoCommit(connection -> completeInOneStatement(connection, completions, owner));
+        java.util.Map<String, ExecutionStatus> quick = jdbc.dialect().completeAlone(jdbc, completions, owner);
+        if (quick != null) {
+            return quick;
         }
         return jdbc.inTransaction(connection -> {
             java.util.List<Completion> held = new java.util.ArrayList<>();
@@ -166,36 +141,6 @@ final class JdbcTaskCompletion implements TaskCompletion {
             }
             return ended;
         });
-    }
-
-    /**
-     * PostgreSQL, executions without a parent: takes the tasks, ends the executions and tells the
-     * waiters, in one statement and one commit.
-     */
-    private static java.util.Map<String, ExecutionStatus> completeInOneStatement(
-            Connection connection, java.util.List<Completion> completions, String owner) throws SQLException {
-        String[] taskIds = new String[completions.size()];
-        String[] results = new String[completions.size()];
-        String[] claimedAt = new String[completions.size()];
-        for (int i = 0; i < taskIds.length; i++) {
-            taskIds[i] = completions.get(i).task().id();
-            results[i] = completions.get(i).result();
-            java.time.OffsetDateTime claimed = completions.get(i).task().claimedAt();
-            claimedAt[i] = claimed == null ? null : claimed.toString();
-        }
-        try (PreparedStatement statement = connection.prepareStatement(COMPLETE_IN_ONE_STATEMENT)) {
-            statement.setArray(1, connection.createArrayOf("varchar", taskIds));
-            statement.setArray(2, connection.createArrayOf("text", results));
-            statement.setArray(3, connection.createArrayOf("text", claimedAt));
-            statement.setString(4, owner);
-            java.util.Map<String, ExecutionStatus> ended = new java.util.HashMap<>();
-            try (java.sql.ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ended.put(rows.getString(1), ExecutionStatus.valueOf(rows.getString(2)));
-                }
-            }
-            return ended;
-        }
     }
 
     /**

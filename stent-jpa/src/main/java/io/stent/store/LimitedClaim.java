@@ -84,7 +84,7 @@ final class LimitedClaim {
                     insert.setDouble(2, initial);
                     return insert.executeUpdate();
                 } catch (SQLException e) {
-                    if (Jdbc.isUniqueViolation(e)) {
+                    if (jdbc.isUniqueViolation(e)) {
                         return 0;
                     }
                     throw e;

@@ -82,8 +82,21 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean writableCte() {
-        return true;
+    public List<ClaimedTask> claimAlone(Jdbc jdbc, String owner, Collection<io.stent.engine.store.FunctionKey> functions,
+                                        int limit, long leaseMillis) {
+        // The claim is one statement, atomic by itself: auto-commit saves the round trip of a commit.
+        return jdbc.autoCommit(connection -> claim(connection, owner, functions, limit, leaseMillis));
+    }
+
+    @Override
+    public java.util.Map<String, io.stent.ExecutionStatus> completeAlone(
+            Jdbc jdbc, List<io.stent.engine.store.TaskCompletion.Completion> completions, String owner) {
+        return PgBatchCompletion.complete(jdbc, completions, owner);
+    }
+
+    @Override
+    public ExecutionWrites executionWrites(Jdbc jdbc) {
+        return new PgExecutionWrites(jdbc);
     }
 
     @Override
@@ -169,5 +182,10 @@ final class PostgresDialect implements Dialect {
     @Override
     public String lockForCheck() {
         return " FOR SHARE";
+    }
+
+    @Override
+    public boolean isMissingTable(SQLException e) {
+        return "42P01".equals(e.getSQLState());
     }
 }

@@ -114,13 +114,12 @@ public final class SchemaMigrator {
         }
     }
 
-    private static int currentVersion(Connection connection) throws SQLException {
+    private int currentVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM stent_schema_version")) {
             return rows.next() ? rows.getInt(1) : 0;
         } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState()) || "42S04".equals(e.getSQLState())
-                    || (e.getMessage() != null && e.getMessage().contains("not found"))) {
+            if (dialect.isMissingTable(e)) {
                 return 0;
             }
             throw e;

@@ -104,7 +104,7 @@ class PostgresStoreTest extends StoreContractTest {
             statement.execute("SET plan_cache_mode = force_generic_plan");
             StringBuilder plan = new StringBuilder();
             try (var explain = connection.prepareStatement("EXPLAIN "
-                    + JdbcTaskCompletion.COMPLETE_IN_ONE_STATEMENT)) {
+                    + PgBatchCompletion.STATEMENT)) {
                 explain.setArray(1, connection.createArrayOf("varchar", new String[] {"t"}));
                 explain.setArray(2, connection.createArrayOf("text", new String[] {"1"}));
                 explain.setArray(3, connection.createArrayOf("text", new String[] {"2026-01-01T00:00:00Z"}));
