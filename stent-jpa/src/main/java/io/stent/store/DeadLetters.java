@@ -55,10 +55,10 @@ public final class DeadLetters {
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM stent_dead_letter" + where.sql() + " ORDER BY failed_at DESC, id"
-                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                    + " LIMIT ? OFFSET ?")) {
                 int index = where.bind(statement);
-                statement.setInt(index++, offset);
-                statement.setInt(index, limit);
+                statement.setInt(index++, limit);
+                statement.setInt(index, offset);
                 return read(statement);
             }
         });
@@ -107,7 +107,7 @@ public final class DeadLetters {
         Where where = Where.of(pending);
         List<String> ids = jdbc.autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM stent_dead_letter"
-                    + where.sql() + " ORDER BY failed_at, id FETCH FIRST ? ROWS ONLY")) {
+                    + where.sql() + " ORDER BY failed_at, id LIMIT ?")) {
                 statement.setInt(where.bind(statement), max);
                 List<String> found = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {

@@ -78,6 +78,59 @@ interface Dialect {
     String onConflictDoNothing();
 
     /**
+     * Refuses a database version too old for Stent's SQL.
+     *
+     * @param metaData the connection's metadata
+     * @throws SQLException if the version cannot be read
+     * @throws StoreException naming the version needed
+     */
+    default void checkVersion(java.sql.DatabaseMetaData metaData) throws SQLException {
+    }
+
+    /**
+     * Adapts a connection taken from the DataSource to what Stent's SQL expects, where the
+     * database needs it (its clock's precision, how it stores times). Every connection the store
+     * uses passes through here.
+     *
+     * @param connection the DataSource's connection
+     * @return the connection to use (closing it closes the DataSource's)
+     */
+    default Connection adapt(Connection connection) {
+        return connection;
+    }
+
+    /**
+     * Prepares a transaction that Stent owns, right after auto-commit was turned off, before its
+     * first statement.
+     *
+     * @param connection the connection
+     * @throws SQLException on a driver error
+     */
+    default void beginTransaction(Connection connection) throws SQLException {
+    }
+
+    /**
+     * The statement that creates the table recording applied schema versions, if it is missing.
+     *
+     * @return the statement
+     */
+    default String versionTable() {
+        return "CREATE TABLE IF NOT EXISTS stent_schema_version (version INTEGER PRIMARY KEY,"
+                + " description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
+    }
+
+    /**
+     * Rewrites one of Stent's statements for this database (its clock function, say); the
+     * statements are written for PostgreSQL and H2.
+     *
+     * @param sql the statement
+     * @return the statement to run
+     */
+    default String translate(String sql) {
+        return sql;
+    }
+
+    /**
      * Makes the database as durable as Stent needs, once when the store is created. H2 writes
      * commits to disk up to half a second late by default, so a killed process loses them; its
      * dialect turns that delay off.

@@ -40,15 +40,15 @@ public final class ExecutionQueries {
                     + limit + " and offset " + offset);
         }
         String sql = JdbcExecutionStore.SELECT + (status == null ? "" : " WHERE " + JdbcExecutionStore.STATUS + " = ?")
-                + " ORDER BY created_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+                + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?";
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = 1;
                 if (status != null) {
                     statement.setString(index++, status.name());
                 }
-                statement.setInt(index++, offset);
-                statement.setInt(index, limit);
+                statement.setInt(index++, limit);
+                statement.setInt(index, offset);
                 List<ExecutionRecord> page = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

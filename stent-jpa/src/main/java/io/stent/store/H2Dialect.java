@@ -1,19 +1,19 @@
 package io.stent.store;
 
 import io.stent.engine.store.ClaimedTask;
+import io.stent.engine.store.FunctionKey;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * H2: the claim selects with {@code FOR UPDATE SKIP LOCKED} and updates the locked rows in the
- * same transaction; the migration lock is a row in a lock table, because H2 commits DDL at once.
+ * same transaction ({@link SelectThenUpdateClaim}); the migration lock is a row in a lock table,
+ * because H2 commits DDL at once.
  */
 final class H2Dialect implements Dialect {
 
@@ -42,48 +42,9 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
-    public List<ClaimedTask> claim(Connection connection, String owner, Collection<io.stent.engine.store.FunctionKey> functions, int limit,
+    public List<ClaimedTask> claim(Connection connection, String owner, Collection<FunctionKey> functions, int limit,
                                    long leaseMillis) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        String pick = "SELECT id FROM stent_task WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP"
-                + " AND " + SqlLists.functionKeys(functions.size())
-                + " ORDER BY priority DESC, run_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
-        try (PreparedStatement statement = connection.prepareStatement(pick)) {
-            int index = SqlLists.bindKeys(statement, 1, functions);
-            statement.setInt(index, limit);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-        }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        String in = SqlLists.placeholders(ids.size());
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'RUNNING',"
-                + " lease_owner = ?, lease_expires_at = " + nowPlusMillis() + ", attempt = attempt + 1,"
-                + " version = version + 1 WHERE status = 'READY' AND id IN (" + in + ")")) {
-            statement.setString(1, owner);
-            bindMillis(statement, 2, leaseMillis);
-            SqlLists.bind(statement, 3, ids);
-            statement.executeUpdate();
-        }
-        List<ClaimedTask> tasks = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT t.id, t.execution_id,"
-                + " t.function_name, t.function_version, t.attempt, e.args, CURRENT_TIMESTAMP, e.deadline_at,"
-                + " e.status, e.parent_id, t.version, t.requeues"
-                + " FROM stent_task t JOIN stent_execution e"
-                + " ON e.id = t.execution_id WHERE t.lease_owner = ? AND t.id IN (" + in + ")")) {
-            statement.setString(1, owner);
-            SqlLists.bind(statement, 2, ids);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    tasks.add(ClaimRows.map(rows));
-                }
-            }
-        }
-        return tasks;
+        return SelectThenUpdateClaim.claim(connection, this, owner, functions, limit, leaseMillis);
     }
 
     @Override

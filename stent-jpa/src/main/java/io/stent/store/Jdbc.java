@@ -30,10 +30,11 @@ final class Jdbc {
 
     /** Runs work in one transaction. */
     <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dialect.adapt(dataSource.getConnection())) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                dialect.beginTransaction(connection);
                 T result = work.run(connection);
                 connection.commit();
                 return result;
@@ -50,7 +51,7 @@ final class Jdbc {
 
     /** Runs work on a connection of the transaction active on the thread, without committing. */
     <T> T joined(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dialect.adapt(dataSource.getConnection())) {
             return work.run(connection);
         } catch (SQLException e) {
             throw failure(e);
@@ -59,7 +60,7 @@ final class Jdbc {
 
     /** Runs work on a connection in auto-commit mode (single statements). */
     <T> T autoCommit(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dialect.adapt(dataSource.getConnection())) {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }

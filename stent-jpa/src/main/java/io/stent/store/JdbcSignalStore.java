@@ -64,7 +64,7 @@ final class JdbcSignalStore implements SignalStore {
             String payload = null;
             try (PreparedStatement statement = connection.prepareStatement("SELECT id, payload FROM stent_signal"
                     + " WHERE execution_id = ? AND name = ? AND consumed_by IS NULL ORDER BY id"
-                    + " FETCH FIRST 1 ROWS ONLY FOR UPDATE")) {
+                    + " LIMIT 1 FOR UPDATE")) {
                 statement.setString(1, executionId);
                 statement.setString(2, name);
                 try (ResultSet rows = statement.executeQuery()) {

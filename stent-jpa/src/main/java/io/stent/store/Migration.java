@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 record Migration(int version, String description, String script) {
 
     /** The dialects whose migrations ship in this jar. */
-    static final List<String> DIALECTS = List.of("postgresql", "h2");
+    static final List<String> DIALECTS = Dialects.NAMES;
 
     private static final Pattern NAME = Pattern.compile("^-- name: (\\S+)");
 

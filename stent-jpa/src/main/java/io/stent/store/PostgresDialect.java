@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class PostgresDialect implements Dialect {
 
+    private static final SessionLock.Statements SESSION_LOCK = new SessionLock.Statements(
+            "SELECT pg_advisory_lock(?)", "SELECT pg_advisory_unlock(?)", false);
+
     /** An arbitrary constant naming Stent's advisory lock. */
     private static final long SCHEMA_LOCK_KEY = 0x5354454e54L;
 
@@ -163,7 +166,7 @@ final class PostgresDialect implements Dialect {
     @Override
     public AutoCloseable holdSessionLock(javax.sql.DataSource dataSource, long key,
                                          java.util.concurrent.ThreadFactory threads) {
-        return PgSessionLock.hold(dataSource, key, threads);
+        return SessionLock.hold(dataSource, SESSION_LOCK, key, threads);
     }
 
     @Override

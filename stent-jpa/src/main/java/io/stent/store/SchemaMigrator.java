@@ -40,7 +40,7 @@ public final class SchemaMigrator {
      * @return the schema version afterwards
      */
     public int migrate(String holder) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dialect.adapt(dataSource.getConnection())) {
             connection.setAutoCommit(true);
             createVersionTable(connection);
             dialect.lockSchema(connection, holder);
@@ -71,7 +71,7 @@ public final class SchemaMigrator {
      * @return the version, 0 for an empty database
      */
     public int currentVersion() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dialect.adapt(dataSource.getConnection())) {
             return currentVersion(connection);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
@@ -100,17 +100,13 @@ public final class SchemaMigrator {
         }
     }
 
-    /** The table that records the applied versions; the same on every database. */
-    static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS stent_schema_version (version INTEGER PRIMARY KEY,"
-            + " description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
-
     /** Records one applied version, with its number and description as parameters. */
     static final String RECORD_VERSION = "INSERT INTO stent_schema_version (version, description, applied_at)"
             + " VALUES (?, ?, CURRENT_TIMESTAMP)";
 
-    private static void createVersionTable(Connection connection) throws SQLException {
+    private void createVersionTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(VERSION_TABLE);
+            statement.execute(dialect.versionTable());
         }
     }
 

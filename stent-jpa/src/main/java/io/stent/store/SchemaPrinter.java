@@ -17,13 +17,14 @@ public final class SchemaPrinter {
     /**
      * Prints the schema.
      *
-     * @param args the dialect ({@code postgresql} or {@code h2}), then optionally the first and
+     * @param args the dialect ({@code postgresql}, {@code h2} or {@code mariadb}, which
+     *     serves MySQL too), then optionally the first and
      *     the last version to print (default: all); give a first version above 1 to upgrade a
      *     database that is at the version before it
      */
     public static void main(String[] args) {
         if (args.length < 1 || args.length > 3) {
-            throw new IllegalArgumentException("usage: SchemaPrinter postgresql|h2 [from] [to]");
+            throw new IllegalArgumentException("usage: SchemaPrinter postgresql|h2|mariadb [from] [to]");
         }
         String dialect = args[0].toLowerCase(Locale.ROOT);
         int from = args.length > 1 ? Integer.parseInt(args[1]) : 1;
@@ -40,17 +41,14 @@ public final class SchemaPrinter {
      * @param out where to print
      */
     static void print(String dialect, int from, int to, PrintStream out) {
-        if (!Migration.DIALECTS.contains(dialect)) {
-            throw new IllegalArgumentException("STENT-3010 unknown database '" + dialect + "'; choose one of "
-                    + Migration.DIALECTS);
-        }
+        Dialect sql = Dialects.byName(dialect);
         if (from < 1 || to > Migration.latest() || from > to) {
             throw new IllegalArgumentException("STENT-3010 versions must run from 1 to " + Migration.latest()
                     + ", got " + from + " to " + to);
         }
         out.println("-- Stent schema for " + dialect + ", versions " + from + " to " + to + ".");
         out.println("-- Apply it in one go; the last statements record the versions, so Stent accepts it.");
-        out.println(SchemaMigrator.VERSION_TABLE + ";");
+        out.println(sql.versionTable() + ";");
         for (Migration migration : Migration.of(dialect)) {
             if (migration.version() < from || migration.version() > to) {
                 continue;
@@ -60,8 +58,8 @@ public final class SchemaPrinter {
             for (String statement : migration.statements()) {
                 out.println(statement + ";");
             }
-            out.println(SchemaMigrator.RECORD_VERSION.replace("(?, ?,", "(" + migration.version() + ", '"
-                    + migration.description() + "',") + ";");
+            out.println(sql.translate(SchemaMigrator.RECORD_VERSION.replace("(?, ?,", "(" + migration.version()
+                    + ", '" + migration.description() + "',")) + ";");
         }
     }
 }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store contract on PostgreSQL, the production store, and its notifications. */
-class PostgresStoreTest extends StoreContractTest {
+class PostgresStoreTest extends SessionLockStoreTest {
 
     @Override
     TestDatabase createDatabase() {
@@ -163,49 +163,11 @@ class PostgresStoreTest extends StoreContractTest {
         }
     }
 
-    @Test
-    void silentWorker_isTakenOverOnlyOnceTheConnectionHoldingItsSessionLockIsGone() throws Exception {
-        String function = fn();
-        start(function);
-        long key = new java.util.Random().nextLong();
-        String ghost = "ghost-" + java.util.UUID.randomUUID();
-        java.sql.Connection session = database.dataSource().getConnection();
+    @Override
+    void lockAsWorker(java.sql.Connection session, long key) throws java.sql.SQLException {
         try (var lock = session.prepareStatement("SELECT pg_advisory_lock(?)")) {
             lock.setLong(1, key);
             lock.execute();
         }
-        store.workers().register(worker(ghost, key));
-        store.claims().claim(ghost, k(function), 1, Duration.ofHours(1));
-        silenceWorker(ghost);
-        var candidate = store.workers().silentWithTasks("me", Duration.ofSeconds(1)).stream()
-                .filter(w -> w.id().equals(ghost)).findFirst().orElseThrow();
-        assertEquals(-1, store.workers().recoverIfDead(candidate, false),
-                "silent, but its session is alive: it may be stalled, so its leases decide");
-        session.close(); // what the database sees when the worker's process dies
-        assertEquals(1, store.workers().recoverIfDead(candidate, false));
-        assertEquals(1, store.claims().claim("me", k(function), 1, LEASE).get(0).attempt());
-    }
-
-    @Test
-    void heldSessionLock_keepsAWorkerAlive_untilItIsClosed() throws Exception {
-        String function = fn();
-        start(function);
-        long key = new java.util.Random().nextLong();
-        String held0 = "held-" + java.util.UUID.randomUUID();
-        store.workers().register(worker(held0, key));
-        AutoCloseable held = store.workers().holdSessionLock(key, Executors.defaultThreadFactory());
-        store.claims().claim(held0, k(function), 1, Duration.ofHours(1));
-        silenceWorker(held0);
-        var candidate = store.workers().silentWithTasks("me", Duration.ofSeconds(1)).stream()
-                .filter(w -> w.id().equals(held0)).findFirst().orElseThrow();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        int outcome = store.workers().recoverIfDead(candidate, false);
-        while (outcome != -1 && System.nanoTime() < deadline) { // the lock's thread may not hold it yet
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-            outcome = store.workers().recoverIfDead(candidate, false);
-        }
-        assertEquals(-1, outcome, "the lock is held");
-        held.close();
-        assertEquals(1, store.workers().recoverIfDead(candidate, false));
     }
 }

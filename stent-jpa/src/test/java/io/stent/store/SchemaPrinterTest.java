@@ -37,9 +37,9 @@ class SchemaPrinterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     void printedSchema_appliedByHand_isAcceptedAsCurrent_andStentWorksOnIt(String dialect) throws Exception {
-        try (TestDatabase database = dialect.equals("h2") ? TestDatabase.h2() : TestDatabase.postgres()) {
+        try (TestDatabase database = TestDatabase.of(dialect)) {
             apply(database, printed(dialect, 1, Migration.latest()));
             JdbcStore store = JdbcStore.on(database.dataSource());
             assertEquals(SchemaMigrator.expectedVersion(), store.migrator().currentVersion());
@@ -51,9 +51,9 @@ class SchemaPrinterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     void printedRange_upgradesADatabaseFromTheVersionBeforeIt(String dialect) throws Exception {
-        try (TestDatabase database = dialect.equals("h2") ? TestDatabase.h2() : TestDatabase.postgres()) {
+        try (TestDatabase database = TestDatabase.of(dialect)) {
             int latest = Migration.latest();
             apply(database, printed(dialect, 1, latest - 2));
             JdbcStore store = JdbcStore.on(database.dataSource());

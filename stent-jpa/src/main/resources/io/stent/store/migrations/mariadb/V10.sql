@@ -1,0 +1,2 @@
+-- name: byte_order_keys
+-- Stent schema version 10 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.

@@ -1,0 +1,2 @@
+-- name: workers_and_requeues
+-- Stent schema version 11 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.

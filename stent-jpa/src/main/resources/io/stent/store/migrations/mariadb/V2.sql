@@ -1,0 +1,2 @@
+-- name: waits_signals_deadlines
+-- Stent schema version 2 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.

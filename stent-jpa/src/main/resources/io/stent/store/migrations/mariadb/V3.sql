@@ -1,0 +1,2 @@
+-- name: dead_letters
+-- Stent schema version 3 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.

@@ -1,0 +1,2 @@
+-- name: children
+-- Stent schema version 4 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.

@@ -1,0 +1,2 @@
+-- name: limits
+-- Stent schema version 5 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.

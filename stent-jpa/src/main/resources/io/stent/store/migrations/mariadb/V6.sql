@@ -1,0 +1,2 @@
+-- name: versions
+-- Stent schema version 6 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.

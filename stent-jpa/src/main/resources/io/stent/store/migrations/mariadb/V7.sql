@@ -1,0 +1,2 @@
+-- name: result_cache
+-- Stent schema version 7 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.

@@ -1,0 +1,2 @@
+-- name: hot_path
+-- Stent schema version 8 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.

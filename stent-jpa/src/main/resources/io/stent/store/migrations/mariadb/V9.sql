@@ -1,0 +1,2 @@
+-- name: claims_leave_executions
+-- Stent schema version 9 (MariaDB, MySQL): nothing to change; V1 creates the schema of version 11.
