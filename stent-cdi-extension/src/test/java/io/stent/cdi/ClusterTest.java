@@ -41,12 +41,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two engines (two "instances") on one PostgreSQL database, without a container: work is shared,
- * never run twice and never lost; idempotent starts race safely; a cancel reaches whichever
- * instance runs the execution.
+ * Two engines (two "instances") on one database of the subclass's choice, without a container:
+ * work is shared, never run twice and never lost; idempotent starts race safely; a cancel reaches
+ * whichever instance runs the execution.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClusterTest {
+abstract class ClusterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final double RATE = 20;
@@ -153,9 +153,12 @@ class ClusterTest {
         return key;
     }
 
+    /** Creates the database both instances share. */
+    abstract TestDatabase createDatabase();
+
     @BeforeAll
     void startTwoInstances() throws Exception {
-        database = TestDatabase.postgres();
+        database = createDatabase();
         JdbcStore.on(database.dataSource()).migrator().migrate("test");
         RetryPolicy once = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, List.of(Exception.class), List.of());
         work = new FunctionDefinition("work", 1, "default", once, null, FunctionDefinition.Routing.DEFAULT, java.util.Set.of(),

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * MariaDB 10.6+ and MySQL 8: times are UTC in {@code DATETIME(6)} columns and the clock is
- * {@code UTC_TIMESTAMP(6)} (see {@link UtcConnection}); claims lock with {@code FOR UPDATE SKIP
- * LOCKED} ({@link SelectThenUpdateClaim}); Stent's transactions run READ COMMITTED, so that
+ * {@code UTC_TIMESTAMP(6)} (see {@link UtcConnection}); claims lock the tasks they take with
+ * {@code FOR UPDATE SKIP LOCKED} and no others ({@link CandidateClaim}); Stent's transactions run READ COMMITTED, so that
  * InnoDB locks the rows they change and not the gaps between them; named locks serve as the
  * migration lock and the workers' session locks. There is no push wake-up: idle workers poll.
  */
@@ -109,7 +109,7 @@ final class MariaDbDialect implements Dialect {
     @Override
     public List<ClaimedTask> claim(Connection connection, String owner, Collection<FunctionKey> functions, int limit,
                                    long leaseMillis) throws SQLException {
-        return SelectThenUpdateClaim.claim(connection, this, owner, functions, limit, leaseMillis);
+        return CandidateClaim.claim(connection, this, owner, functions, limit, leaseMillis);
     }
 
     @Override

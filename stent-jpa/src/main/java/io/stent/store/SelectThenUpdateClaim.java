@@ -12,9 +12,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A claim for databases whose update cannot return the rows it changed (H2, MariaDB, MySQL): it
- * locks due tasks with {@code FOR UPDATE SKIP LOCKED}, so concurrent claims pass each other, leases
- * them, and reads them back with their executions, in one transaction.
+ * A claim for databases whose update cannot return the rows it changed (H2): it locks due tasks
+ * with {@code FOR UPDATE SKIP LOCKED}, so concurrent claims pass each other, leases them, and reads
+ * them back with their executions, in one transaction. {@link #lease} serves MariaDB's claim too.
  */
 final class SelectThenUpdateClaim {
 
@@ -52,6 +52,22 @@ final class SelectThenUpdateClaim {
         if (ids.isEmpty()) {
             return List.of();
         }
+        return lease(connection, dialect, owner, ids, leaseMillis);
+    }
+
+    /**
+     * Leases tasks the caller's transaction has locked, and reads them back with their executions.
+     *
+     * @param connection the transaction's connection
+     * @param dialect the database's dialect
+     * @param owner the worker
+     * @param ids the locked ready tasks
+     * @param leaseMillis the lease length
+     * @return the claimed tasks
+     * @throws SQLException on a driver error
+     */
+    static List<ClaimedTask> lease(Connection connection, Dialect dialect, String owner, List<String> ids,
+                                   long leaseMillis) throws SQLException {
         String in = SqlLists.placeholders(ids.size());
         try (PreparedStatement statement = connection.prepareStatement("UPDATE stent_task SET status = 'RUNNING',"
                 + " lease_owner = ?, lease_expires_at = " + dialect.nowPlusMillis() + ", attempt = attempt + 1,"

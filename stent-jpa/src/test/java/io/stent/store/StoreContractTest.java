@@ -476,6 +476,38 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void cancel_ofADelayedStart_isImmediate_whileOtherWorkersKeepClaiming() throws Exception {
+        // A claim must lock only the tasks it takes: a cancel (or a wake-up) that finds the delayed
+        // task locked takes it for one being claimed, and the start would run later instead.
+        String function = fn();
+        java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService claimers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> loops = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                loops.add(claimers.submit(() -> {
+                    while (polling.get()) {
+                        assertTrue(store.claims().claim("poller", k(function), 10, LEASE).isEmpty());
+                    }
+                    return null;
+                }));
+            }
+            for (int i = 0; i < 200; i++) {
+                String id = startWith(function, Duration.ofHours(1), null);
+                assertEquals(ExecutionStore.CancelOutcome.CANCELLED, store.executions().cancel(id),
+                        "cancel " + i + " of a start due in an hour");
+            }
+            polling.set(false);
+            for (Future<?> loop : loops) {
+                loop.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            polling.set(false);
+            claimers.shutdownNow();
+        }
+    }
+
+    @Test
     void cancel_runningExecution_isCancelling_reportedToItsWorker_andEndsCancelled() {
         String function = fn();
         String id = start(function);
