@@ -229,4 +229,17 @@ public class BenchResource {
         return Map.of("samples", samples, "p50", latencies.get(samples / 2),
                 "p99", latencies.get(Math.min(samples - 1, (int) Math.ceil(samples * 0.99) - 1)));
     }
+
+    /**
+     * When a sample's first step ran, by the wall clock, in microseconds since the epoch.
+     *
+     * @param sample the sample number
+     * @return {@code {"at": micros}}, or {@code {"at": -1}} while it has not run
+     */
+    @GET
+    @Path("first-step/{sample}")
+    public Map<String, Long> firstStep(@jakarta.ws.rs.PathParam("sample") int sample) {
+        java.time.Instant at = tiny.firstStepWallClock(sample);
+        return Map.of("at", at == null ? -1L : at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000);
+    }
 }

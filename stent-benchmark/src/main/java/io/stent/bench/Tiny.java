@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Tiny {
 
     private final Map<Integer, Long> firstStepAt = new ConcurrentHashMap<>();
+    private final Map<Integer, java.time.Instant> firstStepWallClock = new ConcurrentHashMap<>();
 
     @Inject
     Tiny self;
@@ -24,6 +25,17 @@ public class Tiny {
      */
     public Long firstStepAt(int sample) {
         return firstStepAt.get(sample);
+    }
+
+    /**
+     * When a sample's first step started running, by the wall clock (for starts made in another
+     * process on the same machine).
+     *
+     * @param sample the sample number
+     * @return the instant, or null if it has not run
+     */
+    public java.time.Instant firstStepWallClock(int sample) {
+        return firstStepWallClock.get(sample);
     }
 
     /**
@@ -57,6 +69,7 @@ public class Tiny {
     @Durable(name = "bench.mark")
     public int mark(int sample) {
         firstStepAt.putIfAbsent(sample, System.nanoTime());
+        firstStepWallClock.putIfAbsent(sample, java.time.Instant.now());
         return sample;
     }
 }

@@ -139,9 +139,11 @@ final class JdbcWorkerRegistry implements WorkerRegistry {
     @Override
     public int forgetOlderThan(Duration age) {
         return jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM stent_worker w"
-                    + " WHERE COALESCE(w.stopped_at, w.heartbeat_at) < " + jdbc.dialect().nowPlusMillis()
-                    + " AND NOT EXISTS (SELECT 1 FROM stent_task t WHERE t.lease_owner = w.id AND t.status = 'RUNNING')")) {
+            // No alias on the deleted table: MariaDB before 11.6 refuses one in a single-table DELETE.
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM stent_worker"
+                    + " WHERE COALESCE(stopped_at, heartbeat_at) < " + jdbc.dialect().nowPlusMillis()
+                    + " AND NOT EXISTS (SELECT 1 FROM stent_task t WHERE t.lease_owner = stent_worker.id"
+                    + " AND t.status = 'RUNNING')")) {
                 jdbc.dialect().bindMillis(statement, 1, -age.toMillis());
                 return statement.executeUpdate();
             }

@@ -368,6 +368,38 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void forgetOlderThan_removesLongSilentWorkers_butNeverOneThatStillHoldsATask() throws Exception {
+        String function = fn();
+        start(function);
+        String idle = "idle-" + UUID.randomUUID();
+        String holding = "holding-" + UUID.randomUUID();
+        String recent = "recent-" + UUID.randomUUID();
+        store.workers().register(worker(idle, 1));
+        store.workers().register(worker(holding, 2));
+        store.workers().register(worker(recent, 3));
+        store.claims().claim(holding, k(function), 1, Duration.ofHours(2));
+        silenceWorker(idle);
+        silenceWorker(holding);
+        assertTrue(store.workers().forgetOlderThan(Duration.ofMinutes(30)) >= 1);
+        Set<String> left = workerIds();
+        assertFalse(left.contains(idle), "silent for an hour, holding nothing: forgotten");
+        assertTrue(left.contains(holding), "its task still names it");
+        assertTrue(left.contains(recent), "it gave a sign of life just now");
+    }
+
+    private Set<String> workerIds() throws Exception {
+        Set<String> ids = new HashSet<>();
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT id FROM stent_worker")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void register_givesBackTasksStillLeasedToAnEarlierLifeOfTheSameWorkerId() {
         String function = fn();
         start(function);
