@@ -78,6 +78,13 @@ interface Dialect {
     String onConflictDoNothing();
 
     /**
+     * The EclipseLink database platform for this database.
+     *
+     * @return the platform's class name
+     */
+    String eclipseLinkPlatform();
+
+    /**
      * Refuses a database version too old for Stent's SQL.
      *
      * @param metaData the connection's metadata

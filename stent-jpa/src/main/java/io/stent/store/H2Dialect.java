@@ -20,6 +20,11 @@ final class H2Dialect implements Dialect {
     private static final long STALE_LOCK_MINUTES = 10;
 
     @Override
+    public String eclipseLinkPlatform() {
+        return "org.eclipse.persistence.platform.database.H2Platform";
+    }
+
+    @Override
     public String name() {
         return "h2";
     }

@@ -38,6 +38,11 @@ final class MariaDbDialect implements Dialect {
     private final Map<String, String> translations = new ConcurrentHashMap<>();
 
     @Override
+    public String eclipseLinkPlatform() {
+        return "org.eclipse.persistence.platform.database.MySQLPlatform";
+    }
+
+    @Override
     public String name() {
         return "mariadb";
     }

@@ -23,6 +23,11 @@ final class PostgresDialect implements Dialect {
     private static final long SCHEMA_LOCK_KEY = 0x5354454e54L;
 
     @Override
+    public String eclipseLinkPlatform() {
+        return "org.eclipse.persistence.platform.database.PostgreSQLPlatform";
+    }
+
+    @Override
     public String name() {
         return "postgresql";
     }
