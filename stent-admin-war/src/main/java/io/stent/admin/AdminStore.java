@@ -1,16 +1,18 @@
 package io.stent.admin;
 
-import io.stent.store.ExecutionQueries;
+import io.stent.store.DeadLetters;
 import io.stent.store.JdbcStore;
 import io.stent.store.StentDataSource;
+import io.stent.store.query.StoreQueries;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
-
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The console's view of the Stent tables, on the DataSource named by {@code stent.datasource}.
- * The console never migrates the schema; the applications that run Stent do.
+ * The console's view of the Stent tables, on the DataSource that {@code stent.datasource} names
+ * (found the way the runtime finds it). The console never migrates the schema; the applications
+ * that run Stent do.
  */
 @ApplicationScoped
 public class AdminStore {
@@ -22,20 +24,20 @@ public class AdminStore {
     private JdbcStore store;
 
     /**
-     * The queries, connecting on first use.
+     * The store's queries, connecting on first use.
      *
      * @return the queries
      */
-    public ExecutionQueries queries() {
+    public StoreQueries queries() {
         return store().queries();
     }
 
     /**
-     * The dead-letter queue, connecting on first use.
+     * The dead-letter queue's actions, connecting on first use.
      *
      * @return the dead letters
      */
-    public io.stent.store.DeadLetters deadLetters() {
+    public DeadLetters deadLetters() {
         return store().deadLetters();
     }
 
@@ -44,5 +46,12 @@ public class AdminStore {
             store = JdbcStore.on(StentDataSource.lookup(dataSourceName));
         }
         return store;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (store != null) {
+            store.close();
+        }
     }
 }

@@ -2,6 +2,9 @@ package io.stent.admin;
 
 import io.stent.store.DeadLetter;
 import io.stent.store.DeadLetterFilter;
+import io.stent.store.query.DeadLetterSort;
+import io.stent.store.query.Page;
+import io.stent.store.query.PageRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -12,10 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * The dead-letter queue, read-only. Replay and delete come with console authentication.
@@ -29,7 +28,7 @@ public class DeadLetterResource {
     AdminStore store;
 
     /**
-     * A page of dead letters, newest first.
+     * A page of dead letters.
      *
      * @param function only this function
      * @param queue only this queue
@@ -37,20 +36,26 @@ public class DeadLetterResource {
      * @param from failed at or after (ISO-8601 with offset)
      * @param before failed before (ISO-8601 with offset)
      * @param includeReplayed include replayed ones
+     * @param sort failed_at (default), function or error_class
+     * @param order desc (default) or asc
      * @param limit page size, 1 to 500
      * @param offset rows to skip
      * @return the page
      */
     @GET
-    public List<DeadLetter> list(@QueryParam("function") String function, @QueryParam("queue") String queue,
+    public Page<DeadLetter> list(@QueryParam("function") String function, @QueryParam("queue") String queue,
                                  @QueryParam("errorClass") String errorClass, @QueryParam("from") String from,
                                  @QueryParam("before") String before,
                                  @QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed,
+                                 @QueryParam("sort") String sort, @QueryParam("order") String order,
                                  @QueryParam("limit") @DefaultValue("50") int limit,
                                  @QueryParam("offset") @DefaultValue("0") int offset) {
-        DeadLetterFilter filter = new DeadLetterFilter(blankToNull(function), blankToNull(queue),
-                blankToNull(errorClass), time("from", from), time("before", before), includeReplayed);
-        return store.deadLetters().list(filter, limit, offset);
+        DeadLetterFilter filter = new DeadLetterFilter(QueryParameters.text(function), QueryParameters.text(queue),
+                QueryParameters.text(errorClass), QueryParameters.time("from", from),
+                QueryParameters.time("before", before), includeReplayed);
+        return store.queries().deadLetters(filter,
+                QueryParameters.choice("sort", sort, DeadLetterSort.class, DeadLetterSort.FAILED_AT),
+                new PageRequest(offset, limit, QueryParameters.ascending(order)));
     }
 
     /**
@@ -62,23 +67,7 @@ public class DeadLetterResource {
     @GET
     @Path("{id}")
     public DeadLetter show(@PathParam("id") String id) {
-        return store.deadLetters().find(id)
+        return store.queries().deadLetter(id)
                 .orElseThrow(() -> new NotFoundException("STENT-1705 no dead letter with id '" + id + "'"));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static OffsetDateTime time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("STENT-1706 " + name + " '" + value
-                    + "' is not an ISO-8601 time with offset, such as 2026-01-31T12:00:00Z");
-        }
     }
 }

@@ -1,6 +1,13 @@
 package io.stent.admin;
 
 import io.stent.ExecutionStatus;
+import io.stent.store.query.ExecutionDetail;
+import io.stent.store.query.ExecutionFilter;
+import io.stent.store.query.ExecutionSort;
+import io.stent.store.query.ExecutionSummary;
+import io.stent.store.query.Page;
+import io.stent.store.query.PageRequest;
+import io.stent.store.query.WorkerView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -12,14 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Executions and their progress.
+ * Executions, their progress, and the workers that run them.
  */
-@Path("executions")
+@Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ExecutionResource {
@@ -28,18 +33,35 @@ public class ExecutionResource {
     AdminStore store;
 
     /**
-     * A page of executions, newest first.
+     * A page of executions.
      *
      * @param status only this status (optional)
+     * @param function only this root function (optional)
+     * @param from created at or after (ISO-8601 with offset, optional)
+     * @param before created before (optional)
+     * @param search id or idempotency key prefix (optional)
+     * @param parent only children of this execution (optional)
+     * @param sort created_at (default), finished_at, function or status
+     * @param order desc (default) or asc
      * @param limit page size, 1 to 500
      * @param offset rows to skip
      * @return the page
      */
     @GET
-    public List<ExecutionView> list(@QueryParam("status") String status,
-                                    @QueryParam("limit") @DefaultValue("50") int limit,
-                                    @QueryParam("offset") @DefaultValue("0") int offset) {
-        return store.queries().list(parseStatus(status), limit, offset).stream().map(ExecutionView::of).toList();
+    @Path("executions")
+    public Page<ExecutionSummary> list(@QueryParam("status") String status, @QueryParam("function") String function,
+                                       @QueryParam("from") String from, @QueryParam("before") String before,
+                                       @QueryParam("search") String search, @QueryParam("parent") String parent,
+                                       @QueryParam("sort") String sort, @QueryParam("order") String order,
+                                       @QueryParam("limit") @DefaultValue("50") int limit,
+                                       @QueryParam("offset") @DefaultValue("0") int offset) {
+        ExecutionFilter filter = new ExecutionFilter(
+                QueryParameters.choice("status", status, ExecutionStatus.class, null),
+                QueryParameters.text(function), QueryParameters.time("from", from),
+                QueryParameters.time("before", before), QueryParameters.text(search), QueryParameters.text(parent));
+        return store.queries().executions(filter,
+                QueryParameters.choice("sort", sort, ExecutionSort.class, ExecutionSort.CREATED_AT),
+                new PageRequest(offset, limit, QueryParameters.ascending(order)));
     }
 
     /**
@@ -49,23 +71,20 @@ public class ExecutionResource {
      * @return the execution and its steps
      */
     @GET
-    @Path("{id}")
-    public Map<String, Object> show(@PathParam("id") String id) {
-        ExecutionView execution = store.queries().find(id).map(ExecutionView::of)
+    @Path("executions/{id}")
+    public ExecutionDetail show(@PathParam("id") String id) {
+        return store.queries().execution(id)
                 .orElseThrow(() -> new NotFoundException("STENT-1404 no execution with id '" + id + "'"));
-        List<StepView> steps = store.queries().steps(id).stream().map(StepView::of).toList();
-        return Map.of("execution", execution, "steps", steps);
     }
 
-    private static ExecutionStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return ExecutionStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("STENT-1702 unknown status '" + status + "'; one of "
-                    + Arrays.toString(ExecutionStatus.values()));
-        }
+    /**
+     * The workers that run now or stopped lately.
+     *
+     * @return the workers, newest first
+     */
+    @GET
+    @Path("workers")
+    public List<WorkerView> workers() {
+        return store.queries().workers();
     }
 }

@@ -192,7 +192,7 @@ public class StentRuntime {
             }
             JdbcStore jdbc = store;
             Optional<StentMeter> meter = StentMetrics.meter(extension.metricRegistry(),
-                    () -> jdbc.queries().dueTasks());
+                    jdbc::dueTasks);
             java.util.List<io.stent.spi.ExecutionListener> allListeners = new java.util.ArrayList<>(
                     listeners.stream().toList());
             meter.ifPresent(m -> allListeners.add(new MetricsListener(m)));
@@ -265,7 +265,7 @@ public class StentRuntime {
             return new StentHealth(false, data);
         }
         try {
-            int current = store.migrator().currentVersion();
+            int current = store.schemaVersion();
             int expected = io.stent.store.SchemaMigrator.expectedVersion();
             data.put("database", store.dialect());
             data.put("schemaVersion", current);
@@ -334,6 +334,9 @@ public class StentRuntime {
             engine.stop();
             engine = null;
             io.stent.engine.StentLog.log(LOG, Level.INFO, "STENT-1612 Stent stopped", null);
+        }
+        if (store != null) {
+            store.close(); // the persistence unit, so that a redeploy leaves no EclipseLink session behind
         }
     }
 }

@@ -137,9 +137,7 @@ abstract class CallFormsTest extends WeldDatabaseTest {
         assertThrows(RuntimeException.class, () -> handle.await(WAIT));
         assertEquals(ExecutionStatus.FAILED, handle.status());
         assertEquals(1, calls.count("inflate:" + key), "a result too large now is too large on every attempt");
-        var letter = io.stent.store.JdbcStore.on(database.dataSource()).deadLetters()
-                .list(io.stent.store.DeadLetterFilter.all(), 500, 0).stream()
-                .filter(l -> l.executionId().equals(handle.id())).findFirst().orElseThrow();
+        var letter = TestStores.deadLetterOf(database.dataSource(), handle.id());
         assertTrue(letter.errorMessage().contains("STENT-1115"), letter.errorMessage());
         assertTrue(letter.errorMessage().contains("stent.limits.result"), letter.errorMessage());
     }
@@ -149,9 +147,7 @@ abstract class CallFormsTest extends WeldDatabaseTest {
         String key = key();
         var handle = stent.start(() -> steps.deepFailure(key, 300));
         assertThrows(RuntimeException.class, () -> handle.await(WAIT));
-        var letter = io.stent.store.JdbcStore.on(database.dataSource()).deadLetters()
-                .list(io.stent.store.DeadLetterFilter.all(), 500, 0).stream()
-                .filter(l -> l.executionId().equals(handle.id())).findFirst().orElseThrow();
+        var letter = TestStores.deadLetterOf(database.dataSource(), handle.id());
         assertTrue(letter.error().length() < 2048 + 1024 + 600, "the stored error is bounded: " + letter.error().length());
         assertTrue(letter.error().contains("more characters cut"), "and says it was cut");
     }

@@ -203,11 +203,8 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
         assertThrows(PaymentDeclinedException.class, () -> handle.await(WAIT));
         assertEquals(2, calls.count("pay:" + key), "the step's two attempts");
 
-        var dlq = JdbcStore.on(database.dataSource()).deadLetters();
-        var letters = dlq.list(io.stent.store.DeadLetterFilter.all().withFunction("Workflows.checkout"), 100, 0)
-                .stream().filter(l -> l.executionId().equals(handle.id())).toList();
-        assertEquals(1, letters.size());
-        var letter = letters.get(0);
+        var letter = TestStores.deadLetterOf(database.dataSource(), handle.id());
+        assertEquals("Workflows.checkout", letter.function());
         assertEquals(PaymentDeclinedException.class.getName(), letter.errorClass());
         assertEquals("payment declined for acct-" + key, letter.errorMessage());
         assertTrue(letter.error().contains("\"account\":\"\\\"acct-" + key + "\\\"\""), letter.error());
@@ -216,7 +213,8 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
         assertTrue(letter.error().contains("at io.stent.cdi.Steps.pay"), "the stack trace is kept");
 
         calls.open(key);
-        assertEquals(io.stent.store.DeadLetters.ReplayOutcome.REPLAYED, dlq.replay(letter.id()));
+        assertEquals(io.stent.store.DeadLetters.ReplayOutcome.REPLAYED,
+                TestStores.with(database.dataSource(), store -> store.deadLetters().replay(letter.id())));
         assertEquals("R-" + key + " paid", handle.await(WAIT));
         assertEquals(1, calls.count("reserve:" + key), "the completed step was not run again");
         assertEquals(3, calls.count("pay:" + key), "the failed step ran again");

@@ -33,13 +33,11 @@ abstract class ServerFailuresTest extends WeldDatabaseTest {
     Stent stent;
 
     private ExecutionRecord record(String id) {
-        return JdbcStore.on(database.dataSource()).store().executions().find(id).orElseThrow();
+        return TestStores.with(database.dataSource(), store -> store.store().executions().find(id).orElseThrow());
     }
 
     private DeadLetter deadLetterOf(String executionId) {
-        return JdbcStore.on(database.dataSource()).deadLetters().list(DeadLetterFilter.all(), 500, 0).stream()
-                .filter(letter -> letter.executionId().equals(executionId)).findFirst()
-                .orElseThrow(() -> new AssertionError("no dead letter for " + executionId));
+        return TestStores.deadLetterOf(database.dataSource(), executionId);
     }
 
     @Test
@@ -50,7 +48,7 @@ abstract class ServerFailuresTest extends WeldDatabaseTest {
         assertEquals(3, calls.count("contextGone:" + key));
         assertEquals(0, calls.count("caught:" + key), "the workflow's catch block never saw the server's failure");
         assertEquals(1, record(handle.id()).attempts(), "no attempt was spent on the server's failures");
-        assertEquals(1, JdbcStore.on(database.dataSource()).queries().steps(handle.id()).get(0).attempts());
+        assertEquals(1, TestStores.steps(database.dataSource(), handle.id()).get(0).attempts());
     }
 
     @Test

@@ -1,20 +1,27 @@
 package io.stent.store;
 
+import io.stent.store.model.DeadLetterRow;
+import io.stent.store.model.ExecutionRow;
+import io.stent.store.model.TaskRow;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The dead-letter queue: executions that failed for good, with their structured errors. Listing
- * is paged and filtered; replay resumes an execution from its failed step, keeping the steps
- * that completed.
+ * The dead-letter queue's actions, through Jakarta Persistence: replay resumes an execution from
+ * its failed step, keeping the steps that completed; delete and purge remove dead letters. The
+ * queue is read through {@link io.stent.store.query.StoreQueries}.
  */
 public final class DeadLetters {
 
@@ -28,56 +35,12 @@ public final class DeadLetters {
         NOT_FAILED
     }
 
-    private static final String COLUMNS = "id, execution_id, function_name, queue, error_class, error_message,"
-            + " error, attempts, failed_at, replayed_at, replay_count";
+    private final StentPersistence persistence;
+    private final Dialect dialect;
 
-    private final Jdbc jdbc;
-
-    DeadLetters(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /**
-     * A page of dead letters, newest first.
-     *
-     * @param filter which ones
-     * @param limit page size, 1 to 500
-     * @param offset rows to skip
-     * @return the page
-     * @throws IllegalArgumentException for a page out of range
-     */
-    public List<DeadLetter> list(DeadLetterFilter filter, int limit, int offset) {
-        if (limit < 1 || limit > 500 || offset < 0) {
-            throw new IllegalArgumentException("STENT-1701 limit must be 1 to 500 and offset at least 0, got limit "
-                    + limit + " and offset " + offset);
-        }
-        Where where = Where.of(filter);
-        return jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM stent_dead_letter" + where.sql() + " ORDER BY failed_at DESC, id"
-                    + " LIMIT ? OFFSET ?")) {
-                int index = where.bind(statement);
-                statement.setInt(index++, limit);
-                statement.setInt(index, offset);
-                return read(statement);
-            }
-        });
-    }
-
-    /**
-     * One dead letter.
-     *
-     * @param id its id
-     * @return the dead letter, if it exists
-     */
-    public Optional<DeadLetter> find(String id) {
-        return jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM stent_dead_letter WHERE id = ?")) {
-                statement.setString(1, id);
-                return read(statement).stream().findFirst();
-            }
-        });
+    DeadLetters(StentPersistence persistence, Dialect dialect) {
+        this.persistence = persistence;
+        this.dialect = dialect;
     }
 
     /**
@@ -88,11 +51,12 @@ public final class DeadLetters {
      * @return what the replay did
      */
     public ReplayOutcome replay(String id) {
-        return jdbc.inTransaction(connection -> replay(connection, id));
+        return persistence.inTransaction(manager -> replay(manager, id));
     }
 
     /**
-     * Replays the dead letters a filter matches, oldest first, at most {@code max} of them.
+     * Replays the dead letters a filter matches, oldest first, at most {@code max} of them, each
+     * in a transaction of its own.
      *
      * @param filter which ones (replayed ones are never replayed again by this call)
      * @param max the most to replay, 1 to 10,000
@@ -104,19 +68,13 @@ public final class DeadLetters {
         }
         DeadLetterFilter pending = new DeadLetterFilter(filter.function(), filter.queue(), filter.errorClass(),
                 filter.failedFrom(), filter.failedBefore(), false);
-        Where where = Where.of(pending);
-        List<String> ids = jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM stent_dead_letter"
-                    + where.sql() + " ORDER BY failed_at, id LIMIT ?")) {
-                statement.setInt(where.bind(statement), max);
-                List<String> found = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(rows.getString(1));
-                    }
-                }
-                return found;
-            }
+        List<String> ids = persistence.read(manager -> {
+            CriteriaBuilder cb = manager.getCriteriaBuilder();
+            CriteriaQuery<String> query = cb.createQuery(String.class);
+            Root<DeadLetterRow> letter = query.from(DeadLetterRow.class);
+            query.select(letter.get("id")).where(matching(cb, letter, pending))
+                    .orderBy(cb.asc(letter.get("failedAt")), cb.asc(letter.get("id")));
+            return manager.createQuery(query).setMaxResults(max).getResultList();
         });
         int replayed = 0;
         for (String id : ids) {
@@ -134,13 +92,8 @@ public final class DeadLetters {
      * @return whether it existed
      */
     public boolean delete(String id) {
-        return jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "DELETE FROM stent_dead_letter WHERE id = ?")) {
-                statement.setString(1, id);
-                return statement.executeUpdate() == 1;
-            }
-        });
+        return persistence.inTransaction(manager -> manager.createQuery("DELETE FROM DeadLetterRow d WHERE d.id = :id")
+                .setParameter("id", id).executeUpdate() == 1);
     }
 
     /**
@@ -153,112 +106,91 @@ public final class DeadLetters {
         if (age.isNegative()) {
             throw new IllegalArgumentException("STENT-1704 age must not be negative, got " + age);
         }
-        return jdbc.autoCommit(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM stent_dead_letter"
-                    + " WHERE failed_at < " + jdbc.dialect().nowPlusMillis())) {
-                jdbc.dialect().bindMillis(statement, 1, -age.toMillis());
-                return statement.executeUpdate();
-            }
-        });
+        return persistence.inTransaction(manager -> manager.createQuery(
+                        "DELETE FROM DeadLetterRow d WHERE d.failedAt < :cutoff")
+                .setParameter("cutoff", databaseNow(manager).minus(age)).executeUpdate());
     }
 
-    private ReplayOutcome replay(Connection connection, String id) throws SQLException {
-        Dialect dialect = jdbc.dialect();
-        String executionId;
-        String queue;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT execution_id, queue FROM stent_dead_letter WHERE id = ? FOR UPDATE")) {
-            statement.setString(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return ReplayOutcome.NOT_FOUND;
-                }
-                executionId = rows.getString(1);
-                queue = rows.getString(2);
-            }
+    private ReplayOutcome replay(EntityManager manager, String id) {
+        DeadLetterRow letter = manager.find(DeadLetterRow.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (letter == null) {
+            return ReplayOutcome.NOT_FOUND;
         }
-        String function;
-        int version;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT function_name, function_version"
-                + " FROM stent_execution WHERE id = ? AND status = 'FAILED' FOR UPDATE")) {
-            statement.setString(1, executionId);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return ReplayOutcome.NOT_FAILED;
-                }
-                function = rows.getString(1);
-                version = rows.getInt(2);
-            }
+        ExecutionRow execution = manager.find(ExecutionRow.class, letter.executionId(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (execution == null || !"FAILED".equals(execution.status())) {
+            return ReplayOutcome.NOT_FAILED;
         }
-        update(connection, "DELETE FROM stent_step WHERE execution_id = ? AND status = 'FAILED'", executionId);
-        update(connection, "UPDATE stent_execution SET status = 'PENDING', error = NULL, result = NULL,"
-                + " finished_at = NULL, updated_at = CURRENT_TIMESTAMP WHERE id = ?", executionId);
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO stent_task (id, execution_id,"
-                + " kind, function_name, function_version, queue, priority, status, run_at, attempt, version,"
-                + " created_at) VALUES (?, ?, 'ROOT', ?, ?, ?, 0, 'READY', CURRENT_TIMESTAMP, 0, 1, CURRENT_TIMESTAMP)")) {
-            statement.setString(1, UUID.randomUUID().toString());
-            statement.setString(2, executionId);
-            statement.setString(3, function);
-            statement.setInt(4, version);
-            statement.setString(5, queue);
-            statement.executeUpdate();
+        manager.createQuery("DELETE FROM StepRow s WHERE s.executionId = :id AND s.status = 'FAILED'")
+                .setParameter("id", execution.id()).executeUpdate();
+        OffsetDateTime now = databaseNow(manager);
+        execution.resumeAfterFailure(now);
+        manager.persist(TaskRow.readyRoot(UUID.randomUUID().toString(), execution, letter.queue(), now));
+        letter.replayed(now);
+        manager.flush();
+        try {
+            dialect.notifyWork(connection(manager)); // delivered when the replay commits
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
         }
-        update(connection, "UPDATE stent_dead_letter SET replayed_at = CURRENT_TIMESTAMP,"
-                + " replay_count = replay_count + 1 WHERE id = ?", id);
-        dialect.notifyWork(connection);
         return ReplayOutcome.REPLAYED;
     }
 
-    private static void update(Connection connection, String sql, String id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, id);
-            statement.executeUpdate();
+    /** The database clock, read in the transaction (Stent decides due-ness by it, never by the JVM's). */
+    private static OffsetDateTime databaseNow(EntityManager manager) {
+        try (var statement = connection(manager).createStatement();
+             var rows = statement.executeQuery("SELECT CURRENT_TIMESTAMP")) {
+            rows.next();
+            return rows.getObject(1, OffsetDateTime.class);
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
         }
     }
 
-    private static List<DeadLetter> read(PreparedStatement statement) throws SQLException {
-        List<DeadLetter> letters = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                letters.add(new DeadLetter(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getInt(8),
-                        rows.getObject(9, OffsetDateTime.class), rows.getObject(10, OffsetDateTime.class),
-                        rows.getInt(11)));
-            }
-        }
-        return letters;
+    /** The connection of the entity manager's transaction (the dialect-adapted one). */
+    private static Connection connection(EntityManager manager) {
+        return manager.unwrap(Connection.class);
     }
 
-    /** A WHERE clause built from a filter, with its parameters. */
-    private record Where(String sql, List<Object> parameters) {
-
-        static Where of(DeadLetterFilter filter) {
-            List<String> conditions = new ArrayList<>();
-            List<Object> parameters = new ArrayList<>();
-            add(conditions, parameters, "function_name = ?", filter.function());
-            add(conditions, parameters, "queue = ?", filter.queue());
-            add(conditions, parameters, "error_class = ?", filter.errorClass());
-            add(conditions, parameters, "failed_at >= ?", filter.failedFrom());
-            add(conditions, parameters, "failed_at < ?", filter.failedBefore());
-            if (!filter.includeReplayed()) {
-                conditions.add("replayed_at IS NULL");
-            }
-            return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
+    /**
+     * The conditions of a filter, for a query over dead letters.
+     *
+     * @param cb the builder
+     * @param letter the dead-letter root
+     * @param filter the filter
+     * @return the conditions
+     */
+    static Predicate[] matching(CriteriaBuilder cb, Root<DeadLetterRow> letter, DeadLetterFilter filter) {
+        List<Predicate> where = new ArrayList<>();
+        if (filter.function() != null) {
+            where.add(cb.equal(letter.get("functionName"), filter.function()));
         }
-
-        private static void add(List<String> conditions, List<Object> parameters, String condition, Object value) {
-            if (value != null) {
-                conditions.add(condition);
-                parameters.add(value);
-            }
+        if (filter.queue() != null) {
+            where.add(cb.equal(letter.get("queue"), filter.queue()));
         }
-
-        int bind(PreparedStatement statement) throws SQLException {
-            int index = 1;
-            for (Object parameter : parameters) {
-                statement.setObject(index++, parameter);
-            }
-            return index;
+        if (filter.errorClass() != null) {
+            where.add(cb.equal(letter.get("errorClass"), filter.errorClass()));
         }
+        if (filter.failedFrom() != null) {
+            where.add(cb.greaterThanOrEqualTo(letter.get("failedAt"), filter.failedFrom()));
+        }
+        if (filter.failedBefore() != null) {
+            where.add(cb.lessThan(letter.get("failedAt"), filter.failedBefore()));
+        }
+        if (!filter.includeReplayed()) {
+            where.add(cb.isNull(letter.get("replayedAt")));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    /**
+     * A dead letter as the store shows it.
+     *
+     * @param row the row
+     * @return the view
+     */
+    static DeadLetter view(DeadLetterRow row) {
+        return new DeadLetter(row.id(), row.executionId(), row.functionName(), row.queue(), row.errorClass(),
+                row.errorMessage(), row.error(), row.attempts(), row.failedAt(), row.replayedAt(), row.replayCount());
     }
 }

@@ -5,28 +5,42 @@ import io.stent.engine.store.Store;
 import javax.sql.DataSource;
 
 /**
- * Builds the JDBC store for a DataSource: detects the dialect once and wires the store parts.
+ * Builds the store for a DataSource: detects the dialect once and wires the store parts. The hot
+ * path is native SQL in the dialect; the operators' queries, the dead-letter queue's actions and
+ * the schema check go through Stent's Jakarta Persistence unit, built on first use. Close the store
+ * when its application stops.
  */
-public final class JdbcStore {
+public final class JdbcStore implements AutoCloseable {
 
     private final Store store;
-    private final ExecutionQueries queries;
-    private final DeadLetters deadLetters;
     private final SchemaMigrator migrator;
     private final String dialectName;
     private final Jdbc jdbc;
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private StentPersistence persistence;
+    private boolean closed;
 
     private JdbcStore(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
         this.jdbc = new Jdbc(dataSource, dialect);
-        JdbcStepLog steps = new JdbcStepLog(jdbc);
-        JdbcExecutionStore executions = new JdbcExecutionStore(jdbc);
-        this.store = new Store(executions, new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc), steps,
-                new JdbcSignalStore(jdbc), dialect.wakeups(dataSource), new JdbcResultCache(jdbc),
+        this.store = new Store(new JdbcExecutionStore(jdbc), new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc),
+                new JdbcStepLog(jdbc), new JdbcSignalStore(jdbc), dialect.wakeups(dataSource), new JdbcResultCache(jdbc),
                 new JdbcWorkerRegistry(jdbc, dataSource));
-        this.queries = new ExecutionQueries(jdbc, executions, steps);
-        this.deadLetters = new DeadLetters(jdbc);
         this.migrator = new SchemaMigrator(dataSource, dialect);
         this.dialectName = dialect.name();
+    }
+
+    /** The persistence unit, built on first use (EclipseLink's start costs a few hundred milliseconds). */
+    private synchronized StentPersistence persistence() {
+        if (closed) {
+            throw new IllegalStateException("STENT-3011 this store is closed (its application stopped)");
+        }
+        if (persistence == null) {
+            persistence = StentPersistence.open(dataSource, dialect);
+        }
+        return persistence;
     }
 
     /**
@@ -58,21 +72,71 @@ public final class JdbcStore {
     }
 
     /**
-     * Read-only queries for the admin console.
+     * What operators ask of the store (the admin console's queries).
      *
      * @return the queries
      */
-    public ExecutionQueries queries() {
-        return queries;
+    public io.stent.store.query.StoreQueries queries() {
+        return new JpaStoreQueries(persistence());
     }
 
     /**
-     * The dead-letter queue.
+     * The dead-letter queue's actions.
      *
      * @return the dead letters
      */
     public DeadLetters deadLetters() {
-        return deadLetters;
+        return new DeadLetters(persistence(), dialect);
+    }
+
+    /**
+     * The schema version the database holds, read through the persistence unit (for readiness).
+     *
+     * @return the version, 0 for a database without Stent's tables
+     */
+    public int schemaVersion() {
+        try {
+            Integer version = persistence().read(manager -> manager.createQuery(
+                    "SELECT MAX(v.version) FROM SchemaVersionRow v", Integer.class).getSingleResult());
+            return version == null ? 0 : version;
+        } catch (jakarta.persistence.PersistenceException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.sql.SQLException sql && dialect.isMissingTable(sql)) {
+                    return 0;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * How many tasks are due and wait for a worker (the queue depth, over all queues). It counts
+     * the entries of the ready-task index up to now, so it costs in proportion to the backlog:
+     * read it every few seconds, not per task.
+     *
+     * @return the number of due, unclaimed tasks
+     */
+    public long dueTasks() {
+        return jdbc.autoCommit(connection -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM stent_task WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP");
+                 java.sql.ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Closes the persistence unit; the store answers no more queries.
+     */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (persistence != null) {
+            persistence.close();
+            persistence = null;
+        }
     }
 
     /**

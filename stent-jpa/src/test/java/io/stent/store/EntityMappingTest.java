@@ -92,6 +92,16 @@ class EntityMappingTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void schemaVersion_throughThePersistenceUnit_isZeroOnAnEmptyDatabase_andTheLatestOnceMigrated(String dialect) {
+        try (TestDatabase database = TestDatabase.of(dialect); JdbcStore store = JdbcStore.on(database.dataSource())) {
+            assertEquals(0, store.schemaVersion(), "no Stent table yet");
+            store.migrator().migrate("test");
+            assertEquals(SchemaMigrator.expectedVersion(), store.schemaVersion());
+        }
+    }
+
     private static void compare(String table, Class<?> entity, Map<String, DbColumn> columns, List<String> problems) {
         Map<String, Field> fields = new TreeMap<>();
         for (Field field : entity.getDeclaredFields()) {

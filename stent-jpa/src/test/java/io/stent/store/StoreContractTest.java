@@ -74,7 +74,7 @@ abstract class StoreContractTest {
         return start(function, null);
     }
 
-    private String start(String function, String key) {
+    String start(String function, String key) {
         return store.executions().create(NewExecution.now(UUID.randomUUID().toString(), function, 1, "default",
                 "[1]", key));
     }
@@ -169,8 +169,15 @@ abstract class StoreContractTest {
     }
 
     private List<String> listed(ExecutionStatus status) {
-        return jdbcStore.queries().list(status, 500, 0).stream().map(io.stent.engine.store.ExecutionRecord::id)
-                .toList();
+        return jdbcStore.queries().executions(io.stent.store.query.ExecutionFilter.all().withStatus(status),
+                io.stent.store.query.ExecutionSort.CREATED_AT, io.stent.store.query.PageRequest.first(500)).items()
+                .stream().map(io.stent.store.query.ExecutionSummary::id).toList();
+    }
+
+    /** A page of dead letters, newest first. */
+    List<DeadLetter> letters(DeadLetterFilter filter, int limit, int offset) {
+        return jdbcStore.queries().deadLetters(filter, io.stent.store.query.DeadLetterSort.FAILED_AT,
+                new io.stent.store.query.PageRequest(offset, limit, false)).items();
     }
 
     @Test
@@ -644,7 +651,7 @@ abstract class StoreContractTest {
         String function = fn();
         String id = failForGood(function, "com.example.Broken");
         assertEquals(ExecutionStatus.FAILED, store.executions().find(id).orElseThrow().status());
-        List<DeadLetter> letters = jdbcStore.deadLetters().list(DeadLetterFilter.all().withFunction(function), 10, 0);
+        List<DeadLetter> letters = letters(DeadLetterFilter.all().withFunction(function), 10, 0);
         assertEquals(1, letters.size());
         DeadLetter letter = letters.get(0);
         assertEquals(id, letter.executionId());
@@ -653,7 +660,7 @@ abstract class StoreContractTest {
         assertEquals("it broke", letter.errorMessage());
         assertEquals(1, letter.attempts());
         assertTrue(letter.failedAt() != null);
-        assertEquals(letter, jdbcStore.deadLetters().find(letter.id()).orElseThrow());
+        assertEquals(letter, jdbcStore.queries().deadLetter(letter.id()).orElseThrow());
     }
 
     @Test
@@ -664,7 +671,7 @@ abstract class StoreContractTest {
         store.executions().cancel(id);
         assertTrue(store.completions().failForGood(task, "w", "X", "m", "{}"));
         assertEquals(ExecutionStatus.CANCELLED, store.executions().find(id).orElseThrow().status());
-        assertTrue(jdbcStore.deadLetters().list(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty());
+        assertTrue(letters(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty());
     }
 
     @Test
@@ -674,16 +681,16 @@ abstract class StoreContractTest {
         failForGood(function, "B");
         failForGood(function, "B");
         var dlq = jdbcStore.deadLetters();
-        assertEquals(3, dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).size());
-        assertEquals(2, dlq.list(DeadLetterFilter.all().withFunction(function).withErrorClass("B"), 10, 0).size());
-        assertEquals(1, dlq.list(DeadLetterFilter.all().withFunction(function), 1, 2).size());
-        assertEquals(0, dlq.list(DeadLetterFilter.all().withFunction(function).withQueue("other"), 10, 0).size());
-        var now = dlq.list(DeadLetterFilter.all().withFunction(function), 1, 0).get(0).failedAt();
-        assertEquals(0, dlq.list(DeadLetterFilter.all().withFunction(function)
+        assertEquals(3, letters(DeadLetterFilter.all().withFunction(function), 10, 0).size());
+        assertEquals(2, letters(DeadLetterFilter.all().withFunction(function).withErrorClass("B"), 10, 0).size());
+        assertEquals(1, letters(DeadLetterFilter.all().withFunction(function), 1, 2).size());
+        assertEquals(0, letters(DeadLetterFilter.all().withFunction(function).withQueue("other"), 10, 0).size());
+        var now = letters(DeadLetterFilter.all().withFunction(function), 1, 0).get(0).failedAt();
+        assertEquals(0, letters(DeadLetterFilter.all().withFunction(function)
                 .failedBetween(now.plusMinutes(1), null), 10, 0).size());
-        assertEquals(3, dlq.list(DeadLetterFilter.all().withFunction(function)
+        assertEquals(3, letters(DeadLetterFilter.all().withFunction(function)
                 .failedBetween(now.minusMinutes(1), now.plusMinutes(1)), 10, 0).size());
-        assertThrows(IllegalArgumentException.class, () -> dlq.list(DeadLetterFilter.all(), 501, 0));
+        assertThrows(IllegalArgumentException.class, () -> letters(DeadLetterFilter.all(), 501, 0));
     }
 
     @Test
@@ -695,7 +702,7 @@ abstract class StoreContractTest {
         ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         store.completions().failForGood(task, "w", "X", "m", "{}");
         var dlq = jdbcStore.deadLetters();
-        DeadLetter letter = dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).get(0);
+        DeadLetter letter = letters(DeadLetterFilter.all().withFunction(function), 10, 0).get(0);
 
         assertEquals(DeadLetters.ReplayOutcome.REPLAYED, dlq.replay(letter.id()));
         assertEquals(ExecutionStatus.PENDING, store.executions().find(id).orElseThrow().status());
@@ -704,11 +711,11 @@ abstract class StoreContractTest {
         assertEquals(1, store.claims().claim("w", k(function), 1, LEASE).size());
         assertEquals(DeadLetters.ReplayOutcome.NOT_FAILED, dlq.replay(letter.id()));
         assertEquals(DeadLetters.ReplayOutcome.NOT_FOUND, dlq.replay("missing"));
-        DeadLetter replayed = dlq.find(letter.id()).orElseThrow();
+        DeadLetter replayed = jdbcStore.queries().deadLetter(letter.id()).orElseThrow();
         assertEquals(1, replayed.replayCount());
         assertTrue(replayed.replayedAt() != null);
-        assertTrue(dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty(), "replayed are hidden");
-        assertEquals(1, dlq.list(DeadLetterFilter.all().withFunction(function).includingReplayed(), 10, 0).size());
+        assertTrue(letters(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty(), "replayed are hidden");
+        assertEquals(1, letters(DeadLetterFilter.all().withFunction(function).includingReplayed(), 10, 0).size());
     }
 
     @Test
@@ -718,7 +725,7 @@ abstract class StoreContractTest {
         failForGood(function, "B");
         var dlq = jdbcStore.deadLetters();
         assertEquals(1, dlq.replayMatching(DeadLetterFilter.all().withFunction(function).withErrorClass("B"), 100));
-        assertEquals(1, dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).size());
+        assertEquals(1, letters(DeadLetterFilter.all().withFunction(function), 10, 0).size());
         assertEquals(1, store.claims().claim("w", k(function), 10, LEASE).size());
     }
 
@@ -728,12 +735,12 @@ abstract class StoreContractTest {
         failForGood(function, "A");
         failForGood(function, "A");
         var dlq = jdbcStore.deadLetters();
-        DeadLetter first = dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).get(0);
+        DeadLetter first = letters(DeadLetterFilter.all().withFunction(function), 10, 0).get(0);
         assertTrue(dlq.delete(first.id()));
         assertFalse(dlq.delete(first.id()));
         assertEquals(0, dlq.purgeOlderThan(Duration.ofHours(1)), "nothing is an hour old");
         assertTrue(dlq.purgeOlderThan(Duration.ZERO) >= 1);
-        assertTrue(dlq.list(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty());
+        assertTrue(letters(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty());
     }
 
     private String startChild(String function, String parentId, String position) {
@@ -867,7 +874,7 @@ abstract class StoreContractTest {
         ClaimedTask retried = store.claims().claim("w", k(function), 1, LEASE).get(0);
         assertFalse(retried.firstRun(), "a retry may find recorded steps");
         assertTrue(store.completions().failForGood(retried, "w", "X", "m", "{}"));
-        DeadLetter letter = jdbcStore.deadLetters().list(DeadLetterFilter.all().withFunction(function), 1, 0).get(0);
+        DeadLetter letter = letters(DeadLetterFilter.all().withFunction(function), 1, 0).get(0);
         jdbcStore.deadLetters().replay(letter.id());
         assertFalse(store.claims().claim("w", k(function), 1, LEASE).get(0).firstRun(), "a replay keeps its steps");
     }
@@ -945,27 +952,150 @@ abstract class StoreContractTest {
         assertEquals(0, store.claims().claimLimited("w", group, 10, LEASE).size(), "one token per 1000 s");
     }
 
+    private io.stent.store.query.Page<io.stent.store.query.ExecutionSummary> executions(
+            io.stent.store.query.ExecutionFilter filter, io.stent.store.query.ExecutionSort sort, int offset,
+            int limit, boolean ascending) {
+        return jdbcStore.queries().executions(filter, sort, new io.stent.store.query.PageRequest(offset, limit,
+                ascending));
+    }
+
+    private List<String> ids(io.stent.store.query.Page<io.stent.store.query.ExecutionSummary> page) {
+        return page.items().stream().map(io.stent.store.query.ExecutionSummary::id).toList();
+    }
+
     @Test
-    void queries_pageNewestFirst_filterByStatus_andRejectBadPages() {
+    void queries_filterSortAndPageExecutions() throws Exception {
+        var all = io.stent.store.query.ExecutionFilter.all();
+        var byCreation = io.stent.store.query.ExecutionSort.CREATED_AT;
         String function = fn();
-        String first = start(function);
+        String first = start(function, "q-" + UUID.randomUUID());
         String second = start(function);
-        var queries = jdbcStore.queries();
-        var page = queries.list(null, 500, 0);
-        assertTrue(page.stream().anyMatch(e -> e.id().equals(first)));
-        assertTrue(page.stream().anyMatch(e -> e.id().equals(second)));
-        assertEquals(1, queries.list(null, 1, 0).size());
-        assertTrue(queries.list(ExecutionStatus.COMPLETED, 500, 0).stream()
-                .noneMatch(e -> e.id().equals(first)), "a pending execution is not listed as completed");
-        assertEquals(first, queries.find(first).orElseThrow().id());
-        var error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> queries.list(null, 0, 0));
-        assertTrue(error.getMessage().contains("limit"));
+        String third = start(function);
+        var page = executions(all.withFunction(function), byCreation, 0, 2, false);
+        assertEquals(List.of(third, second), ids(page), "newest first");
+        assertTrue(page.hasMore());
+        var next = executions(all.withFunction(function), byCreation, 2, 2, false);
+        assertEquals(List.of(first), ids(next));
+        assertFalse(next.hasMore());
+        assertEquals(List.of(first, second, third), ids(executions(all.withFunction(function), byCreation, 0, 10,
+                true)), "oldest first");
+        var created = store.executions().find(second).orElseThrow().createdAt();
+        assertEquals(List.of(second, third), ids(executions(all.withFunction(function).createdBetween(created,
+                created.plusMinutes(1)), byCreation, 0, 10, true)), "created at or after the second");
+        assertEquals(List.of(first), ids(executions(all.withFunction(function).createdBetween(null, created),
+                byCreation, 0, 10, true)), "created before the second");
+        assertThrows(IllegalArgumentException.class, () -> new io.stent.store.query.PageRequest(0, 501, false));
+        assertThrows(IllegalArgumentException.class, () -> new io.stent.store.query.PageRequest(-1, 5, false));
+    }
+
+    @Test
+    void queries_searchByIdOrKeyPrefix_takesWildcardsLiterally() {
+        String function = fn();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String percent = start(function, tag + "%_!x");
+        String plain = start(function, tag + "abc");
+        var all = io.stent.store.query.ExecutionFilter.all().withFunction(function);
+        var sort = io.stent.store.query.ExecutionSort.CREATED_AT;
+        assertEquals(List.of(percent), ids(executions(all.withSearch(tag + "%_!"), sort, 0, 10, true)),
+                "% _ and ! match only themselves");
+        assertEquals(List.of(percent, plain), ids(executions(all.withSearch(tag), sort, 0, 10, true)));
+        assertEquals(List.of(plain), ids(executions(all.withSearch(plain.substring(0, 13)), sort, 0, 10, true)),
+                "an id prefix");
+    }
+
+    @Test
+    void queries_statusIsWhatTheExecutionReports_runningWhileLeased() {
+        String function = fn();
+        String running = start(function);
+        store.claims().claim("w", k(function), 1, LEASE);
+        String pending = start(function);
+        var all = io.stent.store.query.ExecutionFilter.all().withFunction(function);
+        var sort = io.stent.store.query.ExecutionSort.CREATED_AT;
+        var listed = executions(all.withStatus(ExecutionStatus.RUNNING), sort, 0, 10, true);
+        assertEquals(List.of(running), ids(listed));
+        assertEquals(ExecutionStatus.RUNNING, listed.items().get(0).status());
+        assertEquals(1, listed.items().get(0).attempts(), "the running attempt");
+        assertEquals(List.of(pending), ids(executions(all.withStatus(ExecutionStatus.PENDING), sort, 0, 10, true)));
+    }
+
+    @Test
+    void queries_sortByFunctionAndByEnd_unfinishedAsIfTheyEndedLast() {
+        String prefix = fn();
+        String b = start(prefix + "-b");
+        String a = start(prefix + "-a");
+        ClaimedTask task = store.claims().claim("w", k(prefix + "-a"), 1, LEASE).get(0);
+        assertTrue(store.completions().finish(task, "w", ExecutionStatus.COMPLETED, "1", null));
+        List<String> mine = List.of(a, b);
+        java.util.function.Function<io.stent.store.query.Page<io.stent.store.query.ExecutionSummary>, List<String>>
+                only = page -> ids(page).stream().filter(mine::contains).toList();
+        var byFunction = io.stent.store.query.ExecutionSort.FUNCTION;
+        var byEnd = io.stent.store.query.ExecutionSort.FINISHED_AT;
+        var filter = io.stent.store.query.ExecutionFilter.all();
+        assertEquals(List.of(a, b), only.apply(executions(filter.createdBetween(
+                store.executions().find(b).orElseThrow().createdAt(), null), byFunction, 0, 500, true)));
+        assertEquals(List.of(b, a), only.apply(executions(filter.createdBetween(
+                store.executions().find(b).orElseThrow().createdAt(), null), byFunction, 0, 500, false)));
+        assertEquals(List.of(a, b), only.apply(executions(filter.createdBetween(
+                store.executions().find(b).orElseThrow().createdAt(), null), byEnd, 0, 500, true)),
+                "ascending: the unfinished one last");
+        assertEquals(List.of(b, a), only.apply(executions(filter.createdBetween(
+                store.executions().find(b).orElseThrow().createdAt(), null), byEnd, 0, 500, false)),
+                "descending: the unfinished one first");
+    }
+
+    @Test
+    void queries_executionDetail_hasItsDataAndStepsInOrder_andChildrenAreFoundByParent() {
+        String function = fn();
+        String id = start(function);
+        store.steps().record(StepRecord.finished(id, "", 1, "first", StepStatus.COMPLETED, "[1]", "\"one\"", 1, 3));
+        store.steps().record(StepRecord.finished(id, "1", 1, "inner", StepStatus.COMPLETED, "[]", "2", 2, 4));
+        String child = startChild(fn(), id, "2");
+        var detail = jdbcStore.queries().execution(id).orElseThrow();
+        assertEquals(id, detail.summary().id());
+        assertEquals("[1]", detail.arguments());
+        assertEquals(List.of("1", "1.1"), detail.steps().stream().map(io.stent.store.query.StepView::position)
+                .toList());
+        assertEquals("\"one\"", detail.steps().get(0).output());
+        assertEquals(2, detail.steps().get(1).attempts());
+        assertTrue(jdbcStore.queries().execution("missing").isEmpty());
+        assertEquals(List.of(child), ids(executions(io.stent.store.query.ExecutionFilter.all().childrenOf(id),
+                io.stent.store.query.ExecutionSort.CREATED_AT, 0, 10, true)));
+    }
+
+    @Test
+    void queries_listWorkers() {
+        String id = "listed-" + UUID.randomUUID();
+        store.workers().register(worker(id, 7));
+        var listed = jdbcStore.queries().workers().stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
+        assertEquals("elsewhere", listed.host());
+        assertEquals(4242, listed.pid());
+        assertTrue(listed.stoppedAt() == null);
+        store.workers().deregister(id);
+    }
+
+    @Test
+    void replay_writesTheDatabaseClock_whateverTheJvmTimeZone() {
+        String function = fn();
+        failForGood(function, "A");
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Auckland"));
+        try {
+            DeadLetter letter = letters(DeadLetterFilter.all().withFunction(function), 1, 0).get(0);
+            assertEquals(DeadLetters.ReplayOutcome.REPLAYED, jdbcStore.deadLetters().replay(letter.id()));
+            DeadLetter replayed = jdbcStore.queries().deadLetter(letter.id()).orElseThrow();
+            assertTrue(Duration.between(letter.failedAt(), replayed.replayedAt()).abs().toMinutes() < 1,
+                    "failed at " + letter.failedAt() + ", replayed at " + replayed.replayedAt());
+            ClaimedTask again = store.claims().claim("w", k(function), 1, LEASE).get(0);
+            assertTrue(Duration.between(letter.failedAt(), again.claimedAt()).abs().toMinutes() < 1,
+                    "the replay's task was due at once by the database clock");
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
     }
 
     @Test
     void dueTasks_countsDueUnclaimedTasks_notDelayedOrClaimedOnes() {
-        var queries = jdbcStore.queries();
+        var queries = jdbcStore;
         long before = queries.dueTasks();
         String function = fn();
         start(function);

@@ -77,7 +77,7 @@ public class CrashResource {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("status", handle.status().name());
         report.put("result", handle.status().isTerminal() ? handle.result() : "");
-        report.put("recordedSteps", JdbcStore.on(effects.dataSource()).queries().steps(id).size());
+        report.put("recordedSteps", JdbcStore.on(effects.dataSource()).store().steps().list(id).size());
         Map<String, Integer> counts = new LinkedHashMap<>();
         effects.counts(tag).forEach((step, count) -> counts.put("step" + step, count));
         report.put("effects", counts);

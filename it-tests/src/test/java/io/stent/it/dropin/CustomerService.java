@@ -39,4 +39,14 @@ public class CustomerService {
         return em.createQuery("select count(c) from Customer c where c.name = :name", Long.class)
                 .setParameter("name", name).getSingleResult();
     }
+
+    /**
+     * The entities of the application's own persistence unit.
+     *
+     * @return their names
+     */
+    public java.util.Set<String> entityNames() {
+        return em.getMetamodel().getEntities().stream().map(jakarta.persistence.metamodel.EntityType::getName)
+                .collect(java.util.stream.Collectors.toSet());
+    }
 }

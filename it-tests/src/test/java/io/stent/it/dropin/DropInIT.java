@@ -2,9 +2,9 @@ package io.stent.it.dropin;
 
 import io.stent.ExecutionStatus;
 import io.stent.Stent;
-import io.stent.engine.store.StepRecord;
 import io.stent.it.Libraries;
 import io.stent.store.JdbcStore;
+import io.stent.store.query.StepView;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -58,6 +58,24 @@ class DropInIT {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    /** The recorded steps, read through Stent's persistence unit inside this deployment. */
+    private List<StepView> steps(String executionId) {
+        try (JdbcStore store = JdbcStore.on(dataSource)) {
+            return store.queries().execution(executionId).orElseThrow().steps();
+        }
+    }
+
+    @Test
+    void theHostsPersistenceUnit_seesOnlyItsOwnEntities_whileStentsOwnUnitReadsStentsTables() {
+        assertEquals(java.util.Set.of("Customer"), customers.entityNames(),
+                "the container scanned the application; Stent's entities are not in its unit");
+        var handle = stent.start(() -> onboarding.onboard("ivy"));
+        assertTrue(handle.await(WAIT).startsWith("welcome ivy #"));
+        assertEquals(List.of("dropin.register", "dropin.greet"),
+                steps(handle.id()).stream().map(StepView::function).toList(), "Stent's unit, in the same deployment");
+        assertEquals(1, customers.countNamed("ivy"), "the application's unit, through its unqualified injection");
+    }
+
     @Test
     void applicationAndDurableCalls_workSideBySide() throws Exception {
         // the host application's own persistence unit works with unqualified injection
@@ -96,8 +114,8 @@ class DropInIT {
         var handle = stent.start(() -> onboarding.bookFlow("fay"));
         assertTrue(handle.await(WAIT) > 0);
         assertEquals(1, customers.countNamed("fay"), "the rolled-back attempt left no customer");
-        StepRecord step = JdbcStore.on(dataSource).queries().steps(handle.id()).get(0);
-        assertEquals("dropin.book", step.functionName());
+        StepView step = steps(handle.id()).get(0);
+        assertEquals("dropin.book", step.function());
         assertEquals(2, step.attempts(), "the first attempt's checkpoint rolled back with its work");
     }
 
@@ -106,8 +124,8 @@ class DropInIT {
         var handle = stent.start(() -> onboarding.silentFlow("gus"));
         assertTrue(handle.await(WAIT) > 0);
         assertEquals(0, customers.countNamed("gus"), "JTA rolled the step's work back, as without Stent");
-        StepRecord step = JdbcStore.on(dataSource).queries().steps(handle.id()).get(0);
-        assertEquals("dropin.bookSilentlyRolledBack", step.functionName());
+        StepView step = steps(handle.id()).get(0);
+        assertEquals("dropin.bookSilentlyRolledBack", step.function());
         assertEquals(1, step.attempts());
     }
 
@@ -116,9 +134,9 @@ class DropInIT {
         var handle = stent.start(() -> onboarding.onboard("eve"));
         assertTrue(handle.await(WAIT).startsWith("welcome eve #"));
         assertEquals(ExecutionStatus.COMPLETED, handle.status());
-        List<StepRecord> steps = JdbcStore.on(dataSource).queries().steps(handle.id());
+        List<StepView> steps = steps(handle.id());
         assertEquals(List.of("dropin.register", "dropin.greet"),
-                steps.stream().map(StepRecord::functionName).toList());
+                steps.stream().map(StepView::function).toList());
         assertEquals(1, customers.countNamed("eve"), "the EJB step ran exactly once");
     }
 

@@ -77,8 +77,11 @@ public class LifecycleResource {
         report.put("attempts", record.attempts());
         report.put("picks", effects.count(tag, "pick"));
         report.put("labels", effects.count(tag, "label:P-" + tag));
-        report.put("deadLetters", store.deadLetters().list(DeadLetterFilter.all(), 500, 0).stream()
-                .filter(letter -> letter.executionId().equals(id)).count());
+        try (store) {
+            report.put("deadLetters", store.queries().deadLetters(DeadLetterFilter.all(),
+                    io.stent.store.query.DeadLetterSort.FAILED_AT, io.stent.store.query.PageRequest.first(500))
+                    .items().stream().filter(letter -> letter.executionId().equals(id)).count());
+        }
         return report;
     }
 }

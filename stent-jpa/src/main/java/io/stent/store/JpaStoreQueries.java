@@ -1,0 +1,222 @@
+package io.stent.store;
+
+import io.stent.ExecutionStatus;
+import io.stent.store.model.DeadLetterRow;
+import io.stent.store.model.ExecutionRow;
+import io.stent.store.model.StepRow;
+import io.stent.store.model.TaskRow;
+import io.stent.store.model.WorkerRow;
+import io.stent.store.query.DeadLetterSort;
+import io.stent.store.query.ExecutionDetail;
+import io.stent.store.query.ExecutionFilter;
+import io.stent.store.query.ExecutionSort;
+import io.stent.store.query.ExecutionSummary;
+import io.stent.store.query.Page;
+import io.stent.store.query.PageRequest;
+import io.stent.store.query.StepView;
+import io.stent.store.query.StoreQueries;
+import io.stent.store.query.WorkerView;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operators' queries through Jakarta Persistence: filters, sorting and paging are built with
+ * the Criteria API, so EclipseLink writes each database's SQL.
+ */
+final class JpaStoreQueries implements StoreQueries {
+
+    /** The escape character of LIKE patterns built from user text. */
+    private static final char ESCAPE = '!';
+
+    private final StentPersistence persistence;
+
+    JpaStoreQueries(StentPersistence persistence) {
+        this.persistence = persistence;
+    }
+
+    @Override
+    public Page<ExecutionSummary> executions(ExecutionFilter filter, ExecutionSort sort, PageRequest page) {
+        return persistence.read(manager -> {
+            CriteriaBuilder cb = manager.getCriteriaBuilder();
+            CriteriaQuery<ExecutionRow> query = cb.createQuery(ExecutionRow.class);
+            Root<ExecutionRow> execution = query.from(ExecutionRow.class);
+            List<Predicate> where = new ArrayList<>();
+            if (filter.status() != null) {
+                where.add(hasStatus(cb, query, execution, filter.status()));
+            }
+            equalIfSet(cb, where, execution.get("functionName"), filter.function());
+            equalIfSet(cb, where, execution.get("parentId"), filter.parentId());
+            if (filter.createdFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(execution.get("createdAt"), filter.createdFrom()));
+            }
+            if (filter.createdBefore() != null) {
+                where.add(cb.lessThan(execution.get("createdAt"), filter.createdBefore()));
+            }
+            if (filter.search() != null && !filter.search().isEmpty()) {
+                String pattern = likePrefix(filter.search());
+                where.add(cb.or(cb.like(execution.get("id"), pattern, ESCAPE),
+                        cb.like(execution.get("idempotencyKey"), pattern, ESCAPE)));
+            }
+            query.select(execution).where(where.toArray(Predicate[]::new))
+                    .orderBy(executionOrder(cb, execution, sort, page.ascending()));
+            List<ExecutionRow> rows = manager.createQuery(query).setFirstResult(page.offset())
+                    .setMaxResults(page.limit() + 1).getResultList();
+            List<ExecutionRow> shown = rows.subList(0, Math.min(rows.size(), page.limit()));
+            Map<String, Integer> running = runningAttempts(manager, shown.stream().map(ExecutionRow::id).toList());
+            return new Page<>(shown.stream().map(row -> summary(row, running.get(row.id()))).toList(),
+                    page.offset(), rows.size() > page.limit());
+        });
+    }
+
+    /**
+     * The status an execution reports: a claim does not write the execution row, so a PENDING or
+     * SUSPENDED row whose task is leased is RUNNING.
+     */
+    private static Predicate hasStatus(CriteriaBuilder cb, CriteriaQuery<?> query, Root<ExecutionRow> execution,
+                                       ExecutionStatus status) {
+        Path<String> stored = execution.get("status");
+        Subquery<Integer> leased = query.subquery(Integer.class);
+        Root<TaskRow> task = leased.from(TaskRow.class);
+        leased.select(cb.literal(1)).where(cb.equal(task.get("executionId"), execution.get("id")),
+                cb.equal(task.get("status"), "RUNNING"));
+        return switch (status) {
+            case RUNNING -> cb.or(cb.equal(stored, "RUNNING"),
+                    cb.and(stored.in("PENDING", "SUSPENDED"), cb.exists(leased)));
+            case PENDING, SUSPENDED -> cb.and(cb.equal(stored, status.name()), cb.not(cb.exists(leased)));
+            default -> cb.equal(stored, status.name());
+        };
+    }
+
+    private static List<Order> executionOrder(CriteriaBuilder cb, Root<ExecutionRow> execution, ExecutionSort sort,
+                                              boolean ascending) {
+        List<Order> order = new ArrayList<>();
+        switch (sort) {
+            case CREATED_AT -> order.add(direction(cb, execution.get("createdAt"), ascending));
+            case FUNCTION -> order.add(direction(cb, execution.get("functionName"), ascending));
+            case STATUS -> order.add(direction(cb, execution.get("status"), ascending));
+            case FINISHED_AT -> {
+                // Unfinished ones as if they ended last, on every database (their NULL sorts first on some).
+                Expression<Integer> unfinished = cb.<Integer>selectCase()
+                        .when(cb.isNull(execution.get("finishedAt")), 1).otherwise(0);
+                order.add(direction(cb, unfinished, ascending));
+                order.add(direction(cb, execution.get("finishedAt"), ascending));
+            }
+            default -> throw new IllegalArgumentException("STENT-1707 unknown sort " + sort);
+        }
+        order.add(direction(cb, execution.get("id"), ascending));
+        return order;
+    }
+
+    private static Order direction(CriteriaBuilder cb, Expression<?> expression, boolean ascending) {
+        return ascending ? cb.asc(expression) : cb.desc(expression);
+    }
+
+    private static void equalIfSet(CriteriaBuilder cb, List<Predicate> where, Path<String> path, String value) {
+        if (value != null) {
+            where.add(cb.equal(path, value));
+        }
+    }
+
+    /** A LIKE pattern that matches values starting with {@code prefix}, its wildcards escaped. */
+    static String likePrefix(String prefix) {
+        StringBuilder pattern = new StringBuilder();
+        for (char c : prefix.toCharArray()) {
+            if (c == '%' || c == '_' || c == ESCAPE) {
+                pattern.append(ESCAPE);
+            }
+            pattern.append(c);
+        }
+        return pattern.append('%').toString();
+    }
+
+    /** The attempt number of each execution's running task, for the executions that have one. */
+    private static Map<String, Integer> runningAttempts(EntityManager manager, Collection<String> ids) {
+        Map<String, Integer> attempts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return attempts;
+        }
+        manager.createQuery("SELECT t FROM TaskRow t WHERE t.executionId IN :ids AND t.status = 'RUNNING'",
+                        TaskRow.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(task -> attempts.merge(task.executionId(), task.attempt(), Math::max));
+        return attempts;
+    }
+
+    private static ExecutionSummary summary(ExecutionRow row, Integer runningAttempt) {
+        ExecutionStatus stored = ExecutionStatus.valueOf(row.status());
+        boolean running = runningAttempt != null
+                && (stored == ExecutionStatus.PENDING || stored == ExecutionStatus.SUSPENDED);
+        return new ExecutionSummary(row.id(), row.functionName(), row.functionVersion(),
+                running ? ExecutionStatus.RUNNING : stored, runningAttempt != null ? runningAttempt : row.attempts(),
+                row.idempotencyKey(), row.parentId(), row.createdAt(), row.startedAt(), row.finishedAt(),
+                row.deadlineAt());
+    }
+
+    @Override
+    public Optional<ExecutionDetail> execution(String id) {
+        return persistence.read(manager -> {
+            ExecutionRow row = manager.find(ExecutionRow.class, id);
+            if (row == null) {
+                return Optional.empty();
+            }
+            List<StepView> steps = manager.createQuery("SELECT s FROM StepRow s WHERE s.executionId = :id"
+                            + " ORDER BY s.finishedAt, s.parentPath, s.seq", StepRow.class)
+                    .setParameter("id", id).getResultList().stream()
+                    .map(step -> new StepView(step.parentPath(), step.seq(), step.functionName(), step.status(),
+                            step.args(), step.output(), step.attempts(), step.durationMs(), step.finishedAt(),
+                            step.wakeAt()))
+                    .toList();
+            ExecutionSummary summary = summary(row, runningAttempts(manager, List.of(id)).get(id));
+            return Optional.of(new ExecutionDetail(summary, row.args(), row.result(), row.error(), steps));
+        });
+    }
+
+    @Override
+    public Page<DeadLetter> deadLetters(DeadLetterFilter filter, DeadLetterSort sort, PageRequest page) {
+        return persistence.read(manager -> {
+            CriteriaBuilder cb = manager.getCriteriaBuilder();
+            CriteriaQuery<DeadLetterRow> query = cb.createQuery(DeadLetterRow.class);
+            Root<DeadLetterRow> letter = query.from(DeadLetterRow.class);
+            Path<?> key = switch (sort) {
+                case FAILED_AT -> letter.get("failedAt");
+                case FUNCTION -> letter.get("functionName");
+                case ERROR_CLASS -> letter.get("errorClass");
+            };
+            query.select(letter).where(DeadLetters.matching(cb, letter, filter))
+                    .orderBy(direction(cb, key, page.ascending()), direction(cb, letter.get("id"), page.ascending()));
+            List<DeadLetterRow> rows = manager.createQuery(query).setFirstResult(page.offset())
+                    .setMaxResults(page.limit() + 1).getResultList();
+            return new Page<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream()
+                    .map(DeadLetters::view).toList(), page.offset(), rows.size() > page.limit());
+        });
+    }
+
+    @Override
+    public Optional<DeadLetter> deadLetter(String id) {
+        return persistence.read(manager -> Optional.ofNullable(manager.find(DeadLetterRow.class, id))
+                .map(DeadLetters::view));
+    }
+
+    @Override
+    public List<WorkerView> workers() {
+        return persistence.read(manager -> manager.createQuery("SELECT w FROM WorkerRow w"
+                        + " ORDER BY w.startedAt DESC, w.id", WorkerRow.class).getResultList().stream()
+                .map(w -> new WorkerView(w.id(), w.host(), w.pid(), w.startedAt(), w.heartbeatAt(), w.stoppedAt(),
+                        w.functions()))
+                .toList());
+    }
+}

@@ -1,0 +1,11 @@
+package io.stent.store.query;
+
+/** What a page of dead letters is sorted by; ties are broken by id. */
+public enum DeadLetterSort {
+    /** When they failed. */
+    FAILED_AT,
+    /** The function's name. */
+    FUNCTION,
+    /** The failure's class name. */
+    ERROR_CLASS
+}

@@ -1,0 +1,25 @@
+package io.stent.store.query;
+
+import io.stent.ExecutionStatus;
+
+import java.time.OffsetDateTime;
+
+/**
+ * An execution as a list shows it.
+ *
+ * @param id the execution id
+ * @param function the root function
+ * @param version the function version it runs on
+ * @param status its status (RUNNING while a worker holds it)
+ * @param attempts attempts so far (the running attempt's number while one runs)
+ * @param idempotencyKey the key it was started with, or null
+ * @param parentId the parent of a child execution, or null
+ * @param createdAt when it was created (database clock)
+ * @param startedAt when its first attempt started, or null
+ * @param finishedAt when it ended, or null
+ * @param deadlineAt its deadline, or null
+ */
+public record ExecutionSummary(String id, String function, int version, ExecutionStatus status, int attempts,
+                               String idempotencyKey, String parentId, OffsetDateTime createdAt,
+                               OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime deadlineAt) {
+}

@@ -1,0 +1,36 @@
+package io.stent.store.query;
+
+/**
+ * Which page of a sorted list to read.
+ *
+ * @param offset rows to skip, at least 0
+ * @param limit rows to read, 1 to {@value #MAX_LIMIT}
+ * @param ascending whether the sort runs oldest (or A) first
+ */
+public record PageRequest(int offset, int limit, boolean ascending) {
+
+    /** The largest page. */
+    public static final int MAX_LIMIT = 500;
+
+    /**
+     * Checks the bounds.
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public PageRequest {
+        if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+            throw new IllegalArgumentException("STENT-1701 limit must be 1 to " + MAX_LIMIT
+                    + " and offset at least 0, got limit " + limit + " and offset " + offset);
+        }
+    }
+
+    /**
+     * The first page, newest (or last) first.
+     *
+     * @param limit rows to read
+     * @return the request
+     */
+    public static PageRequest first(int limit) {
+        return new PageRequest(0, limit, false);
+    }
+}

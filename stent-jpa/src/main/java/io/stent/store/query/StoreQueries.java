@@ -1,0 +1,57 @@
+package io.stent.store.query;
+
+import io.stent.store.DeadLetter;
+import io.stent.store.DeadLetterFilter;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What operators ask of the store. Reads only; the dead-letter queue's actions are on
+ * {@link io.stent.store.DeadLetters}.
+ */
+public interface StoreQueries {
+
+    /**
+     * A page of executions.
+     *
+     * @param filter which ones
+     * @param sort what they are sorted by
+     * @param page which page, and the direction
+     * @return the page
+     */
+    Page<ExecutionSummary> executions(ExecutionFilter filter, ExecutionSort sort, PageRequest page);
+
+    /**
+     * One execution with its steps.
+     *
+     * @param id the execution id
+     * @return the execution, if it exists
+     */
+    Optional<ExecutionDetail> execution(String id);
+
+    /**
+     * A page of dead letters.
+     *
+     * @param filter which ones
+     * @param sort what they are sorted by
+     * @param page which page, and the direction
+     * @return the page
+     */
+    Page<DeadLetter> deadLetters(DeadLetterFilter filter, DeadLetterSort sort, PageRequest page);
+
+    /**
+     * One dead letter.
+     *
+     * @param id the dead letter's id
+     * @return it, if it exists
+     */
+    Optional<DeadLetter> deadLetter(String id);
+
+    /**
+     * The workers that run now or stopped lately, the newest first.
+     *
+     * @return the workers
+     */
+    List<WorkerView> workers();
+}
