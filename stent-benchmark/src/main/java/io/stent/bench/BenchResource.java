@@ -219,7 +219,7 @@ public class BenchResource {
     public Map<String, Object> w3(@QueryParam("samples") int samples) {
         List<Double> latencies = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
-            int sample = 1_000_000 + i;
+            int sample = tiny.nextSample(); // unique across calls (cold, then warm)
             java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
             long started = System.nanoTime();
             stent.start(() -> tiny.first(sample)).await(java.time.Duration.ofSeconds(30));

@@ -14,8 +14,20 @@ public class Tiny {
     private final Map<Integer, Long> firstStepAt = new ConcurrentHashMap<>();
     private final Map<Integer, java.time.Instant> firstStepWallClock = new ConcurrentHashMap<>();
 
+    private final java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger(
+            1_000_000);
+
     @Inject
     Tiny self;
+
+    /**
+     * A W3 sample number not used before in this deployment.
+     *
+     * @return the number
+     */
+    public int nextSample() {
+        return samples.getAndIncrement();
+    }
 
     /**
      * When a W3 sample's first step started running.
