@@ -39,16 +39,26 @@ public final class WakeupLatency {
     private WakeupLatency() {
     }
 
-    /** The database under test, with how the benchmark process and the server reach it. */
-    private interface Database extends AutoCloseable {
-        String name();
+    /** How the server sets up the database: Payara Micro arguments written into a work folder. */
+    @FunctionalInterface
+    private interface ServerArguments {
+        List<String> in(Path work) throws Exception;
+    }
 
-        DataSource dataSource();
-
-        List<String> payaraArguments(Path work) throws Exception;
-
+    /**
+     * The database under test, with how the benchmark process and the server reach it.
+     *
+     * @param name its name in the report
+     * @param dataSource this process's way in
+     * @param payaraArguments the server's way in
+     * @param drop drops it
+     */
+    private record Database(String name, DataSource dataSource, ServerArguments payaraArguments, Runnable drop)
+            implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            drop.run();
+        }
     }
 
     /**
@@ -75,7 +85,7 @@ public final class WakeupLatency {
     }
 
     private static String measure(Database database, Path work) throws Exception {
-        List<String> payaraArgs = new ArrayList<>(database.payaraArguments(work));
+        List<String> payaraArgs = new ArrayList<>(database.payaraArguments().in(work));
         payaraArgs.addAll(List.of("--deploy", System.getProperty("bench.war", "target/bench.war")));
         Map<String, String> env = Map.of("STENT_DATASOURCE", "jdbc/stent");
         JdbcStore store = JdbcStore.on(database.dataSource());
@@ -131,23 +141,7 @@ public final class WakeupLatency {
         dataSource.setUrl(database.jdbcUrl());
         dataSource.setUser("postgres");
         dataSource.setPassword("postgres");
-        return new Database() {
-            public String name() {
-                return "PostgreSQL";
-            }
-
-            public DataSource dataSource() {
-                return dataSource;
-            }
-
-            public List<String> payaraArguments(Path work) throws Exception {
-                return database.payaraArguments(work);
-            }
-
-            public void close() {
-                database.close();
-            }
-        };
+        return new Database("PostgreSQL", dataSource, database::payaraArguments, database::close);
     }
 
     private static Database mariadb() throws Exception {
@@ -155,22 +149,6 @@ public final class WakeupLatency {
         org.mariadb.jdbc.MariaDbDataSource dataSource = new org.mariadb.jdbc.MariaDbDataSource(database.jdbcUrl());
         dataSource.setUser("root");
         dataSource.setPassword("");
-        return new Database() {
-            public String name() {
-                return "MariaDB";
-            }
-
-            public DataSource dataSource() {
-                return dataSource;
-            }
-
-            public List<String> payaraArguments(Path work) throws Exception {
-                return database.payaraArguments(work);
-            }
-
-            public void close() {
-                database.close();
-            }
-        };
+        return new Database("MariaDB", dataSource, database::payaraArguments, database::close);
     }
 }

@@ -18,11 +18,14 @@ import java.util.function.UnaryOperator;
 /**
  * A connection to a database whose timestamp columns hold UTC wall-clock times without a zone
  * (MariaDB's and MySQL's {@code DATETIME(6)}). It rewrites each statement with the dialect's
- * translation (the clock as UTC with microseconds), binds {@link OffsetDateTime} parameters as
- * UTC, and reads timestamp columns as UTC. The driver's own conversions would use the JVM's time
+ * translation (the clock as UTC with microseconds), binds {@link OffsetDateTime} and
+ * {@link Timestamp} parameters as UTC text, and reads timestamp columns as UTC. The driver's own conversions would use the JVM's time
  * zone, so instants would shift with the server's settings.
  */
 final class UtcConnection implements InvocationHandler {
+
+    private static final java.time.format.DateTimeFormatter UTC_TEXT = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     private final Object target;
     private final UnaryOperator<String> translation;
@@ -54,12 +57,13 @@ final class UtcConnection implements InvocationHandler {
         if (args != null && args.length > 0 && args[0] instanceof String sql && takesSql(name)) {
             args[0] = translation.apply(sql);
         }
-        if (args != null && args.length == 2 && name.equals("setObject") && args[1] instanceof OffsetDateTime time) {
-            args[1] = time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        }
-        if (args != null && args.length == 2 && name.equals("setTimestamp") && args[1] instanceof Timestamp time) {
-            ((PreparedStatement) target).setObject((Integer) args[0],
-                    LocalDateTime.ofInstant(time.toInstant(), ZoneOffset.UTC));
+        if (args != null && args.length == 2 && (name.equals("setObject") || name.equals("setTimestamp"))
+                && (args[1] instanceof OffsetDateTime || args[1] instanceof Timestamp)) {
+            java.time.Instant instant = args[1] instanceof Timestamp time ? time.toInstant()
+                    : ((OffsetDateTime) args[1]).toInstant();
+            // As text: a driver that takes the server for an old one (MySQL's, on MariaDB) drops
+            // the microseconds of a temporal parameter, but the server reads them from text.
+            ((PreparedStatement) target).setString((Integer) args[0], UTC_TEXT.format(instant));
             return null;
         }
         if (target instanceof ResultSet rows && args != null && args.length >= 1 && readsTime(name, args)) {

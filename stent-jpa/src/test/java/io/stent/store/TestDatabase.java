@@ -79,16 +79,22 @@ public final class TestDatabase implements AutoCloseable {
         String server = System.getProperty("stent.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
         String name = "stent_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin(server, "CREATE DATABASE " + name);
+        return pooled(server, name, "postgres", "postgres",
+                () -> admin(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+    }
+
+    /** A pool on a database just created; closing it drops the database. */
+    private static TestDatabase pooled(String server, String name, String user, String password, Runnable drop) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(server + name);
-        pool.setUsername("postgres");
-        pool.setPassword("postgres");
+        pool.setUsername(user);
+        pool.setPassword(password);
         pool.setMaximumPoolSize(24);
         pool.setPoolName("test-" + name);
         HikariDataSource dataSource = new HikariDataSource(pool);
-        return new TestDatabase(dataSource, server + name, "postgres", "postgres", () -> {
+        return new TestDatabase(dataSource, server + name, user, password, () -> {
             dataSource.close();
-            admin(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            drop.run();
         });
     }
 
@@ -103,17 +109,21 @@ public final class TestDatabase implements AutoCloseable {
         String server = System.getProperty("stent.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
         String name = "stent_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         mariadbAdmin(server, "CREATE DATABASE " + name);
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(server + name);
-        pool.setUsername("root");
-        pool.setPassword("");
-        pool.setMaximumPoolSize(24);
-        pool.setPoolName("test-" + name);
-        HikariDataSource dataSource = new HikariDataSource(pool);
-        return new TestDatabase(dataSource, server + name, "root", "", () -> {
-            dataSource.close();
-            mariadbAdmin(server, "DROP DATABASE IF EXISTS " + name);
-        });
+        return pooled(server, name, "root", "", () -> mariadbAdmin(server, "DROP DATABASE IF EXISTS " + name));
+    }
+
+    /**
+     * A fresh database on the local MariaDB server, reached through MySQL's own driver
+     * (Connector/J), as an application written for MySQL would reach it.
+     *
+     * @return the database, dropped on close
+     */
+    public static TestDatabase mariadbThroughMySqlDriver() {
+        String server = System.getProperty("stent.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
+        String name = "stent_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        mariadbAdmin(server, "CREATE DATABASE " + name);
+        return pooled(server.replace("jdbc:mariadb:", "jdbc:mysql:"), name, "root", "",
+                () -> mariadbAdmin(server, "DROP DATABASE IF EXISTS " + name));
     }
 
     private static void mariadbAdmin(String server, String sql) {
