@@ -60,9 +60,9 @@ public final class DeadLetters {
      *
      * @param filter which ones (replayed ones are never replayed again by this call)
      * @param max the most to replay, 1 to 10,000
-     * @return how many were replayed
+     * @return the ids of the dead letters that were replayed, in the order they were
      */
-    public int replayMatching(DeadLetterFilter filter, int max) {
+    public List<String> replayMatching(DeadLetterFilter filter, int max) {
         if (max < 1 || max > 10_000) {
             throw new IllegalArgumentException("STENT-1703 max must be 1 to 10000, got " + max);
         }
@@ -76,10 +76,10 @@ public final class DeadLetters {
                     .orderBy(cb.asc(letter.get("failedAt")), cb.asc(letter.get("id")));
             return manager.createQuery(query).setMaxResults(max).getResultList();
         });
-        int replayed = 0;
+        List<String> replayed = new ArrayList<>();
         for (String id : ids) {
             if (replay(id) == ReplayOutcome.REPLAYED) {
-                replayed++;
+                replayed.add(id);
             }
         }
         return replayed;
@@ -108,7 +108,7 @@ public final class DeadLetters {
         }
         return persistence.inTransaction(manager -> manager.createQuery(
                         "DELETE FROM DeadLetterRow d WHERE d.failedAt < :cutoff")
-                .setParameter("cutoff", databaseNow(manager).minus(age)).executeUpdate());
+                .setParameter("cutoff", DatabaseClock.now(manager).minus(age)).executeUpdate());
     }
 
     private ReplayOutcome replay(EntityManager manager, String id) {
@@ -123,7 +123,7 @@ public final class DeadLetters {
         }
         manager.createQuery("DELETE FROM StepRow s WHERE s.executionId = :id AND s.status = 'FAILED'")
                 .setParameter("id", execution.id()).executeUpdate();
-        OffsetDateTime now = databaseNow(manager);
+        OffsetDateTime now = DatabaseClock.now(manager);
         execution.resumeAfterFailure(now);
         manager.persist(TaskRow.readyRoot(UUID.randomUUID().toString(), execution, letter.queue(), now));
         letter.replayed(now);
@@ -137,17 +137,6 @@ public final class DeadLetters {
     }
 
     /** The database clock, read in the transaction (Stent decides due-ness by it, never by the JVM's). */
-    private static OffsetDateTime databaseNow(EntityManager manager) {
-        try (var statement = connection(manager).createStatement();
-             var rows = statement.executeQuery("SELECT CURRENT_TIMESTAMP")) {
-            rows.next();
-            return rows.getObject(1, OffsetDateTime.class);
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-    }
-
-    /** The connection of the entity manager's transaction (the dialect-adapted one). */
     private static Connection connection(EntityManager manager) {
         return manager.unwrap(Connection.class);
     }

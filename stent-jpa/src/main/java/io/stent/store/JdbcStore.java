@@ -90,6 +90,15 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
+     * The audit trail of operators' actions.
+     *
+     * @return the audit trail
+     */
+    public AuditTrail audit() {
+        return new AuditTrail(persistence());
+    }
+
+    /**
      * The schema version the database holds, read through the persistence unit (for readiness).
      *
      * @return the version, 0 for a database without Stent's tables

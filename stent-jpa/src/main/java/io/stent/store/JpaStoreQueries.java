@@ -1,11 +1,13 @@
 package io.stent.store;
 
 import io.stent.ExecutionStatus;
+import io.stent.store.model.AuditRow;
 import io.stent.store.model.DeadLetterRow;
 import io.stent.store.model.ExecutionRow;
 import io.stent.store.model.StepRow;
 import io.stent.store.model.TaskRow;
 import io.stent.store.model.WorkerRow;
+import io.stent.store.query.AuditView;
 import io.stent.store.query.DeadLetterSort;
 import io.stent.store.query.ExecutionDetail;
 import io.stent.store.query.ExecutionFilter;
@@ -209,6 +211,36 @@ final class JpaStoreQueries implements StoreQueries {
     public Optional<DeadLetter> deadLetter(String id) {
         return persistence.read(manager -> Optional.ofNullable(manager.find(DeadLetterRow.class, id))
                 .map(DeadLetters::view));
+    }
+
+    @Override
+    public long countDeadLetters(DeadLetterFilter filter) {
+        return persistence.read(manager -> {
+            CriteriaBuilder cb = manager.getCriteriaBuilder();
+            CriteriaQuery<Long> query = cb.createQuery(Long.class);
+            Root<DeadLetterRow> letter = query.from(DeadLetterRow.class);
+            query.select(cb.count(letter)).where(DeadLetters.matching(cb, letter, filter));
+            return manager.createQuery(query).getSingleResult();
+        });
+    }
+
+    @Override
+    public Page<AuditView> audit(String actor, String operation, PageRequest page) {
+        return persistence.read(manager -> {
+            CriteriaBuilder cb = manager.getCriteriaBuilder();
+            CriteriaQuery<AuditRow> query = cb.createQuery(AuditRow.class);
+            Root<AuditRow> audit = query.from(AuditRow.class);
+            List<Predicate> where = new ArrayList<>();
+            equalIfSet(cb, where, audit.get("actor"), actor);
+            equalIfSet(cb, where, audit.get("operation"), operation);
+            Order byTime = page.ascending() ? cb.asc(audit.get("occurredAt")) : cb.desc(audit.get("occurredAt"));
+            Order byId = page.ascending() ? cb.asc(audit.get("id")) : cb.desc(audit.get("id"));
+            query.select(audit).where(where.toArray(Predicate[]::new)).orderBy(byTime, byId);
+            List<AuditRow> rows = manager.createQuery(query).setFirstResult(page.offset())
+                    .setMaxResults(page.limit() + 1).getResultList();
+            return new Page<>(rows.stream().limit(page.limit()).map(AuditTrail::view).toList(), page.offset(),
+                    rows.size() > page.limit());
+        });
     }
 
     @Override

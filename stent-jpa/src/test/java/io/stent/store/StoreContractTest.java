@@ -724,7 +724,13 @@ abstract class StoreContractTest {
         failForGood(function, "A");
         failForGood(function, "B");
         var dlq = jdbcStore.deadLetters();
-        assertEquals(1, dlq.replayMatching(DeadLetterFilter.all().withFunction(function).withErrorClass("B"), 100));
+        DeadLetterFilter onlyB = DeadLetterFilter.all().withFunction(function).withErrorClass("B");
+        String b = letters(onlyB, 10, 0).get(0).id();
+        assertEquals(2, jdbcStore.queries().countDeadLetters(DeadLetterFilter.all().withFunction(function)));
+        assertEquals(1, jdbcStore.queries().countDeadLetters(onlyB));
+        assertEquals(List.of(b), dlq.replayMatching(onlyB, 100));
+        assertEquals(0, jdbcStore.queries().countDeadLetters(onlyB), "replayed ones are not counted");
+        assertEquals(1, jdbcStore.queries().countDeadLetters(onlyB.includingReplayed()));
         assertEquals(1, letters(DeadLetterFilter.all().withFunction(function), 10, 0).size());
         assertEquals(1, store.claims().claim("w", k(function), 10, LEASE).size());
     }
@@ -1071,6 +1077,37 @@ abstract class StoreContractTest {
         assertEquals(4242, listed.pid());
         assertTrue(listed.stoppedAt() == null);
         store.workers().deregister(id);
+    }
+
+    @Test
+    void audit_recordsWhoDidWhatToWhich_newestFirst_filteredByActorAndOperation_withTheDatabaseClock() {
+        String actor = "operator-" + UUID.randomUUID();
+        var first = jdbcStore.audit().record(actor, "dead-letter.replay", List.of("a", "b"), 2, "REPLAYED",
+                "{\"function\":\"f\"}");
+        var second = jdbcStore.audit().record(actor, "execution.cancel", List.of("c"), 1, "CANCELLING", null);
+        jdbcStore.audit().record("someone-else", "execution.cancel", List.of(), 0, "NOT_FOUND", null);
+        var page = jdbcStore.queries().audit(actor, null, io.stent.store.query.PageRequest.first(10));
+        assertEquals(List.of(second.id(), first.id()), page.items().stream().map(a -> a.id()).toList());
+        var replay = page.items().get(1);
+        assertEquals("a b", replay.targets());
+        assertEquals(2, replay.affected());
+        assertEquals("REPLAYED", replay.outcome());
+        assertEquals("{\"function\":\"f\"}", replay.detail());
+        assertTrue(Duration.between(replay.occurredAt(), java.time.OffsetDateTime.now()).abs().toMinutes() < 1,
+                "recorded at the database's time: " + replay.occurredAt());
+        assertEquals(List.of(second.id()), jdbcStore.queries().audit(actor, "execution.cancel",
+                io.stent.store.query.PageRequest.first(10)).items().stream().map(a -> a.id()).toList());
+        assertFalse(page.hasMore());
+    }
+
+    @Test
+    void audit_ofABulkAction_listsTheFirstThousandTargets_andCountsTheRest() {
+        List<String> targets = java.util.stream.IntStream.range(0, 1_200).mapToObj(i -> "id-" + i).toList();
+        var row = jdbcStore.audit().record("bulk-" + UUID.randomUUID(), "dead-letter.replay-matching", targets,
+                1_200, "REPLAYED", null);
+        assertTrue(row.targets().startsWith("id-0 id-1 "), row.targets());
+        assertTrue(row.targets().endsWith("id-999 (and 200 more)"), row.targets());
+        assertEquals(1_200, row.affected());
     }
 
     @Test

@@ -41,6 +41,15 @@ public interface StoreQueries {
     Page<DeadLetter> deadLetters(DeadLetterFilter filter, DeadLetterSort sort, PageRequest page);
 
     /**
+     * How many dead letters a filter matches (what a bulk replay of that filter would replay, when
+     * replayed ones are left out).
+     *
+     * @param filter which ones
+     * @return the count
+     */
+    long countDeadLetters(DeadLetterFilter filter);
+
+    /**
      * One dead letter.
      *
      * @param id the dead letter's id
@@ -54,4 +63,14 @@ public interface StoreQueries {
      * @return the workers
      */
     List<WorkerView> workers();
+
+    /**
+     * A page of the audit trail, the newest first.
+     *
+     * @param actor only this user's actions, or null
+     * @param operation only this operation, or null
+     * @param page the page
+     * @return the page
+     */
+    Page<AuditView> audit(String actor, String operation, PageRequest page);
 }
