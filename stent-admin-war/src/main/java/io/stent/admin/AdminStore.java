@@ -1,5 +1,8 @@
 package io.stent.admin;
 
+import io.stent.engine.store.ExecutionStore;
+import io.stent.engine.store.SignalStore;
+import io.stent.store.AuditTrail;
 import io.stent.store.DeadLetters;
 import io.stent.store.JdbcStore;
 import io.stent.store.StentDataSource;
@@ -39,6 +42,33 @@ public class AdminStore {
      */
     public DeadLetters deadLetters() {
         return store().deadLetters();
+    }
+
+    /**
+     * The audit trail of operators' actions, connecting on first use.
+     *
+     * @return the audit trail
+     */
+    public AuditTrail audit() {
+        return store().audit();
+    }
+
+    /**
+     * The store's executions, for cancelling them, connecting on first use.
+     *
+     * @return the executions
+     */
+    public ExecutionStore executions() {
+        return store().store().executions();
+    }
+
+    /**
+     * The store's signals, connecting on first use.
+     *
+     * @return the signals
+     */
+    public SignalStore signals() {
+        return store().store().signals();
     }
 
     private synchronized JdbcStore store() {

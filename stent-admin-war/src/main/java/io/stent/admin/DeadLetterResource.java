@@ -7,17 +7,23 @@ import io.stent.store.query.Page;
 import io.stent.store.query.PageRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.Map;
 
 /**
- * The dead-letter queue, read-only. Replay and delete come with console authentication.
+ * The dead-letter queue: list, count and show (any console user); replay, bulk replay, delete and
+ * purge (administrators, each written to the audit trail).
  */
 @Path("dead-letters")
 @RequestScoped
@@ -26,36 +32,63 @@ public class DeadLetterResource {
 
     @Inject
     AdminStore store;
+    @Inject
+    ConsoleActions actions;
+    @Context
+    SecurityContext security;
+    @Context
+    UriInfo uri;
 
     /**
-     * A page of dead letters.
+     * A page of dead letters, as summaries (the structured error comes with {@link #show}).
      *
      * @param function only this function
      * @param queue only this queue
      * @param errorClass only this exception class
      * @param from failed at or after (ISO-8601 with offset)
      * @param before failed before (ISO-8601 with offset)
-     * @param includeReplayed include replayed ones
+     * @param includeReplayed true to include replayed ones
      * @param sort failed_at (default), function or error_class
      * @param order desc (default) or asc
-     * @param limit page size, 1 to 500
+     * @param limit page size, 1 to 500 (default 50)
      * @param offset rows to skip
      * @return the page
      */
     @GET
-    public Page<DeadLetter> list(@QueryParam("function") String function, @QueryParam("queue") String queue,
-                                 @QueryParam("errorClass") String errorClass, @QueryParam("from") String from,
-                                 @QueryParam("before") String before,
-                                 @QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed,
-                                 @QueryParam("sort") String sort, @QueryParam("order") String order,
-                                 @QueryParam("limit") @DefaultValue("50") int limit,
-                                 @QueryParam("offset") @DefaultValue("0") int offset) {
-        DeadLetterFilter filter = new DeadLetterFilter(QueryParameters.text(function), QueryParameters.text(queue),
-                QueryParameters.text(errorClass), QueryParameters.time("from", from),
-                QueryParameters.time("before", before), includeReplayed);
-        return store.queries().deadLetters(filter,
+    public Page<DeadLetterSummary> list(@QueryParam("function") String function, @QueryParam("queue") String queue,
+                                        @QueryParam("errorClass") String errorClass, @QueryParam("from") String from,
+                                        @QueryParam("before") String before,
+                                        @QueryParam("includeReplayed") String includeReplayed,
+                                        @QueryParam("sort") String sort, @QueryParam("order") String order,
+                                        @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        Page<DeadLetter> page = store.queries().deadLetters(
+                filter(function, queue, errorClass, from, before, includeReplayed),
                 QueryParameters.choice("sort", sort, DeadLetterSort.class, DeadLetterSort.FAILED_AT),
-                new PageRequest(offset, limit, QueryParameters.ascending(order)));
+                new PageRequest(QueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE),
+                        QueryParameters.number("limit", limit, 50, 1, PageRequest.MAX_LIMIT),
+                        QueryParameters.ascending(order)));
+        return new Page<>(page.items().stream().map(DeadLetterSummary::of).toList(), page.offset(), page.hasMore());
+    }
+
+    /**
+     * How many dead letters a filter matches: what a bulk replay of it would replay.
+     *
+     * @param function only this function
+     * @param queue only this queue
+     * @param errorClass only this exception class
+     * @param from failed at or after
+     * @param before failed before
+     * @param includeReplayed true to count replayed ones too
+     * @return the count
+     */
+    @GET
+    @Path("count")
+    public Map<String, Long> count(@QueryParam("function") String function, @QueryParam("queue") String queue,
+                                   @QueryParam("errorClass") String errorClass, @QueryParam("from") String from,
+                                   @QueryParam("before") String before,
+                                   @QueryParam("includeReplayed") String includeReplayed) {
+        return Map.of("count", store.queries().countDeadLetters(
+                filter(function, queue, errorClass, from, before, includeReplayed)));
     }
 
     /**
@@ -68,6 +101,76 @@ public class DeadLetterResource {
     @Path("{id}")
     public DeadLetter show(@PathParam("id") String id) {
         return store.queries().deadLetter(id)
-                .orElseThrow(() -> new NotFoundException("STENT-1705 no dead letter with id '" + id + "'"));
+                .orElseThrow(() -> new UnknownIdException("STENT-1705 no dead letter with id '" + id + "'"));
+    }
+
+    /**
+     * Replays one dead letter: its execution runs again from the step that failed.
+     *
+     * @param id the dead letter
+     * @return the outcome
+     */
+    @POST
+    @Path("{id}/replay")
+    public Map<String, Object> replay(@PathParam("id") String id) {
+        return actions.replay(actor(), id);
+    }
+
+    /**
+     * Replays every dead letter a filter matches (never a replayed one again), oldest first.
+     *
+     * @param function only this function
+     * @param queue only this queue
+     * @param errorClass only this exception class
+     * @param from failed at or after
+     * @param before failed before
+     * @param max the most to replay, 1 to 10,000 (default 1,000)
+     * @return how many were replayed
+     */
+    @POST
+    @Path("replay")
+    public Map<String, Object> replayMatching(@QueryParam("function") String function,
+                                              @QueryParam("queue") String queue,
+                                              @QueryParam("errorClass") String errorClass,
+                                              @QueryParam("from") String from, @QueryParam("before") String before,
+                                              @QueryParam("max") String max) {
+        return actions.replayMatching(actor(), filter(function, queue, errorClass, from, before, null),
+                uri.getRequestUri().getRawQuery(),
+                QueryParameters.number("max", max, 1_000, 1, ConsoleActions.MAX_BULK_REPLAY));
+    }
+
+    /**
+     * Deletes one dead letter; its execution stays FAILED.
+     *
+     * @param id the dead letter
+     * @return the outcome
+     */
+    @DELETE
+    @Path("{id}")
+    public Map<String, Object> delete(@PathParam("id") String id) {
+        return actions.delete(actor(), id);
+    }
+
+    /**
+     * Deletes the dead letters that failed longer ago than {@code olderThan}.
+     *
+     * @param olderThan an ISO-8601 duration, such as P30D
+     * @return how many were deleted
+     */
+    @POST
+    @Path("purge")
+    public Map<String, Object> purge(@QueryParam("olderThan") String olderThan) {
+        return actions.purge(actor(), QueryParameters.duration("olderThan", olderThan));
+    }
+
+    private String actor() {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static DeadLetterFilter filter(String function, String queue, String errorClass, String from,
+                                           String before, String includeReplayed) {
+        return new DeadLetterFilter(QueryParameters.text(function), QueryParameters.text(queue),
+                QueryParameters.text(errorClass), QueryParameters.time("from", from),
+                QueryParameters.time("before", before), QueryParameters.flag("includeReplayed", includeReplayed));
     }
 }

@@ -10,16 +10,19 @@ import io.stent.store.query.PageRequest;
 import io.stent.store.query.WorkerView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Executions, their progress, and the workers that run them.
@@ -31,6 +34,10 @@ public class ExecutionResource {
 
     @Inject
     AdminStore store;
+    @Inject
+    ConsoleActions actions;
+    @Context
+    SecurityContext security;
 
     /**
      * A page of executions.
@@ -53,15 +60,16 @@ public class ExecutionResource {
                                        @QueryParam("from") String from, @QueryParam("before") String before,
                                        @QueryParam("search") String search, @QueryParam("parent") String parent,
                                        @QueryParam("sort") String sort, @QueryParam("order") String order,
-                                       @QueryParam("limit") @DefaultValue("50") int limit,
-                                       @QueryParam("offset") @DefaultValue("0") int offset) {
+                                       @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         ExecutionFilter filter = new ExecutionFilter(
                 QueryParameters.choice("status", status, ExecutionStatus.class, null),
                 QueryParameters.text(function), QueryParameters.time("from", from),
                 QueryParameters.time("before", before), QueryParameters.text(search), QueryParameters.text(parent));
         return store.queries().executions(filter,
                 QueryParameters.choice("sort", sort, ExecutionSort.class, ExecutionSort.CREATED_AT),
-                new PageRequest(offset, limit, QueryParameters.ascending(order)));
+                new PageRequest(QueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE),
+                        QueryParameters.number("limit", limit, 50, 1, PageRequest.MAX_LIMIT),
+                        QueryParameters.ascending(order)));
     }
 
     /**
@@ -74,7 +82,35 @@ public class ExecutionResource {
     @Path("executions/{id}")
     public ExecutionDetail show(@PathParam("id") String id) {
         return store.queries().execution(id)
-                .orElseThrow(() -> new NotFoundException("STENT-1404 no execution with id '" + id + "'"));
+                .orElseThrow(() -> new UnknownIdException("STENT-1404 no execution with id '" + id + "'"));
+    }
+
+    /**
+     * Cancels an execution and its children that still run.
+     *
+     * @param id the execution
+     * @return the outcome
+     */
+    @POST
+    @Path("executions/{id}/cancel")
+    public Map<String, Object> cancel(@PathParam("id") String id) {
+        return actions.cancel(security.getUserPrincipal().getName(), id);
+    }
+
+    /**
+     * Sends a signal with a JSON payload (the JSON of the type the workflow waits for).
+     *
+     * @param id the execution
+     * @param name the signal's name, 1 to 150 characters
+     * @param payload the payload, JSON, at most 256 KiB
+     * @return the outcome
+     */
+    @POST
+    @Path("executions/{id}/signals/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> signal(@PathParam("id") String id, @PathParam("name") String name, String payload) {
+        return actions.signal(security.getUserPrincipal().getName(), id, SignalPayloads.name(name),
+                SignalPayloads.json(payload));
     }
 
     /**

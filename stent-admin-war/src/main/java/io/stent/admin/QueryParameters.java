@@ -1,5 +1,6 @@
 package io.stent.admin;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ final class QueryParameters {
         try {
             return OffsetDateTime.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("STENT-1706 " + name + " '" + value
+            throw new BadParameterException(name, "STENT-1706 " + name + " '" + value
                     + "' is not an ISO-8601 time with offset, such as 2026-01-31T12:00:00Z");
         }
     }
@@ -34,7 +35,7 @@ final class QueryParameters {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("STENT-1702 " + name + " '" + value + "' is not one of "
+            throw new BadParameterException(name, "STENT-1702 " + name + " '" + value + "' is not one of "
                     + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
         }
     }
@@ -46,6 +47,50 @@ final class QueryParameters {
         if (order.equalsIgnoreCase("asc")) {
             return true;
         }
-        throw new IllegalArgumentException("STENT-1708 order '" + order + "' is neither asc nor desc");
+        throw new BadParameterException("order", "STENT-1708 order '" + order + "' is neither asc nor desc");
+    }
+
+    static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            number = Integer.MIN_VALUE;
+        }
+        if (number < min || number > max) {
+            throw new BadParameterException(name, "STENT-1701 " + name + " '" + value + "' is not a whole number"
+                    + " from " + min + " to " + max);
+        }
+        return number;
+    }
+
+    static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new BadParameterException(name, "STENT-1714 " + name + " '" + value + "' is neither true nor false");
+    }
+
+    static Duration duration(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadParameterException(name, "STENT-1713 " + name + " is missing: give an ISO-8601 duration"
+                    + " such as P30D or PT12H");
+        }
+        try {
+            Duration duration = Duration.parse(value.trim());
+            if (duration.isNegative()) {
+                throw new DateTimeParseException("negative", value, 0);
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(name, "STENT-1713 " + name + " '" + value + "' is not a positive"
+                    + " ISO-8601 duration such as P30D or PT12H");
+        }
     }
 }

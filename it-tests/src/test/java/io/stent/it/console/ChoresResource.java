@@ -1,0 +1,60 @@
+package io.stent.it.console;
+
+import io.stent.Stent;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Map;
+
+/** Starts the console test's executions. */
+@Path("chores")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ChoresResource {
+
+    @Inject
+    Stent stent;
+    @Inject
+    Chores chores;
+
+    /**
+     * Answers once the application is deployed.
+     *
+     * @return a fixed answer
+     */
+    @GET
+    @Path("ready")
+    public Map<String, String> ready() {
+        return Map.of("ready", "yes");
+    }
+
+    /**
+     * Starts an execution that completes.
+     *
+     * @param text its argument
+     * @return its id
+     */
+    @POST
+    @Path("echo")
+    public Map<String, String> echo(@QueryParam("text") String text) {
+        return Map.of("id", stent.start(() -> chores.echo(text)).id());
+    }
+
+    /**
+     * Starts an execution that fails for good.
+     *
+     * @param text its error message
+     * @return its id
+     */
+    @POST
+    @Path("fail")
+    public Map<String, String> fail(@QueryParam("text") String text) {
+        return Map.of("id", stent.start(() -> chores.fail(text)).id());
+    }
+}

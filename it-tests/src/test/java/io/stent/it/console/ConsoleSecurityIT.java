@@ -1,0 +1,214 @@
+package io.stent.it.console;
+
+import io.stent.it.Libraries;
+import io.stent.it.PayaraProcess;
+import io.stent.it.console.ResourceMethods.Endpoint;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real admin console WAR on Payara Micro, beside an application that runs Stent, with the
+ * console's own users ({@code stent.console.auth=users}): every resource method the WAR ships
+ * refuses anonymous users (401); every one that changes something refuses a viewer (403), a request
+ * without the session's CSRF token (403) and one from another origin (403), and works for an
+ * administrator, who leaves a row in the audit trail; errors are problem bodies; responses carry
+ * the security headers; no WADL is served.
+ */
+class ConsoleSecurityIT {
+
+    private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
+    private static final String VIEWER_PASSWORD = "viewer-" + UUID.randomUUID();
+
+    @Test
+    void everyEndpoint_needsALogin_andEveryChange_anAdminWithTheSessionsCsrfTokenFromTheConsolesOrigin()
+            throws Exception {
+        Path work = Path.of(System.getProperty("stent.it.work", "target/it-work"))
+                .resolve("console-" + UUID.randomUUID().toString().substring(0, 8));
+        Files.createDirectories(work);
+        Path app = work.resolve("chores.war");
+        ShrinkWrap.create(WebArchive.class, "chores.war").addPackage(ConsoleSecurityIT.class.getPackage())
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml").addAsLibraries(Libraries.stentJars())
+                .as(ZipExporter.class).exportTo(app.toFile(), true);
+        Path console = Path.of(System.getProperty("stent.consoleWar", "../stent-admin-war/target/stent-admin.war"));
+        List<Endpoint> endpoints = ResourceMethods.of(console);
+        assertTrue(endpoints.stream().anyMatch(Endpoint::mutating), "the console has actions: " + endpoints);
+
+        Map<String, String> env = Map.of("STENT_CONSOLE_AUTH", "users", "STENT_CONSOLE_USERS", "admin, viewer",
+                "STENT_CONSOLE_USER_ADMIN_PASSWORD", ADMIN_PASSWORD, "STENT_CONSOLE_USER_ADMIN_ROLES", "stent-admin",
+                "STENT_CONSOLE_USER_VIEWER_PASSWORD", VIEWER_PASSWORD,
+                "STENT_CONSOLE_USER_VIEWER_ROLES", "stent-viewer");
+        try (PayaraProcess server = PayaraProcess.start(work.resolve("root"), work.resolve("server.log"), env,
+                List.of("--deploy", app.toString(), "--deploy", console.toString()))) {
+            server.awaitBody("/chores/api/chores/ready", body -> body.contains("yes"), Duration.ofMinutes(4));
+            String base = server.baseUrl() + "/stent-admin";
+            String failing = startFailingExecution(server);
+
+            ConsoleClient anonymous = ConsoleClient.anonymous(base);
+            ConsoleClient admin = ConsoleClient.form(base, "admin", ADMIN_PASSWORD);
+            admin.fetchCsrfToken();
+            ConsoleClient viewer = ConsoleClient.basic(base, "viewer", VIEWER_PASSWORD);
+            String viewerToken = viewer.fetchCsrfToken();
+
+            List<String> problems = new ArrayList<>();
+            for (Endpoint endpoint : endpoints) {
+                expect(problems, endpoint, "anonymous", 401,
+                        anonymous.send(endpoint.method(), endpoint.path(), Map.of(), body(endpoint)));
+                if (endpoint.mutating()) {
+                    expect(problems, endpoint, "viewer", 403, viewer.send(endpoint.method(), endpoint.path(),
+                            Map.of("X-Stent-Csrf", viewerToken, "Origin", viewer.origin()), body(endpoint)));
+                    expect(problems, endpoint, "admin without CSRF token", 403, admin.send(endpoint.method(),
+                            endpoint.path(), Map.of("Origin", admin.origin()), body(endpoint)));
+                    expect(problems, endpoint, "admin with a wrong CSRF token", 403, admin.send(endpoint.method(),
+                            endpoint.path(), Map.of("X-Stent-Csrf", viewerToken), body(endpoint)));
+                    HttpResponse<String> foreign = admin.send(endpoint.method(), endpoint.path(),
+                            Map.of("X-Stent-Csrf", admin.fetchCsrfToken(), "Origin", "http://attacker.example"),
+                            body(endpoint));
+                    expect(problems, endpoint, "admin from another origin", 403, foreign);
+                    allowed(problems, endpoint, "admin", admin.change(endpoint.method(), endpoint.path(),
+                            body(endpoint)));
+                } else {
+                    allowed(problems, endpoint, "viewer", viewer.send(endpoint.method(), endpoint.path(), Map.of(),
+                            null));
+                }
+            }
+            assertTrue(problems.isEmpty(), String.join("\n", problems));
+
+            assertPagesAndHeaders(anonymous, admin);
+            assertProblemBodies(admin);
+            assertActionIsAudited(admin, failing);
+            assertLogoutEndsTheSession(admin);
+            assertFalse(server.log().contains("STENT-1799"), "no request failed inside the console");
+        }
+    }
+
+    private static String startFailingExecution(PayaraProcess server) throws Exception {
+        HttpResponse<String> started = server.call("POST", "/chores/api/chores/fail?text=broken");
+        assertEquals(200, started.statusCode(), started.body());
+        return started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static String body(Endpoint endpoint) {
+        return endpoint.path().contains("/signals/") ? "{\"ok\":true}" : null;
+    }
+
+    private static void expect(List<String> problems, Endpoint endpoint, String who, int status,
+                               HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            problems.add(endpoint + " as " + who + ": expected " + status + ", got " + response.statusCode() + " "
+                    + response.body());
+        } else if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            problems.add(endpoint + " as " + who + ": the refusal is not a problem body: "
+                    + response.headers().map() + " " + response.body());
+        }
+    }
+
+    private static void allowed(List<String> problems, Endpoint endpoint, String who, HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status == 401 || status == 403 || status >= 500) {
+            problems.add(endpoint + " as " + who + ": refused or failed with " + status + " " + response.body());
+        }
+    }
+
+    private static void assertPagesAndHeaders(ConsoleClient anonymous, ConsoleClient admin) throws Exception {
+        HttpResponse<String> page = anonymous.send("GET", "/", Map.of(), null);
+        assertTrue(page.statusCode() == 302 || page.statusCode() == 303, "a page without login goes to the form: "
+                + page.statusCode());
+        assertTrue(page.headers().firstValue("Location").orElse("").endsWith("/login.html"), page.headers().map()
+                .toString());
+        HttpResponse<String> login = anonymous.send("GET", "/login.html", Map.of(), null);
+        assertEquals(200, login.statusCode());
+        HttpResponse<String> console = admin.send("GET", "/", Map.of(), null);
+        assertEquals(200, console.statusCode());
+        assertFalse(console.body().contains("<script>"), "no inline script");
+        for (HttpResponse<String> response : List.of(login, console, admin.send("GET", "/api/executions", Map.of(),
+                null))) {
+            String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'")
+                    && !policy.contains("unsafe-inline"), policy);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+        }
+        HttpResponse<String> wadl = admin.send("GET", "/api/application.wadl", Map.of(), null);
+        assertEquals(404, wadl.statusCode(), "no WADL: " + wadl.body());
+        HttpResponse<String> options = admin.send("OPTIONS", "/api/executions", Map.of(), null);
+        assertFalse(options.body().contains("wadl") || options.headers().firstValue("Content-Type").orElse("")
+                .contains("wadl"), "OPTIONS describes nothing: " + options.body());
+    }
+
+    private static void assertProblemBodies(ConsoleClient admin) throws Exception {
+        assertProblem(admin.send("GET", "/api/executions?limit=abc", Map.of(), null), 400, "STENT-1701", "limit");
+        assertProblem(admin.send("GET", "/api/dead-letters?includeReplayed=maybe", Map.of(), null), 400,
+                "STENT-1714", "includeReplayed");
+        assertProblem(admin.send("GET", "/api/executions?status=sleeping", Map.of(), null), 400, "STENT-1702",
+                "status");
+        assertProblem(admin.send("GET", "/api/executions/no-such-id", Map.of(), null), 404, "STENT-1404", null);
+        assertProblem(admin.send("GET", "/api/dead-letters/no-such-id", Map.of(), null), 404, "STENT-1705", null);
+        assertProblem(admin.send("GET", "/api/no-such-resource", Map.of(), null), 404, "STENT-1709", null);
+        assertProblem(admin.change("POST", "/api/executions/no-such-id/signals/go", "{not json"), 400,
+                "STENT-1716", "payload");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code, String parameter) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                response.headers().map().toString());
+        assertTrue(response.body().contains("\"code\":\"" + code + "\""), response.body());
+        assertTrue(response.body().contains("\"status\":" + status), response.body());
+        if (parameter != null) {
+            assertTrue(response.body().contains("\"parameter\":\"" + parameter + "\""), response.body());
+        }
+    }
+
+    private static void assertActionIsAudited(ConsoleClient admin, String execution) throws Exception {
+        String letter = awaitDeadLetterOf(admin, execution);
+        HttpResponse<String> replayed = admin.change("POST", "/api/dead-letters/" + letter + "/replay", null);
+        assertEquals(200, replayed.statusCode(), replayed.body());
+        assertTrue(replayed.body().contains("REPLAYED"), replayed.body());
+        HttpResponse<String> audit = admin.send("GET", "/api/audit?actor=admin&operation=dead-letter.replay",
+                Map.of(), null);
+        assertEquals(200, audit.statusCode(), audit.body());
+        assertTrue(audit.body().contains("\"targets\":\"" + letter + "\"") && audit.body().contains("\"REPLAYED\""),
+                "the replay is in the audit trail: " + audit.body());
+    }
+
+    private static String awaitDeadLetterOf(ConsoleClient admin, String execution) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            HttpResponse<String> letters = admin.send("GET", "/api/dead-letters?function=chores.fail", Map.of(), null);
+            String body = letters.body();
+            for (String item : body.split("\\},\\{")) {
+                if (item.contains("\"executionId\":\"" + execution + "\"")) {
+                    return item.replaceAll("(?s).*[{,]\"id\":\"([^\"]+)\".*", "$1");
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("execution " + execution + " never reached the dead-letter queue: " + body);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+    }
+
+    private static void assertLogoutEndsTheSession(ConsoleClient admin) throws Exception {
+        admin.fetchCsrfToken();
+        HttpResponse<String> logout = admin.change("POST", "/logout", null);
+        assertEquals(204, logout.statusCode(), logout.body());
+        assertEquals(401, admin.send("GET", "/api/session", Map.of(), null).statusCode(), "logged out");
+    }
+}

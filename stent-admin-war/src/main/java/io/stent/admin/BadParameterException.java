@@ -1,0 +1,25 @@
+package io.stent.admin;
+
+/** A request parameter the API cannot accept; answered 400 naming the parameter. */
+public class BadParameterException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String parameter;
+
+    /**
+     * A bad parameter.
+     *
+     * @param parameter its name
+     * @param message what is wrong, starting with its STENT code
+     */
+    public BadParameterException(String parameter, String message) {
+        super(message);
+        this.parameter = parameter;
+    }
+
+    /** @return the parameter's name */
+    public String parameter() {
+        return parameter;
+    }
+}

@@ -1,0 +1,52 @@
+package io.stent.admin;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers every failure of the REST API with a problem body (RFC 9457): bad input 400, unknown ids
+ * 404, the framework's own refusals with their status, and anything unexpected 500 with a code and
+ * no stack trace (the trace goes to the server log).
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof BadParameterException bad) {
+            return problem(400, bad.getMessage(), "STENT-1700", bad.parameter());
+        }
+        if (failure instanceof IllegalArgumentException bad) {
+            return problem(400, bad.getMessage(), "STENT-1700", null);
+        }
+        if (failure instanceof UnknownIdException unknown) {
+            return problem(404, unknown.getMessage(), "STENT-1404", null);
+        }
+        if (failure instanceof ConflictException conflict) {
+            return problem(409, conflict.getMessage(), "STENT-1409", null);
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            return problem(status, status == 404 ? "STENT-1709 no such resource in the console's API"
+                    : status == 405 ? "STENT-1710 this resource does not accept that method"
+                    : status == 415 ? "STENT-1711 this call does not accept that content type"
+                    : "STENT-1712 " + web.getMessage(), "STENT-1712", null);
+        }
+        LOG.log(Level.SEVERE, "STENT-1799 the console failed to answer a request", failure);
+        return problem(500, "STENT-1799 the console failed to answer; the server log has the details",
+                "STENT-1799", null);
+    }
+
+    private static Response problem(int status, String message, String fallbackCode, String parameter) {
+        String[] codeAndDetail = Problems.codeAndDetail(message, fallbackCode);
+        return Response.status(status).type(Problems.MEDIA_TYPE)
+                .entity(Problems.body(status, codeAndDetail[0], codeAndDetail[1], parameter).toString()).build();
+    }
+}

@@ -1,0 +1,35 @@
+package io.stent.admin.security;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** How the console authenticates its users, chosen by {@code stent.console.auth}. */
+public enum AuthMode {
+
+    /** The server's own security realm (HTTP Basic through the web module's login configuration). */
+    REALM,
+    /** A fixed list of users from MicroProfile Config, with a login form and HTTP Basic (demos, small teams). */
+    USERS;
+
+    /** The configuration key. */
+    public static final String KEY = "stent.console.auth";
+
+    /**
+     * Reads a configured value.
+     *
+     * @param value the value of {@value #KEY}, or null for the default
+     * @return the mode
+     * @throws IllegalArgumentException naming the key and the accepted values when the value is unknown
+     */
+    public static AuthMode parse(String value) {
+        if (value == null || value.isBlank()) {
+            return REALM;
+        }
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("STENT-1720 " + KEY + " '" + value + "' is not one of "
+                    + Arrays.toString(values()).toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,208 @@
+'use strict';
+// Every value from the server is inserted with textContent, never as HTML.
+let session = { admin: false, csrfToken: '' };
+
+async function api(path, options = {}) {
+  const headers = Object.assign({ 'X-Stent-Console': '1' }, options.headers || {});
+  if (options.method && options.method !== 'GET') headers['X-Stent-Csrf'] = session.csrfToken;
+  const response = await fetch(path, Object.assign({}, options, { headers, credentials: 'same-origin' }));
+  if (response.status === 401) {
+    location.href = 'login.html';
+    throw new Error('not logged in');
+  }
+  const body = response.status === 204 ? null : await response.json();
+  if (!response.ok) throw new Error((body && (body.code + ' ' + body.detail)) || response.statusText);
+  return body;
+}
+
+function say(text, isError) {
+  const message = document.getElementById('message');
+  message.textContent = text;
+  message.className = isError ? 'error' : '';
+}
+
+function cell(row, text, cls) {
+  const td = document.createElement('td');
+  td.textContent = text == null ? '' : String(text);
+  if (cls) td.className = cls;
+  row.appendChild(td);
+  return td;
+}
+
+function button(parent, label, action, cls) {
+  const b = document.createElement('button');
+  b.textContent = label;
+  if (cls) b.className = cls;
+  b.addEventListener('click', event => { event.stopPropagation(); action(); });
+  parent.appendChild(b);
+  return b;
+}
+
+async function act(confirmText, work, done) {
+  if (!confirm(confirmText)) return;
+  try {
+    const result = await work();
+    say(JSON.stringify(result));
+    if (done) await done();
+    await loadAudit();
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function loadExecutions() {
+  const status = document.getElementById('status').value;
+  const search = document.getElementById('search').value.trim();
+  const query = 'limit=100' + (status ? '&status=' + encodeURIComponent(status) : '')
+    + (search ? '&search=' + encodeURIComponent(search) : '');
+  const body = document.getElementById('executions');
+  try {
+    const page = await api('api/executions?' + query);
+    body.replaceChildren();
+    for (const e of page.items) {
+      const row = body.insertRow();
+      row.className = 'clickable';
+      row.dataset.id = e.id;
+      cell(row, e.createdAt); cell(row, e.function + ' v' + e.version); cell(row, e.status, e.status);
+      cell(row, e.attempts); cell(row, e.id);
+      row.addEventListener('click', () => show(e.id));
+    }
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function show(id) {
+  try {
+    const data = await api('api/executions/' + encodeURIComponent(id));
+    document.getElementById('detail').hidden = false;
+    document.getElementById('detail-id').textContent = id;
+    const e = Object.assign({}, data.summary, data);
+    document.getElementById('detail-summary').textContent =
+      'status: ' + e.status + '\nfunction: ' + e.function + '\nidempotency key: ' + (e.idempotencyKey ?? '')
+      + '\narguments: ' + e.arguments + '\nresult: ' + (e.result ?? '') + (e.error ? '\nerror: ' + e.error : '');
+    document.getElementById('detail').dataset.id = id;
+    const body = document.getElementById('steps');
+    body.replaceChildren();
+    for (const s of data.steps) {
+      const row = body.insertRow();
+      cell(row, s.parentPath ? s.parentPath + '.' + s.seq : s.seq); cell(row, s.function);
+      cell(row, s.status, s.status); cell(row, s.attempts); cell(row, s.durationMillis); cell(row, s.output);
+    }
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+function deadLetterFilter() {
+  const fn = document.getElementById('dlq-function').value.trim();
+  return fn ? 'function=' + encodeURIComponent(fn) : '';
+}
+
+async function loadDeadLetters() {
+  const replayed = document.getElementById('dlq-replayed').checked;
+  const query = 'limit=100&' + deadLetterFilter() + (replayed ? '&includeReplayed=true' : '');
+  const body = document.getElementById('dead-letters');
+  try {
+    const page = await api('api/dead-letters?' + query);
+    body.replaceChildren();
+    for (const d of page.items) {
+      const row = body.insertRow();
+      row.className = 'clickable';
+      row.dataset.id = d.id;
+      cell(row, d.failedAt); cell(row, d.function);
+      cell(row, d.errorClass + ': ' + (d.errorMessage ?? ''), 'FAILED');
+      cell(row, d.attempts); cell(row, d.replayCount); cell(row, d.executionId);
+      const actions = cell(row, '');
+      if (session.admin) {
+        button(actions, 'Replay', () => act('Replay dead letter ' + d.id + '?',
+          () => api('api/dead-letters/' + encodeURIComponent(d.id) + '/replay', { method: 'POST' }), loadAll));
+        button(actions, 'Delete', () => act('Delete dead letter ' + d.id + '? Its execution stays FAILED.',
+          () => api('api/dead-letters/' + encodeURIComponent(d.id), { method: 'DELETE' }), loadDeadLetters),
+          'danger');
+      }
+      row.addEventListener('click', () => showDeadLetter(d));
+    }
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function showDeadLetter(d) {
+  try {
+    const letter = await api('api/dead-letters/' + encodeURIComponent(d.id));
+    const detail = document.getElementById('dlq-detail');
+    detail.hidden = false;
+    let error = letter.error;
+    try { error = JSON.stringify(JSON.parse(letter.error), null, 2); } catch (e) { /* shown as stored */ }
+    detail.textContent = error;
+    await show(d.executionId);
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function replayAll() {
+  try {
+    const filter = deadLetterFilter();
+    const counted = await api('api/dead-letters/count?' + filter);
+    await act('Replay all ' + counted.count + ' dead letters that match?',
+      () => api('api/dead-letters/replay?' + filter, { method: 'POST' }), loadAll);
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function loadAudit() {
+  const body = document.getElementById('audit');
+  try {
+    const page = await api('api/audit?limit=50');
+    body.replaceChildren();
+    for (const a of page.items) {
+      const row = body.insertRow();
+      cell(row, a.occurredAt); cell(row, a.actor); cell(row, a.operation); cell(row, a.outcome);
+      cell(row, a.affected); cell(row, a.targets); cell(row, a.detail);
+    }
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function loadAll() {
+  await Promise.all([loadExecutions(), loadDeadLetters(), loadAudit()]);
+}
+
+async function start() {
+  session = await api('api/session');
+  document.getElementById('user').textContent = session.user + (session.admin ? ' (admin)' : ' (viewer)');
+  for (const element of document.querySelectorAll('.admin-only')) element.hidden = !session.admin;
+  document.getElementById('logout').addEventListener('click', async () => {
+    await fetch('logout', { method: 'POST', headers: { 'X-Stent-Csrf': session.csrfToken } });
+    location.href = 'login.html';
+  });
+  document.getElementById('refresh').addEventListener('click', loadExecutions);
+  document.getElementById('status').addEventListener('change', loadExecutions);
+  document.getElementById('dlq-refresh').addEventListener('click', loadDeadLetters);
+  document.getElementById('dlq-replay-all').addEventListener('click', replayAll);
+  document.getElementById('dlq-purge').addEventListener('click', () => {
+    const age = document.getElementById('dlq-purge-age').value.trim();
+    act('Delete every dead letter older than ' + age + '?',
+      () => api('api/dead-letters/purge?olderThan=' + encodeURIComponent(age), { method: 'POST' }), loadDeadLetters);
+  });
+  document.getElementById('cancel').addEventListener('click', () => {
+    const id = document.getElementById('detail').dataset.id;
+    act('Cancel execution ' + id + ' and its children?',
+      () => api('api/executions/' + encodeURIComponent(id) + '/cancel', { method: 'POST' }), loadExecutions);
+  });
+  document.getElementById('signal').addEventListener('click', () => {
+    const id = document.getElementById('detail').dataset.id;
+    const name = document.getElementById('signal-name').value.trim();
+    const payload = document.getElementById('signal-payload').value.trim() || 'null';
+    act('Send signal ' + name + ' to execution ' + id + '?',
+      () => api('api/executions/' + encodeURIComponent(id) + '/signals/' + encodeURIComponent(name),
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: payload }), () => show(id));
+  });
+  await loadAll();
+}
+
+start().catch(e => say(e.message, true));
