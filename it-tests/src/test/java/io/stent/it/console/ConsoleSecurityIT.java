@@ -97,6 +97,36 @@ class ConsoleSecurityIT {
         }
     }
 
+    @Test
+    void byDefault_theServersRealmAuthenticates_overHttpBasic_andItsGroupsGiveTheRoles() throws Exception {
+        Path work = Path.of(System.getProperty("stent.it.work", "target/it-work"))
+                .resolve("console-realm-" + UUID.randomUUID().toString().substring(0, 8));
+        Files.createDirectories(work);
+        Path passwords = work.resolve("passwords.txt");
+        Files.writeString(passwords, "AS_ADMIN_USERPASSWORD=" + VIEWER_PASSWORD + "\n");
+        Path postBoot = work.resolve("postboot.asadmin");
+        Files.writeString(postBoot, "create-file-user --groups stent-viewer --passwordfile " + passwords + " ops\n");
+        Path console = Path.of(System.getProperty("stent.consoleWar", "../stent-admin-war/target/stent-admin.war"));
+        try (PayaraProcess server = PayaraProcess.start(work.resolve("root"), work.resolve("server.log"), Map.of(),
+                List.of("--postbootcommandfile", postBoot.toString(), "--deploy", console.toString()))) {
+            String base = server.baseUrl() + "/stent-admin";
+            server.awaitBody("/stent-admin/login.html", body -> body.contains("Log in"), Duration.ofMinutes(4));
+            HttpResponse<String> anonymous = ConsoleClient.anonymous(base).send("GET", "/api/workers", Map.of(), null);
+            assertEquals(401, anonymous.statusCode(), anonymous.body());
+            assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+                    anonymous.headers().map().toString());
+            assertEquals(401, ConsoleClient.basic(base, "ops", "wrong").send("GET", "/api/workers", Map.of(), null)
+                    .statusCode(), "a wrong password is refused");
+            ConsoleClient ops = ConsoleClient.basic(base, "ops", VIEWER_PASSWORD);
+            String session = ops.send("GET", "/api/session", Map.of(), null).body();
+            assertTrue(session.contains("\"user\":\"ops\"") && session.contains("\"admin\":false"), session);
+            String token = ops.fetchCsrfToken();
+            HttpResponse<String> change = ops.send("POST", "/api/dead-letters/purge?olderThan=P1D",
+                    Map.of("X-Stent-Csrf", token), null);
+            assertEquals(403, change.statusCode(), "a realm user in group stent-viewer may not change: " + change.body());
+        }
+    }
+
     private static String startFailingExecution(PayaraProcess server) throws Exception {
         HttpResponse<String> started = server.call("POST", "/chores/api/chores/fail?text=broken");
         assertEquals(200, started.statusCode(), started.body());
