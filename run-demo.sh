@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 port="${1:-8080}"
+echo "Building Stent (about a minute the first time) ..."
 mvn -B -q -DskipTests package
 mkdir -p demo-data
 # The embedded H2 database closes itself when the JVM is told to stop (SIGTERM, Ctrl-C), before the
@@ -12,11 +13,45 @@ mkdir -p demo-data
 # drained and released its tasks. (H2 refuses this together with its default AUTO_SERVER mode.)
 printf 'set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:%s/demo-data/lib/databases/embedded_default;DB_CLOSE_ON_EXIT=FALSE\n' \
   "$PWD" > demo-data/postboot.asadmin
-echo
-echo "Starting Payara Micro on http://127.0.0.1:${port}/ ..."
-echo "  demo application: http://127.0.0.1:${port}/demo/"
-echo "  admin console:    http://127.0.0.1:${port}/stent-admin/"
-echo "(Ctrl-C stops it; kill -9 it mid-order and start again to see recovery.)"
-exec java -Xmx768m -jar stent-demo/target/payara-micro.jar --nocluster \
+
+# The console's demo users (stent.console.auth=users): made once, kept in demo-data.
+users=demo-data/console-users.env
+if [ ! -f "$users" ]; then
+  {
+    echo "STENT_CONSOLE_USER_ADMIN_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+    echo "STENT_CONSOLE_USER_VIEWER_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+  } > "$users"
+  chmod 600 "$users"
+fi
+set -a
+# shellcheck disable=SC1090
+. "$users"
+STENT_CONSOLE_AUTH=users
+STENT_CONSOLE_USERS=admin,viewer
+STENT_CONSOLE_USER_ADMIN_ROLES=stent-admin
+STENT_CONSOLE_USER_VIEWER_ROLES=stent-viewer
+set +a
+
+echo "Starting Payara Micro on http://127.0.0.1:${port}/ (Ctrl-C stops it; kill -9 it mid-order and start again to see recovery) ..."
+java -Xmx768m -jar stent-demo/target/payara-micro.jar --nocluster \
   --rootdir "$PWD/demo-data" --port "$port" --postbootcommandfile "$PWD/demo-data/postboot.asadmin" \
-  --deploy stent-demo/target/demo.war --deploy stent-admin-war/target/stent-admin.war
+  --deploy stent-demo/target/demo.war --deploy stent-admin-war/target/stent-admin.war &
+server=$!
+trap 'kill -TERM "$server" 2>/dev/null; wait "$server"' INT TERM
+
+for _ in $(seq 1 240); do
+  if curl -fs -o /dev/null "http://127.0.0.1:${port}/stent-admin/login.html" \
+      && curl -fs -o /dev/null "http://127.0.0.1:${port}/demo/"; then
+    echo
+    echo "Ready."
+    echo "  demo application: http://127.0.0.1:${port}/demo/"
+    echo "  admin console:    http://127.0.0.1:${port}/stent-admin/"
+    echo "    administrator:  admin / ${STENT_CONSOLE_USER_ADMIN_PASSWORD}"
+    echo "    viewer:         viewer / ${STENT_CONSOLE_USER_VIEWER_PASSWORD}"
+    echo "    (kept in ${users})"
+    break
+  fi
+  kill -0 "$server" 2>/dev/null || break
+  sleep 1
+done
+wait "$server"
