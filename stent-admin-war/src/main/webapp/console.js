@@ -72,6 +72,33 @@ async function loadExecutions() {
   }
 }
 
+// Frames of the server, the container and Stent itself, folded so that the application's frames stand out.
+const FRAMEWORK = /^\s*at (java\.base\/|jdk\.|sun\.|org\.jboss\.weld\.|org\.glassfish\.|com\.sun\.|io\.stent\.(engine|cdi)\.|jakarta\.|org\.eclipse\.)/;
+
+const PROXY = /\$Proxy\$_\$\$_Weld|\$\$super\(/;
+
+function readableError(text) {
+  let error;
+  try { error = JSON.parse(text); } catch (e) { return text; }
+  if (!error || typeof error !== 'object') return text;
+  const lines = [];
+  const describe = e => {
+    lines.push((e.className || 'error') + ': ' + (e.message ?? ''));
+    let folded = 0;
+    for (const frame of String(e.stackTrace || '').split('\n').slice(1)) {
+      if (!frame.trim()) continue;
+      if (FRAMEWORK.test(frame) || PROXY.test(frame)) { folded++; continue; }
+      if (folded) { lines.push('    … ' + folded + ' framework frames'); folded = 0; }
+      lines.push(/^\s*at /.test(frame) ? '  ' + frame.trim() : frame.trim());
+    }
+    if (folded) lines.push('    … ' + folded + ' framework frames');
+  };
+  describe(error, '');
+  const fields = error.fields && Object.keys(error.fields).length ? JSON.stringify(error.fields) : '';
+  if (fields) lines.push('fields: ' + fields);
+  return lines.join('\n');
+}
+
 async function show(id) {
   try {
     const data = await api('api/executions/' + encodeURIComponent(id));
@@ -80,7 +107,7 @@ async function show(id) {
     const e = Object.assign({}, data.summary, data);
     document.getElementById('detail-summary').textContent =
       'status: ' + e.status + '\nfunction: ' + e.function + '\nidempotency key: ' + (e.idempotencyKey ?? '')
-      + '\narguments: ' + e.arguments + '\nresult: ' + (e.result ?? '') + (e.error ? '\nerror: ' + e.error : '');
+      + '\narguments: ' + e.arguments + '\nresult: ' + (e.result ?? '') + (e.error ? '\nerror: ' + readableError(e.error) : '');
     document.getElementById('detail').dataset.id = id;
     const body = document.getElementById('steps');
     body.replaceChildren();
@@ -133,9 +160,7 @@ async function showDeadLetter(d) {
     const letter = await api('api/dead-letters/' + encodeURIComponent(d.id));
     const detail = document.getElementById('dlq-detail');
     detail.hidden = false;
-    let error = letter.error;
-    try { error = JSON.stringify(JSON.parse(letter.error), null, 2); } catch (e) { /* shown as stored */ }
-    detail.textContent = error;
+    detail.textContent = readableError(letter.error);
     await show(d.executionId);
   } catch (e) {
     say(e.message, true);

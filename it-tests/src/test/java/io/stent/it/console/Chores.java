@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Chores {
 
+    private final java.util.concurrent.atomic.AtomicBoolean healed = new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Completes with its input.
      *
@@ -27,5 +29,24 @@ public class Chores {
     @Durable(name = "chores.fail", maxAttempts = 1)
     public String fail(String text) {
         throw new IllegalStateException(text);
+    }
+
+    /**
+     * Fails with its input as the message until {@link #heal()}, then completes with it.
+     *
+     * @param text the message or result
+     * @return the text, once healed
+     */
+    @Durable(name = "chores.flaky", maxAttempts = 1)
+    public String flaky(String text) {
+        if (!healed.get()) {
+            throw new IllegalStateException(text);
+        }
+        return text;
+    }
+
+    /** Lets {@link #flaky} complete from now on. */
+    public void heal() {
+        healed.set(true);
     }
 }

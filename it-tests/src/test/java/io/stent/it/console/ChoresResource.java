@@ -1,5 +1,6 @@
 package io.stent.it.console;
 
+import io.stent.StartOptions;
 import io.stent.Stent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,12 +39,14 @@ public class ChoresResource {
      * Starts an execution that completes.
      *
      * @param text its argument
+     * @param key its idempotency key, or none
      * @return its id
      */
     @POST
     @Path("echo")
-    public Map<String, String> echo(@QueryParam("text") String text) {
-        return Map.of("id", stent.start(() -> chores.echo(text)).id());
+    public Map<String, String> echo(@QueryParam("text") String text, @QueryParam("key") String key) {
+        StartOptions options = key == null ? StartOptions.defaults() : StartOptions.defaults().withIdempotencyKey(key);
+        return Map.of("id", stent.start(() -> chores.echo(text), options).id());
     }
 
     /**
@@ -56,5 +59,29 @@ public class ChoresResource {
     @Path("fail")
     public Map<String, String> fail(@QueryParam("text") String text) {
         return Map.of("id", stent.start(() -> chores.fail(text)).id());
+    }
+
+    /**
+     * Starts an execution that fails until healed.
+     *
+     * @param text its error message, later its result
+     * @return its id
+     */
+    @POST
+    @Path("flaky")
+    public Map<String, String> flaky(@QueryParam("text") String text) {
+        return Map.of("id", stent.start(() -> chores.flaky(text)).id());
+    }
+
+    /**
+     * Lets flaky executions complete from now on.
+     *
+     * @return a fixed answer
+     */
+    @POST
+    @Path("heal")
+    public Map<String, String> heal() {
+        chores.heal();
+        return Map.of("healed", "yes");
     }
 }

@@ -1,12 +1,7 @@
 package io.stent.it.console;
 
-import io.stent.it.Libraries;
 import io.stent.it.PayaraProcess;
 import io.stent.it.console.ResourceMethods.Endpoint;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -16,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,37 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConsoleSecurityIT {
 
-    private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
-    private static final String VIEWER_PASSWORD = "viewer-" + UUID.randomUUID();
-
     @Test
     void everyEndpoint_needsALogin_andEveryChange_anAdminWithTheSessionsCsrfTokenFromTheConsolesOrigin()
             throws Exception {
-        Path work = Path.of(System.getProperty("stent.it.work", "target/it-work"))
-                .resolve("console-" + UUID.randomUUID().toString().substring(0, 8));
-        Files.createDirectories(work);
-        Path app = work.resolve("chores.war");
-        ShrinkWrap.create(WebArchive.class, "chores.war").addPackage(ConsoleSecurityIT.class.getPackage())
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml").addAsLibraries(Libraries.stentJars())
-                .as(ZipExporter.class).exportTo(app.toFile(), true);
-        Path console = Path.of(System.getProperty("stent.consoleWar", "../stent-admin-war/target/stent-admin.war"));
-        List<Endpoint> endpoints = ResourceMethods.of(console);
+        List<Endpoint> endpoints = ResourceMethods.of(ConsoleServer.consoleWar());
         assertTrue(endpoints.stream().anyMatch(Endpoint::mutating), "the console has actions: " + endpoints);
-
-        Map<String, String> env = Map.of("STENT_CONSOLE_AUTH", "users", "STENT_CONSOLE_USERS", "admin, viewer",
-                "STENT_CONSOLE_USER_ADMIN_PASSWORD", ADMIN_PASSWORD, "STENT_CONSOLE_USER_ADMIN_ROLES", "stent-admin",
-                "STENT_CONSOLE_USER_VIEWER_PASSWORD", VIEWER_PASSWORD,
-                "STENT_CONSOLE_USER_VIEWER_ROLES", "stent-viewer");
-        try (PayaraProcess server = PayaraProcess.start(work.resolve("root"), work.resolve("server.log"), env,
-                List.of("--deploy", app.toString(), "--deploy", console.toString()))) {
-            server.awaitBody("/chores/api/chores/ready", body -> body.contains("yes"), Duration.ofMinutes(4));
-            String base = server.baseUrl() + "/stent-admin";
-            String failing = startFailingExecution(server);
+        try (ConsoleServer console = ConsoleServer.start("console")) {
+            PayaraProcess server = console.server;
+            String base = console.consoleUrl();
+            String failing = console.startExecution("fail", "broken");
 
             ConsoleClient anonymous = ConsoleClient.anonymous(base);
-            ConsoleClient admin = ConsoleClient.form(base, "admin", ADMIN_PASSWORD);
+            ConsoleClient admin = ConsoleClient.form(base, "admin", ConsoleServer.ADMIN_PASSWORD);
             admin.fetchCsrfToken();
-            ConsoleClient viewer = ConsoleClient.basic(base, "viewer", VIEWER_PASSWORD);
+            ConsoleClient viewer = ConsoleClient.basic(base, "viewer", ConsoleServer.VIEWER_PASSWORD);
             String viewerToken = viewer.fetchCsrfToken();
 
             List<String> problems = new ArrayList<>();
@@ -99,14 +76,12 @@ class ConsoleSecurityIT {
 
     @Test
     void byDefault_theServersRealmAuthenticates_overHttpBasic_andItsGroupsGiveTheRoles() throws Exception {
-        Path work = Path.of(System.getProperty("stent.it.work", "target/it-work"))
-                .resolve("console-realm-" + UUID.randomUUID().toString().substring(0, 8));
-        Files.createDirectories(work);
+        Path work = ConsoleServer.workDirectory("console-realm");
         Path passwords = work.resolve("passwords.txt");
-        Files.writeString(passwords, "AS_ADMIN_USERPASSWORD=" + VIEWER_PASSWORD + "\n");
+        Files.writeString(passwords, "AS_ADMIN_USERPASSWORD=" + ConsoleServer.VIEWER_PASSWORD + "\n");
         Path postBoot = work.resolve("postboot.asadmin");
         Files.writeString(postBoot, "create-file-user --groups stent-viewer --passwordfile " + passwords + " ops\n");
-        Path console = Path.of(System.getProperty("stent.consoleWar", "../stent-admin-war/target/stent-admin.war"));
+        Path console = ConsoleServer.consoleWar();
         try (PayaraProcess server = PayaraProcess.start(work.resolve("root"), work.resolve("server.log"), Map.of(),
                 List.of("--postbootcommandfile", postBoot.toString(), "--deploy", console.toString()))) {
             String base = server.baseUrl() + "/stent-admin";
@@ -117,7 +92,7 @@ class ConsoleSecurityIT {
                     anonymous.headers().map().toString());
             assertEquals(401, ConsoleClient.basic(base, "ops", "wrong").send("GET", "/api/workers", Map.of(), null)
                     .statusCode(), "a wrong password is refused");
-            ConsoleClient ops = ConsoleClient.basic(base, "ops", VIEWER_PASSWORD);
+            ConsoleClient ops = ConsoleClient.basic(base, "ops", ConsoleServer.VIEWER_PASSWORD);
             String session = ops.send("GET", "/api/session", Map.of(), null).body();
             assertTrue(session.contains("\"user\":\"ops\"") && session.contains("\"admin\":false"), session);
             String token = ops.fetchCsrfToken();
@@ -125,12 +100,6 @@ class ConsoleSecurityIT {
                     Map.of("X-Stent-Csrf", token), null);
             assertEquals(403, change.statusCode(), "a realm user in group stent-viewer may not change: " + change.body());
         }
-    }
-
-    private static String startFailingExecution(PayaraProcess server) throws Exception {
-        HttpResponse<String> started = server.call("POST", "/chores/api/chores/fail?text=broken");
-        assertEquals(200, started.statusCode(), started.body());
-        return started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
 
     private static String body(Endpoint endpoint) {

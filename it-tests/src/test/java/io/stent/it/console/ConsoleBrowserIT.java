@@ -1,0 +1,159 @@
+package io.stent.it.console;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console in headless Chromium (the Debian {@code chromium} and {@code chromium-driver}
+ * packages), on Payara Micro beside an application that runs Stent: a viewer logs in and sees no
+ * action; an administrator finds an execution, opens it, replays a dead letter and sees its
+ * execution complete, and the action in the audit trail; values built to run script (in arguments,
+ * error messages and idempotency keys) stay text. Screenshots of each view go to
+ * {@code target/screenshots}.
+ */
+class ConsoleBrowserIT {
+
+    private static final String SCRIPT_TAG = "<script>window.stentXss=1</script>";
+    private static final String IMG_TAG = "\"><img src=x onerror=\"window.stentXss=2\">";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void viewerSeesNoActions_adminFindsOpensAndReplays_andNoValueRunsAsScript() throws Exception {
+        try (ConsoleServer console = ConsoleServer.start("console-browser")) {
+            String echo = console.startExecution("echo", SCRIPT_TAG + IMG_TAG, "key-" + IMG_TAG + UUID.randomUUID());
+            String failed = console.startExecution("fail", IMG_TAG + SCRIPT_TAG);
+            String flaky = console.startExecution("flaky", "flaky-" + UUID.randomUUID());
+            ConsoleClient api = ConsoleClient.basic(console.consoleUrl(), "admin", ConsoleServer.ADMIN_PASSWORD);
+            awaitStatus(api, failed, "FAILED");
+            awaitStatus(api, flaky, "FAILED");
+            WebDriver browser = chromium();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, WAIT);
+                logIn(browser, wait, console.consoleUrl(), "viewer", ConsoleServer.VIEWER_PASSWORD);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "viewer (viewer)"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(deadLetterOf(failed)));
+                List<WebElement> actions = browser.findElements(By.xpath("//button[normalize-space()='Replay'"
+                        + " or normalize-space()='Delete' or normalize-space()='Cancel' or normalize-space()='Purge'"
+                        + " or normalize-space()='Send signal' or normalize-space()='Replay all that match']"));
+                assertTrue(actions.stream().noneMatch(WebElement::isDisplayed), "a viewer sees no action button");
+                screenshot(browser, "viewer-console");
+                browser.findElement(By.id("logout")).click();
+                wait.until(ExpectedConditions.urlContains("login.html"));
+
+                logIn(browser, wait, console.consoleUrl(), "admin", ConsoleServer.ADMIN_PASSWORD);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "admin (admin)"));
+                browser.findElement(By.id("search")).sendKeys(echo);
+                browser.findElement(By.id("refresh")).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-id='" + echo + "']")))
+                        .click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-id"), echo));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-summary"), SCRIPT_TAG));
+                String summary = browser.findElement(By.id("detail-summary")).getText();
+                assertTrue(summary.contains("idempotency key: key-" + IMG_TAG), "the key shows as text: " + summary);
+                assertTrue(summary.contains("result: \"" + SCRIPT_TAG), "the result shows as text: " + summary);
+                assertTrue(browser.findElement(By.id("execution-actions")).isDisplayed(), "an admin sees the actions");
+                screenshot(browser, "execution-detail");
+
+                browser.findElement(deadLetterOf(failed)).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlq-detail"), "IllegalStateException"));
+                // the dead letter's execution opens above the table: let the page settle before the next click
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-id"), failed));
+                assertTrue(browser.findElement(By.id("dlq-detail")).getText().contains("img src=x"),
+                        "the error message shows as text");
+                screenshot(browser, "dead-letter-detail");
+
+                assertEquals(200, console.server.call("POST", "/chores/api/chores/heal").statusCode());
+                browser.findElement(deadLetterOf(flaky)).findElement(By.xpath(".//button[normalize-space()='Replay']"))
+                        .click();
+                org.openqa.selenium.Alert confirmation = wait.until(ExpectedConditions.alertIsPresent());
+                assertTrue(confirmation.getText().startsWith("Replay dead letter"), confirmation.getText());
+                confirmation.accept();
+                try {
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "REPLAYED"));
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    screenshot(browser, "replay-failed");
+                    throw new AssertionError("the replay did not answer REPLAYED: "
+                            + browser.findElement(By.id("message")).getText(), e);
+                }
+                awaitStatus(api, flaky, "COMPLETED");
+                browser.findElement(By.id("search")).clear();
+                browser.findElement(By.id("search")).sendKeys(flaky);
+                browser.findElement(By.id("refresh")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("tr[data-id='" + flaky + "'] td.COMPLETED"), "COMPLETED"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "dead-letter.replay"));
+                screenshot(browser, "after-replay");
+
+                Object injected = ((JavascriptExecutor) browser).executeScript("return window.stentXss;");
+                assertEquals(null, injected, "no value ran as script");
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static By deadLetterOf(String execution) {
+        return By.xpath("//tbody[@id='dead-letters']/tr[td[6][normalize-space()='" + execution + "']]");
+    }
+
+    private static void logIn(WebDriver browser, WebDriverWait wait, String base, String user, String password) {
+        browser.get(base + "/");
+        wait.until(ExpectedConditions.urlContains("login.html"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+    }
+
+    private static void awaitStatus(ConsoleClient api, String execution, String status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = api.send("GET", "/api/executions/" + execution, Map.of(), null);
+            body = response.body();
+            if (body.contains("\"status\":\"" + status + "\"")) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        throw new AssertionError("execution " + execution + " did not become " + status + ": " + body);
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("stent.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,1100");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("stent.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws Exception {
+        Path directory = Path.of(System.getProperty("stent.screenshots", "target/screenshots"));
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
