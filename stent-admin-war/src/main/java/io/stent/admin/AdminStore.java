@@ -1,16 +1,15 @@
 package io.stent.admin;
 
-import io.stent.engine.store.ExecutionStore;
-import io.stent.engine.store.SignalStore;
-import io.stent.store.AuditTrail;
-import io.stent.store.DeadLetters;
+import io.stent.operations.StentOperations;
 import io.stent.store.JdbcStore;
 import io.stent.store.StentDataSource;
-import io.stent.store.query.StoreQueries;
+import io.stent.store.StoreOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.Principal;
 
 /**
  * The console's view of the Stent tables, on the DataSource that {@code stent.datasource} names
@@ -24,51 +23,19 @@ public class AdminStore {
     @ConfigProperty(name = StentDataSource.KEY, defaultValue = StentDataSource.DEFAULT)
     String dataSourceName;
 
+    @Inject
+    Principal caller;
+
     private JdbcStore store;
 
     /**
-     * The store's queries, connecting on first use.
+     * The operations on the Stent tables, acting for the logged-in user (their name goes to the
+     * audit trail), connecting on first use.
      *
-     * @return the queries
+     * @return the operations
      */
-    public StoreQueries queries() {
-        return store().queries();
-    }
-
-    /**
-     * The dead-letter queue's actions, connecting on first use.
-     *
-     * @return the dead letters
-     */
-    public DeadLetters deadLetters() {
-        return store().deadLetters();
-    }
-
-    /**
-     * The audit trail of operators' actions, connecting on first use.
-     *
-     * @return the audit trail
-     */
-    public AuditTrail audit() {
-        return store().audit();
-    }
-
-    /**
-     * The store's executions, for cancelling them, connecting on first use.
-     *
-     * @return the executions
-     */
-    public ExecutionStore executions() {
-        return store().store().executions();
-    }
-
-    /**
-     * The store's signals, connecting on first use.
-     *
-     * @return the signals
-     */
-    public SignalStore signals() {
-        return store().store().signals();
+    public StentOperations operations() {
+        return new StoreOperations(store(), () -> caller.getName());
     }
 
     private synchronized JdbcStore store() {

@@ -1,8 +1,8 @@
 package io.stent.admin;
 
-import io.stent.store.query.AuditView;
-import io.stent.store.query.Page;
-import io.stent.store.query.PageRequest;
+import io.stent.operations.AuditView;
+import io.stent.operations.Page;
+import io.stent.operations.PageRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ public class AuditResource {
     @GET
     public Page<AuditView> list(@QueryParam("actor") String actor, @QueryParam("operation") String operation,
                                 @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return store.queries().audit(QueryParameters.text(actor), QueryParameters.text(operation),
+        return store.operations().audit(QueryParameters.text(actor), QueryParameters.text(operation),
                 new PageRequest(QueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE),
                         QueryParameters.number("limit", limit, 50, 1, PageRequest.MAX_LIMIT), false));
     }

@@ -1,10 +1,12 @@
 package io.stent.admin;
 
-import io.stent.store.DeadLetter;
-import io.stent.store.DeadLetterFilter;
-import io.stent.store.query.DeadLetterSort;
-import io.stent.store.query.Page;
-import io.stent.store.query.PageRequest;
+import io.stent.operations.DeadLetter;
+import io.stent.operations.DeadLetterFilter;
+import io.stent.operations.DeadLetterSort;
+import io.stent.operations.ReplayOutcome;
+import io.stent.store.StoreOperations;
+import io.stent.operations.Page;
+import io.stent.operations.PageRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -14,10 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.util.Map;
 
@@ -32,16 +31,11 @@ public class DeadLetterResource {
 
     @Inject
     AdminStore store;
-    @Inject
-    ConsoleActions actions;
-    @Context
-    SecurityContext security;
-    @Context
-    UriInfo uri;
 
     /**
      * A page of dead letters, as summaries (the structured error comes with {@link #show}).
      *
+     * @param execution only this execution's dead letters
      * @param function only this function
      * @param queue only this queue
      * @param errorClass only this exception class
@@ -55,14 +49,15 @@ public class DeadLetterResource {
      * @return the page
      */
     @GET
-    public Page<DeadLetterSummary> list(@QueryParam("function") String function, @QueryParam("queue") String queue,
+    public Page<DeadLetterSummary> list(@QueryParam("execution") String execution,
+                                        @QueryParam("function") String function, @QueryParam("queue") String queue,
                                         @QueryParam("errorClass") String errorClass, @QueryParam("from") String from,
                                         @QueryParam("before") String before,
                                         @QueryParam("includeReplayed") String includeReplayed,
                                         @QueryParam("sort") String sort, @QueryParam("order") String order,
                                         @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        Page<DeadLetter> page = store.queries().deadLetters(
-                filter(function, queue, errorClass, from, before, includeReplayed),
+        Page<DeadLetter> page = store.operations().deadLetters(
+                filter(execution, function, queue, errorClass, from, before, includeReplayed),
                 QueryParameters.choice("sort", sort, DeadLetterSort.class, DeadLetterSort.FAILED_AT),
                 new PageRequest(QueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE),
                         QueryParameters.number("limit", limit, 50, 1, PageRequest.MAX_LIMIT),
@@ -73,6 +68,7 @@ public class DeadLetterResource {
     /**
      * How many dead letters a filter matches: what a bulk replay of it would replay.
      *
+     * @param execution only this execution's dead letters
      * @param function only this function
      * @param queue only this queue
      * @param errorClass only this exception class
@@ -83,12 +79,13 @@ public class DeadLetterResource {
      */
     @GET
     @Path("count")
-    public Map<String, Long> count(@QueryParam("function") String function, @QueryParam("queue") String queue,
+    public Map<String, Long> count(@QueryParam("execution") String execution,
+                                   @QueryParam("function") String function, @QueryParam("queue") String queue,
                                    @QueryParam("errorClass") String errorClass, @QueryParam("from") String from,
                                    @QueryParam("before") String before,
                                    @QueryParam("includeReplayed") String includeReplayed) {
-        return Map.of("count", store.queries().countDeadLetters(
-                filter(function, queue, errorClass, from, before, includeReplayed)));
+        return Map.of("count", store.operations().countDeadLetters(
+                filter(execution, function, queue, errorClass, from, before, includeReplayed)));
     }
 
     /**
@@ -100,8 +97,8 @@ public class DeadLetterResource {
     @GET
     @Path("{id}")
     public DeadLetter show(@PathParam("id") String id) {
-        return store.queries().deadLetter(id)
-                .orElseThrow(() -> new UnknownIdException("STENT-1705 no dead letter with id '" + id + "'"));
+        return store.operations().deadLetter(id)
+                .orElseThrow(() -> unknown(id));
     }
 
     /**
@@ -113,12 +110,17 @@ public class DeadLetterResource {
     @POST
     @Path("{id}/replay")
     public Map<String, Object> replay(@PathParam("id") String id) {
-        return actions.replay(actor(), id);
+        ReplayOutcome outcome = store.operations().replay(id);
+        if (outcome == ReplayOutcome.NOT_FOUND) {
+            throw unknown(id);
+        }
+        return Map.of("id", id, "outcome", outcome.name());
     }
 
     /**
      * Replays every dead letter a filter matches (never a replayed one again), oldest first.
      *
+     * @param execution only this execution's dead letters
      * @param function only this function
      * @param queue only this queue
      * @param errorClass only this exception class
@@ -129,14 +131,15 @@ public class DeadLetterResource {
      */
     @POST
     @Path("replay")
-    public Map<String, Object> replayMatching(@QueryParam("function") String function,
+    public Map<String, Object> replayMatching(@QueryParam("execution") String execution,
+                                              @QueryParam("function") String function,
                                               @QueryParam("queue") String queue,
                                               @QueryParam("errorClass") String errorClass,
                                               @QueryParam("from") String from, @QueryParam("before") String before,
                                               @QueryParam("max") String max) {
-        return actions.replayMatching(actor(), filter(function, queue, errorClass, from, before, null),
-                uri.getRequestUri().getRawQuery(),
-                QueryParameters.number("max", max, 1_000, 1, ConsoleActions.MAX_BULK_REPLAY));
+        return Map.of("replayed", store.operations().replayAll(
+                filter(execution, function, queue, errorClass, from, before, null),
+                QueryParameters.number("max", max, 1_000, 1, StoreOperations.MAX_BULK_REPLAY)).size());
     }
 
     /**
@@ -148,7 +151,10 @@ public class DeadLetterResource {
     @DELETE
     @Path("{id}")
     public Map<String, Object> delete(@PathParam("id") String id) {
-        return actions.delete(actor(), id);
+        if (!store.operations().deleteDeadLetter(id)) {
+            throw unknown(id);
+        }
+        return Map.of("id", id, "outcome", "DELETED");
     }
 
     /**
@@ -160,16 +166,16 @@ public class DeadLetterResource {
     @POST
     @Path("purge")
     public Map<String, Object> purge(@QueryParam("olderThan") String olderThan) {
-        return actions.purge(actor(), QueryParameters.duration("olderThan", olderThan));
+        return Map.of("purged", store.operations().purgeDeadLetters(QueryParameters.duration("olderThan", olderThan)));
     }
 
-    private String actor() {
-        return security.getUserPrincipal().getName();
+    private static UnknownIdException unknown(String id) {
+        return new UnknownIdException("STENT-1705 no dead letter with id '" + id + "'");
     }
 
-    private static DeadLetterFilter filter(String function, String queue, String errorClass, String from,
+    private static DeadLetterFilter filter(String execution, String function, String queue, String errorClass, String from,
                                            String before, String includeReplayed) {
-        return new DeadLetterFilter(QueryParameters.text(function), QueryParameters.text(queue),
+        return new DeadLetterFilter(QueryParameters.text(execution), QueryParameters.text(function), QueryParameters.text(queue),
                 QueryParameters.text(errorClass), QueryParameters.time("from", from),
                 QueryParameters.time("before", before), QueryParameters.flag("includeReplayed", includeReplayed));
     }

@@ -1,6 +1,6 @@
 package io.stent.admin;
 
-import io.stent.store.DeadLetter;
+import io.stent.operations.DeadLetter;
 
 import java.time.OffsetDateTime;
 

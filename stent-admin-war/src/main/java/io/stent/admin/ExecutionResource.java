@@ -1,13 +1,13 @@
 package io.stent.admin;
 
 import io.stent.ExecutionStatus;
-import io.stent.store.query.ExecutionDetail;
-import io.stent.store.query.ExecutionFilter;
-import io.stent.store.query.ExecutionSort;
-import io.stent.store.query.ExecutionSummary;
-import io.stent.store.query.Page;
-import io.stent.store.query.PageRequest;
-import io.stent.store.query.WorkerView;
+import io.stent.operations.ExecutionDetail;
+import io.stent.operations.ExecutionFilter;
+import io.stent.operations.ExecutionSort;
+import io.stent.operations.ExecutionSummary;
+import io.stent.operations.Page;
+import io.stent.operations.PageRequest;
+import io.stent.operations.WorkerView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,9 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
 import java.util.Map;
@@ -34,10 +32,6 @@ public class ExecutionResource {
 
     @Inject
     AdminStore store;
-    @Inject
-    ConsoleActions actions;
-    @Context
-    SecurityContext security;
 
     /**
      * A page of executions.
@@ -65,7 +59,7 @@ public class ExecutionResource {
                 QueryParameters.choice("status", status, ExecutionStatus.class, null),
                 QueryParameters.text(function), QueryParameters.time("from", from),
                 QueryParameters.time("before", before), QueryParameters.text(search), QueryParameters.text(parent));
-        return store.queries().executions(filter,
+        return store.operations().executions(filter,
                 QueryParameters.choice("sort", sort, ExecutionSort.class, ExecutionSort.CREATED_AT),
                 new PageRequest(QueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE),
                         QueryParameters.number("limit", limit, 50, 1, PageRequest.MAX_LIMIT),
@@ -81,7 +75,7 @@ public class ExecutionResource {
     @GET
     @Path("executions/{id}")
     public ExecutionDetail show(@PathParam("id") String id) {
-        return store.queries().execution(id)
+        return store.operations().execution(id)
                 .orElseThrow(() -> new UnknownIdException("STENT-1404 no execution with id '" + id + "'"));
     }
 
@@ -94,7 +88,7 @@ public class ExecutionResource {
     @POST
     @Path("executions/{id}/cancel")
     public Map<String, Object> cancel(@PathParam("id") String id) {
-        return actions.cancel(security.getUserPrincipal().getName(), id);
+        return Map.of("id", id, "outcome", store.operations().cancel(id).name());
     }
 
     /**
@@ -109,8 +103,13 @@ public class ExecutionResource {
     @Path("executions/{id}/signals/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> signal(@PathParam("id") String id, @PathParam("name") String name, String payload) {
-        return actions.signal(security.getUserPrincipal().getName(), id, SignalPayloads.name(name),
-                SignalPayloads.json(payload));
+        try {
+            store.operations().signalJson(id, name, payload);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException(e.getMessage().startsWith("STENT-1112") ? "name" : "payload",
+                    e.getMessage());
+        }
+        return Map.of("id", id, "signal", name, "outcome", "DELIVERED");
     }
 
     /**
@@ -121,6 +120,6 @@ public class ExecutionResource {
     @GET
     @Path("workers")
     public List<WorkerView> workers() {
-        return store.queries().workers();
+        return store.operations().workers();
     }
 }

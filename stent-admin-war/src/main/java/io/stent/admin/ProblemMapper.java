@@ -1,5 +1,7 @@
 package io.stent.admin;
 
+import io.stent.ExecutionFinishedException;
+import io.stent.ExecutionNotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -29,8 +31,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof UnknownIdException unknown) {
             return problem(404, unknown.getMessage(), "STENT-1404", null);
         }
-        if (failure instanceof ConflictException conflict) {
-            return problem(409, conflict.getMessage(), "STENT-1409", null);
+        if (failure instanceof ExecutionNotFoundException unknown) {
+            return problem(404, unknown.getMessage(), unknown.code(), null);
+        }
+        if (failure instanceof ExecutionFinishedException finished) {
+            return problem(409, finished.getMessage(), finished.code(), null);
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();

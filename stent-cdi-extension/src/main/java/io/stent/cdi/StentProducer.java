@@ -1,18 +1,28 @@
 package io.stent.cdi;
 
 import io.stent.Stent;
+import io.stent.operations.StentOperations;
+import io.stent.store.StoreOperations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import java.security.Principal;
+
 /**
- * Makes {@link Stent} injectable.
+ * Makes {@link Stent} and {@link StentOperations} injectable.
  */
 @ApplicationScoped
 public class StentProducer {
 
+    /** The audit trail's actor for changes made outside an authenticated request. */
+    static final String APPLICATION = "application";
+
     @Inject
     StentRuntime runtime;
+    @Inject
+    Instance<Principal> caller;
 
     /**
      * The deployment's Stent facade.
@@ -22,5 +32,29 @@ public class StentProducer {
     @Produces
     public Stent stent() {
         return runtime.engine();
+    }
+
+    /**
+     * The operations on this deployment's executions and dead letters; changes are audited with
+     * the name of the request's authenticated user, or {@value #APPLICATION}.
+     *
+     * @return the operations
+     */
+    @Produces
+    public StentOperations operations() {
+        return new StoreOperations(runtime.store(), this::callerName);
+    }
+
+    private String callerName() {
+        if (!caller.isResolvable()) {
+            return APPLICATION;
+        }
+        try {
+            Principal principal = caller.get();
+            String name = principal == null ? null : principal.getName();
+            return name == null || name.isBlank() || "ANONYMOUS".equals(name) ? APPLICATION : name;
+        } catch (RuntimeException e) {
+            return APPLICATION; // no request, or no security context here: the application acts
+        }
     }
 }

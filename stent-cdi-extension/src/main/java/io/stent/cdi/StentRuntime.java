@@ -176,6 +176,16 @@ public class StentRuntime {
         return ready != null ? ready : build();
     }
 
+    /**
+     * The store the engine works on (built with the engine on first use), for the operations API.
+     *
+     * @return the store
+     */
+    public JdbcStore store() {
+        engine();
+        return store;
+    }
+
     /** Builds the engine once; every interception reads the volatile field without locking. */
     private synchronized DurableEngine build() {
         if (stopped) {

@@ -37,6 +37,8 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
     @Inject
     StentRuntime runtime;
     @Inject
+    io.stent.operations.StentOperations operations;
+    @Inject
     RecordingListener listener;
 
     private List<StepRecord> steps(String executionId) {
@@ -203,7 +205,9 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
         assertThrows(PaymentDeclinedException.class, () -> handle.await(WAIT));
         assertEquals(2, calls.count("pay:" + key), "the step's two attempts");
 
-        var letter = TestStores.deadLetterOf(database.dataSource(), handle.id());
+        var letter = operations.deadLetters(io.stent.operations.DeadLetterFilter.pending().ofExecution(handle.id()),
+                io.stent.operations.DeadLetterSort.FAILED_AT, io.stent.operations.PageRequest.first(10)).items().get(0);
+        assertEquals(letter, TestStores.deadLetterOf(database.dataSource(), handle.id()));
         assertEquals("Workflows.checkout", letter.function());
         assertEquals(PaymentDeclinedException.class.getName(), letter.errorClass());
         assertEquals("payment declined for acct-" + key, letter.errorMessage());
@@ -213,9 +217,11 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
         assertTrue(letter.error().contains("at io.stent.cdi.Steps.pay"), "the stack trace is kept");
 
         calls.open(key);
-        assertEquals(io.stent.store.DeadLetters.ReplayOutcome.REPLAYED,
-                TestStores.with(database.dataSource(), store -> store.deadLetters().replay(letter.id())));
+        assertEquals(io.stent.operations.ReplayOutcome.REPLAYED, operations.replay(letter.id()));
         assertEquals("R-" + key + " paid", handle.await(WAIT));
+        var audit = operations.audit("application", "dead-letter.replay", io.stent.operations.PageRequest.first(50));
+        assertTrue(audit.items().stream().anyMatch(a -> a.targets().equals(letter.id()) && a.outcome().equals("REPLAYED")),
+                "the injected operations audit the application's replay: " + audit.items());
         assertEquals(1, calls.count("reserve:" + key), "the completed step was not run again");
         assertEquals(3, calls.count("pay:" + key), "the failed step ran again");
     }

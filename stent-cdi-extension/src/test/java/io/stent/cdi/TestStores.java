@@ -1,11 +1,11 @@
 package io.stent.cdi;
 
-import io.stent.store.DeadLetter;
-import io.stent.store.DeadLetterFilter;
+import io.stent.operations.DeadLetter;
+import io.stent.operations.DeadLetterFilter;
 import io.stent.store.JdbcStore;
-import io.stent.store.query.DeadLetterSort;
-import io.stent.store.query.PageRequest;
-import io.stent.store.query.StepView;
+import io.stent.operations.DeadLetterSort;
+import io.stent.operations.PageRequest;
+import io.stent.operations.StepView;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -25,7 +25,7 @@ final class TestStores {
 
     /** The dead letter of an execution. */
     static DeadLetter deadLetterOf(DataSource dataSource, String executionId) {
-        return with(dataSource, store -> store.queries().deadLetters(DeadLetterFilter.all(), DeadLetterSort.FAILED_AT,
+        return with(dataSource, store -> store.queries().deadLetters(DeadLetterFilter.pending(), DeadLetterSort.FAILED_AT,
                         PageRequest.first(500)).items().stream()
                 .filter(letter -> letter.executionId().equals(executionId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no dead letter for " + executionId)));

@@ -1,7 +1,7 @@
 package io.stent.store;
 
 import io.stent.store.model.AuditRow;
-import io.stent.store.query.AuditView;
+import io.stent.operations.AuditView;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package io.stent.store;
 
+import io.stent.operations.DeadLetter;
+import io.stent.operations.ReplayOutcome;
+import io.stent.operations.DeadLetterFilter;
 import io.stent.store.model.DeadLetterRow;
 import io.stent.store.model.ExecutionRow;
 import io.stent.store.model.TaskRow;
@@ -25,17 +28,7 @@ import java.util.UUID;
  */
 public final class DeadLetters {
 
-    /** What a replay did. */
-    public enum ReplayOutcome {
-        /** The execution is pending again and resumes from its failed step. */
-        REPLAYED,
-        /** No such dead letter. */
-        NOT_FOUND,
-        /** Its execution is no longer failed (replayed already, or removed). */
-        NOT_FAILED
-    }
-
-    private final StentPersistence persistence;
+        private final StentPersistence persistence;
     private final Dialect dialect;
 
     DeadLetters(StentPersistence persistence, Dialect dialect) {
@@ -66,8 +59,7 @@ public final class DeadLetters {
         if (max < 1 || max > 10_000) {
             throw new IllegalArgumentException("STENT-1703 max must be 1 to 10000, got " + max);
         }
-        DeadLetterFilter pending = new DeadLetterFilter(filter.function(), filter.queue(), filter.errorClass(),
-                filter.failedFrom(), filter.failedBefore(), false);
+        DeadLetterFilter pending = filter.pendingOnly();
         List<String> ids = persistence.read(manager -> {
             CriteriaBuilder cb = manager.getCriteriaBuilder();
             CriteriaQuery<String> query = cb.createQuery(String.class);
@@ -151,6 +143,9 @@ public final class DeadLetters {
      */
     static Predicate[] matching(CriteriaBuilder cb, Root<DeadLetterRow> letter, DeadLetterFilter filter) {
         List<Predicate> where = new ArrayList<>();
+        if (filter.executionId() != null) {
+            where.add(cb.equal(letter.get("executionId"), filter.executionId()));
+        }
         if (filter.function() != null) {
             where.add(cb.equal(letter.get("functionName"), filter.function()));
         }

@@ -1,5 +1,7 @@
 package io.stent.store;
 
+import io.stent.operations.DeadLetter;
+import io.stent.operations.DeadLetterFilter;
 import io.stent.ExecutionStatus;
 import io.stent.engine.store.ClaimedTask;
 import io.stent.engine.store.ExecutionStore;
@@ -169,15 +171,15 @@ abstract class StoreContractTest {
     }
 
     private List<String> listed(ExecutionStatus status) {
-        return jdbcStore.queries().executions(io.stent.store.query.ExecutionFilter.all().withStatus(status),
-                io.stent.store.query.ExecutionSort.CREATED_AT, io.stent.store.query.PageRequest.first(500)).items()
-                .stream().map(io.stent.store.query.ExecutionSummary::id).toList();
+        return jdbcStore.queries().executions(io.stent.operations.ExecutionFilter.all().withStatus(status),
+                io.stent.operations.ExecutionSort.CREATED_AT, io.stent.operations.PageRequest.first(500)).items()
+                .stream().map(io.stent.operations.ExecutionSummary::id).toList();
     }
 
     /** A page of dead letters, newest first. */
     List<DeadLetter> letters(DeadLetterFilter filter, int limit, int offset) {
-        return jdbcStore.queries().deadLetters(filter, io.stent.store.query.DeadLetterSort.FAILED_AT,
-                new io.stent.store.query.PageRequest(offset, limit, false)).items();
+        return jdbcStore.queries().deadLetters(filter, io.stent.operations.DeadLetterSort.FAILED_AT,
+                new io.stent.operations.PageRequest(offset, limit, false)).items();
     }
 
     @Test
@@ -651,7 +653,7 @@ abstract class StoreContractTest {
         String function = fn();
         String id = failForGood(function, "com.example.Broken");
         assertEquals(ExecutionStatus.FAILED, store.executions().find(id).orElseThrow().status());
-        List<DeadLetter> letters = letters(DeadLetterFilter.all().withFunction(function), 10, 0);
+        List<DeadLetter> letters = letters(DeadLetterFilter.pending().withFunction(function), 10, 0);
         assertEquals(1, letters.size());
         DeadLetter letter = letters.get(0);
         assertEquals(id, letter.executionId());
@@ -671,7 +673,7 @@ abstract class StoreContractTest {
         store.executions().cancel(id);
         assertTrue(store.completions().failForGood(task, "w", "X", "m", "{}"));
         assertEquals(ExecutionStatus.CANCELLED, store.executions().find(id).orElseThrow().status());
-        assertTrue(letters(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty());
+        assertTrue(letters(DeadLetterFilter.pending().withFunction(function), 10, 0).isEmpty());
     }
 
     @Test
@@ -681,16 +683,16 @@ abstract class StoreContractTest {
         failForGood(function, "B");
         failForGood(function, "B");
         var dlq = jdbcStore.deadLetters();
-        assertEquals(3, letters(DeadLetterFilter.all().withFunction(function), 10, 0).size());
-        assertEquals(2, letters(DeadLetterFilter.all().withFunction(function).withErrorClass("B"), 10, 0).size());
-        assertEquals(1, letters(DeadLetterFilter.all().withFunction(function), 1, 2).size());
-        assertEquals(0, letters(DeadLetterFilter.all().withFunction(function).withQueue("other"), 10, 0).size());
-        var now = letters(DeadLetterFilter.all().withFunction(function), 1, 0).get(0).failedAt();
-        assertEquals(0, letters(DeadLetterFilter.all().withFunction(function)
+        assertEquals(3, letters(DeadLetterFilter.pending().withFunction(function), 10, 0).size());
+        assertEquals(2, letters(DeadLetterFilter.pending().withFunction(function).withErrorClass("B"), 10, 0).size());
+        assertEquals(1, letters(DeadLetterFilter.pending().withFunction(function), 1, 2).size());
+        assertEquals(0, letters(DeadLetterFilter.pending().withFunction(function).withQueue("other"), 10, 0).size());
+        var now = letters(DeadLetterFilter.pending().withFunction(function), 1, 0).get(0).failedAt();
+        assertEquals(0, letters(DeadLetterFilter.pending().withFunction(function)
                 .failedBetween(now.plusMinutes(1), null), 10, 0).size());
-        assertEquals(3, letters(DeadLetterFilter.all().withFunction(function)
+        assertEquals(3, letters(DeadLetterFilter.pending().withFunction(function)
                 .failedBetween(now.minusMinutes(1), now.plusMinutes(1)), 10, 0).size());
-        assertThrows(IllegalArgumentException.class, () -> letters(DeadLetterFilter.all(), 501, 0));
+        assertThrows(IllegalArgumentException.class, () -> letters(DeadLetterFilter.pending(), 501, 0));
     }
 
     @Test
@@ -702,20 +704,20 @@ abstract class StoreContractTest {
         ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
         store.completions().failForGood(task, "w", "X", "m", "{}");
         var dlq = jdbcStore.deadLetters();
-        DeadLetter letter = letters(DeadLetterFilter.all().withFunction(function), 10, 0).get(0);
+        DeadLetter letter = letters(DeadLetterFilter.pending().withFunction(function), 10, 0).get(0);
 
-        assertEquals(DeadLetters.ReplayOutcome.REPLAYED, dlq.replay(letter.id()));
+        assertEquals(io.stent.operations.ReplayOutcome.REPLAYED, dlq.replay(letter.id()));
         assertEquals(ExecutionStatus.PENDING, store.executions().find(id).orElseThrow().status());
         assertTrue(store.steps().find(id, "", 1).isPresent(), "the completed step is kept");
         assertTrue(store.steps().find(id, "", 2).isEmpty(), "the failed step runs again");
         assertEquals(1, store.claims().claim("w", k(function), 1, LEASE).size());
-        assertEquals(DeadLetters.ReplayOutcome.NOT_FAILED, dlq.replay(letter.id()));
-        assertEquals(DeadLetters.ReplayOutcome.NOT_FOUND, dlq.replay("missing"));
+        assertEquals(io.stent.operations.ReplayOutcome.NOT_FAILED, dlq.replay(letter.id()));
+        assertEquals(io.stent.operations.ReplayOutcome.NOT_FOUND, dlq.replay("missing"));
         DeadLetter replayed = jdbcStore.queries().deadLetter(letter.id()).orElseThrow();
         assertEquals(1, replayed.replayCount());
         assertTrue(replayed.replayedAt() != null);
-        assertTrue(letters(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty(), "replayed are hidden");
-        assertEquals(1, letters(DeadLetterFilter.all().withFunction(function).includingReplayed(), 10, 0).size());
+        assertTrue(letters(DeadLetterFilter.pending().withFunction(function), 10, 0).isEmpty(), "replayed are hidden");
+        assertEquals(1, letters(DeadLetterFilter.pending().withFunction(function).includingReplayed(), 10, 0).size());
     }
 
     @Test
@@ -724,14 +726,14 @@ abstract class StoreContractTest {
         failForGood(function, "A");
         failForGood(function, "B");
         var dlq = jdbcStore.deadLetters();
-        DeadLetterFilter onlyB = DeadLetterFilter.all().withFunction(function).withErrorClass("B");
+        DeadLetterFilter onlyB = DeadLetterFilter.pending().withFunction(function).withErrorClass("B");
         String b = letters(onlyB, 10, 0).get(0).id();
-        assertEquals(2, jdbcStore.queries().countDeadLetters(DeadLetterFilter.all().withFunction(function)));
+        assertEquals(2, jdbcStore.queries().countDeadLetters(DeadLetterFilter.pending().withFunction(function)));
         assertEquals(1, jdbcStore.queries().countDeadLetters(onlyB));
         assertEquals(List.of(b), dlq.replayMatching(onlyB, 100));
         assertEquals(0, jdbcStore.queries().countDeadLetters(onlyB), "replayed ones are not counted");
         assertEquals(1, jdbcStore.queries().countDeadLetters(onlyB.includingReplayed()));
-        assertEquals(1, letters(DeadLetterFilter.all().withFunction(function), 10, 0).size());
+        assertEquals(1, letters(DeadLetterFilter.pending().withFunction(function), 10, 0).size());
         assertEquals(1, store.claims().claim("w", k(function), 10, LEASE).size());
     }
 
@@ -741,12 +743,12 @@ abstract class StoreContractTest {
         failForGood(function, "A");
         failForGood(function, "A");
         var dlq = jdbcStore.deadLetters();
-        DeadLetter first = letters(DeadLetterFilter.all().withFunction(function), 10, 0).get(0);
+        DeadLetter first = letters(DeadLetterFilter.pending().withFunction(function), 10, 0).get(0);
         assertTrue(dlq.delete(first.id()));
         assertFalse(dlq.delete(first.id()));
         assertEquals(0, dlq.purgeOlderThan(Duration.ofHours(1)), "nothing is an hour old");
         assertTrue(dlq.purgeOlderThan(Duration.ZERO) >= 1);
-        assertTrue(letters(DeadLetterFilter.all().withFunction(function), 10, 0).isEmpty());
+        assertTrue(letters(DeadLetterFilter.pending().withFunction(function), 10, 0).isEmpty());
     }
 
     private String startChild(String function, String parentId, String position) {
@@ -880,7 +882,7 @@ abstract class StoreContractTest {
         ClaimedTask retried = store.claims().claim("w", k(function), 1, LEASE).get(0);
         assertFalse(retried.firstRun(), "a retry may find recorded steps");
         assertTrue(store.completions().failForGood(retried, "w", "X", "m", "{}"));
-        DeadLetter letter = letters(DeadLetterFilter.all().withFunction(function), 1, 0).get(0);
+        DeadLetter letter = letters(DeadLetterFilter.pending().withFunction(function), 1, 0).get(0);
         jdbcStore.deadLetters().replay(letter.id());
         assertFalse(store.claims().claim("w", k(function), 1, LEASE).get(0).firstRun(), "a replay keeps its steps");
     }
@@ -958,21 +960,21 @@ abstract class StoreContractTest {
         assertEquals(0, store.claims().claimLimited("w", group, 10, LEASE).size(), "one token per 1000 s");
     }
 
-    private io.stent.store.query.Page<io.stent.store.query.ExecutionSummary> executions(
-            io.stent.store.query.ExecutionFilter filter, io.stent.store.query.ExecutionSort sort, int offset,
+    private io.stent.operations.Page<io.stent.operations.ExecutionSummary> executions(
+            io.stent.operations.ExecutionFilter filter, io.stent.operations.ExecutionSort sort, int offset,
             int limit, boolean ascending) {
-        return jdbcStore.queries().executions(filter, sort, new io.stent.store.query.PageRequest(offset, limit,
+        return jdbcStore.queries().executions(filter, sort, new io.stent.operations.PageRequest(offset, limit,
                 ascending));
     }
 
-    private List<String> ids(io.stent.store.query.Page<io.stent.store.query.ExecutionSummary> page) {
-        return page.items().stream().map(io.stent.store.query.ExecutionSummary::id).toList();
+    private List<String> ids(io.stent.operations.Page<io.stent.operations.ExecutionSummary> page) {
+        return page.items().stream().map(io.stent.operations.ExecutionSummary::id).toList();
     }
 
     @Test
     void queries_filterSortAndPageExecutions() throws Exception {
-        var all = io.stent.store.query.ExecutionFilter.all();
-        var byCreation = io.stent.store.query.ExecutionSort.CREATED_AT;
+        var all = io.stent.operations.ExecutionFilter.all();
+        var byCreation = io.stent.operations.ExecutionSort.CREATED_AT;
         String function = fn();
         String first = start(function, "q-" + UUID.randomUUID());
         String second = start(function);
@@ -990,8 +992,8 @@ abstract class StoreContractTest {
                 created.plusMinutes(1)), byCreation, 0, 10, true)), "created at or after the second");
         assertEquals(List.of(first), ids(executions(all.withFunction(function).createdBetween(null, created),
                 byCreation, 0, 10, true)), "created before the second");
-        assertThrows(IllegalArgumentException.class, () -> new io.stent.store.query.PageRequest(0, 501, false));
-        assertThrows(IllegalArgumentException.class, () -> new io.stent.store.query.PageRequest(-1, 5, false));
+        assertThrows(IllegalArgumentException.class, () -> new io.stent.operations.PageRequest(0, 501, false));
+        assertThrows(IllegalArgumentException.class, () -> new io.stent.operations.PageRequest(-1, 5, false));
     }
 
     @Test
@@ -1000,8 +1002,8 @@ abstract class StoreContractTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String percent = start(function, tag + "%_!x");
         String plain = start(function, tag + "abc");
-        var all = io.stent.store.query.ExecutionFilter.all().withFunction(function);
-        var sort = io.stent.store.query.ExecutionSort.CREATED_AT;
+        var all = io.stent.operations.ExecutionFilter.all().withFunction(function);
+        var sort = io.stent.operations.ExecutionSort.CREATED_AT;
         assertEquals(List.of(percent), ids(executions(all.withSearch(tag + "%_!"), sort, 0, 10, true)),
                 "% _ and ! match only themselves");
         assertEquals(List.of(percent, plain), ids(executions(all.withSearch(tag), sort, 0, 10, true)));
@@ -1015,8 +1017,8 @@ abstract class StoreContractTest {
         String running = start(function);
         store.claims().claim("w", k(function), 1, LEASE);
         String pending = start(function);
-        var all = io.stent.store.query.ExecutionFilter.all().withFunction(function);
-        var sort = io.stent.store.query.ExecutionSort.CREATED_AT;
+        var all = io.stent.operations.ExecutionFilter.all().withFunction(function);
+        var sort = io.stent.operations.ExecutionSort.CREATED_AT;
         var listed = executions(all.withStatus(ExecutionStatus.RUNNING), sort, 0, 10, true);
         assertEquals(List.of(running), ids(listed));
         assertEquals(ExecutionStatus.RUNNING, listed.items().get(0).status());
@@ -1032,11 +1034,11 @@ abstract class StoreContractTest {
         ClaimedTask task = store.claims().claim("w", k(prefix + "-a"), 1, LEASE).get(0);
         assertTrue(store.completions().finish(task, "w", ExecutionStatus.COMPLETED, "1", null));
         List<String> mine = List.of(a, b);
-        java.util.function.Function<io.stent.store.query.Page<io.stent.store.query.ExecutionSummary>, List<String>>
+        java.util.function.Function<io.stent.operations.Page<io.stent.operations.ExecutionSummary>, List<String>>
                 only = page -> ids(page).stream().filter(mine::contains).toList();
-        var byFunction = io.stent.store.query.ExecutionSort.FUNCTION;
-        var byEnd = io.stent.store.query.ExecutionSort.FINISHED_AT;
-        var filter = io.stent.store.query.ExecutionFilter.all();
+        var byFunction = io.stent.operations.ExecutionSort.FUNCTION;
+        var byEnd = io.stent.operations.ExecutionSort.FINISHED_AT;
+        var filter = io.stent.operations.ExecutionFilter.all();
         assertEquals(List.of(a, b), only.apply(executions(filter.createdBetween(
                 store.executions().find(b).orElseThrow().createdAt(), null), byFunction, 0, 500, true)));
         assertEquals(List.of(b, a), only.apply(executions(filter.createdBetween(
@@ -1059,13 +1061,13 @@ abstract class StoreContractTest {
         var detail = jdbcStore.queries().execution(id).orElseThrow();
         assertEquals(id, detail.summary().id());
         assertEquals("[1]", detail.arguments());
-        assertEquals(List.of("1", "1.1"), detail.steps().stream().map(io.stent.store.query.StepView::position)
+        assertEquals(List.of("1", "1.1"), detail.steps().stream().map(io.stent.operations.StepView::position)
                 .toList());
         assertEquals("\"one\"", detail.steps().get(0).output());
         assertEquals(2, detail.steps().get(1).attempts());
         assertTrue(jdbcStore.queries().execution("missing").isEmpty());
-        assertEquals(List.of(child), ids(executions(io.stent.store.query.ExecutionFilter.all().childrenOf(id),
-                io.stent.store.query.ExecutionSort.CREATED_AT, 0, 10, true)));
+        assertEquals(List.of(child), ids(executions(io.stent.operations.ExecutionFilter.all().childrenOf(id),
+                io.stent.operations.ExecutionSort.CREATED_AT, 0, 10, true)));
     }
 
     @Test
@@ -1086,7 +1088,7 @@ abstract class StoreContractTest {
                 "{\"function\":\"f\"}");
         var second = jdbcStore.audit().record(actor, "execution.cancel", List.of("c"), 1, "CANCELLING", null);
         jdbcStore.audit().record("someone-else", "execution.cancel", List.of(), 0, "NOT_FOUND", null);
-        var page = jdbcStore.queries().audit(actor, null, io.stent.store.query.PageRequest.first(10));
+        var page = jdbcStore.queries().audit(actor, null, io.stent.operations.PageRequest.first(10));
         assertEquals(List.of(second.id(), first.id()), page.items().stream().map(a -> a.id()).toList());
         var replay = page.items().get(1);
         assertEquals("a b", replay.targets());
@@ -1096,8 +1098,42 @@ abstract class StoreContractTest {
         assertTrue(Duration.between(replay.occurredAt(), java.time.OffsetDateTime.now()).abs().toMinutes() < 1,
                 "recorded at the database's time: " + replay.occurredAt());
         assertEquals(List.of(second.id()), jdbcStore.queries().audit(actor, "execution.cancel",
-                io.stent.store.query.PageRequest.first(10)).items().stream().map(a -> a.id()).toList());
+                io.stent.operations.PageRequest.first(10)).items().stream().map(a -> a.id()).toList());
         assertFalse(page.hasMore());
+    }
+
+    @Test
+    void operations_changeThroughTheStore_andAuditEachChangeWithTheCallerOfTheMoment() {
+        String alice = "alice-" + UUID.randomUUID();
+        String[] caller = {alice};
+        StoreOperations operations = new StoreOperations(jdbcStore, () -> caller[0]);
+        String function = fn();
+        String failed = failForGood(function, "com.example.Broken");
+        DeadLetter letter = operations.deadLetters(DeadLetterFilter.all().ofExecution(failed),
+                io.stent.operations.DeadLetterSort.FAILED_AT, io.stent.operations.PageRequest.first(10)).items().get(0);
+        assertEquals(failed, letter.executionId());
+        assertEquals(io.stent.operations.ReplayOutcome.REPLAYED, operations.replay(letter.id()));
+        assertEquals(io.stent.operations.ReplayOutcome.NOT_FAILED, operations.replay(letter.id()));
+        assertEquals(1, operations.countDeadLetters(DeadLetterFilter.all().ofExecution(failed)),
+                "all() includes replayed ones");
+        assertEquals(0, operations.countDeadLetters(DeadLetterFilter.pending().ofExecution(failed)));
+
+        String pending = start(function);
+        caller[0] = "bob-" + UUID.randomUUID();
+        assertEquals(io.stent.operations.CancelOutcome.CANCELLED, operations.cancel(pending));
+        assertEquals(ExecutionStatus.CANCELLED, store.executions().find(pending).orElseThrow().status());
+        assertThrows(io.stent.ExecutionFinishedException.class, () -> operations.signalJson(pending, "go", "1"));
+        assertThrows(io.stent.ExecutionNotFoundException.class, () -> operations.cancel("no-such-execution"));
+        assertThrows(IllegalArgumentException.class, () -> operations.signalJson(start(function), "go", "{x"));
+
+        var replays = jdbcStore.queries().audit(alice, null, io.stent.operations.PageRequest.first(10)).items();
+        assertEquals(List.of("dead-letter.replay NOT_FAILED " + letter.id(), "dead-letter.replay REPLAYED "
+                + letter.id()), replays.stream().map(a -> a.operation() + " " + a.outcome() + " " + a.targets())
+                .sorted().toList());
+        var changes = jdbcStore.queries().audit(caller[0], null, io.stent.operations.PageRequest.first(10)).items();
+        assertEquals(List.of("execution.cancel CANCELLED 1", "execution.cancel NOT_FOUND 0",
+                "execution.signal FINISHED 0"), changes.stream().map(a -> a.operation() + " " + a.outcome() + " "
+                + a.affected()).sorted().toList(), "a refused signal payload is not an action");
     }
 
     @Test
@@ -1117,8 +1153,8 @@ abstract class StoreContractTest {
         java.util.TimeZone before = java.util.TimeZone.getDefault();
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Auckland"));
         try {
-            DeadLetter letter = letters(DeadLetterFilter.all().withFunction(function), 1, 0).get(0);
-            assertEquals(DeadLetters.ReplayOutcome.REPLAYED, jdbcStore.deadLetters().replay(letter.id()));
+            DeadLetter letter = letters(DeadLetterFilter.pending().withFunction(function), 1, 0).get(0);
+            assertEquals(io.stent.operations.ReplayOutcome.REPLAYED, jdbcStore.deadLetters().replay(letter.id()));
             DeadLetter replayed = jdbcStore.queries().deadLetter(letter.id()).orElseThrow();
             assertTrue(Duration.between(letter.failedAt(), replayed.replayedAt()).abs().toMinutes() < 1,
                     "failed at " + letter.failedAt() + ", replayed at " + replayed.replayedAt());

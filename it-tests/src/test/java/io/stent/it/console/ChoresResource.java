@@ -2,6 +2,11 @@ package io.stent.it.console;
 
 import io.stent.StartOptions;
 import io.stent.Stent;
+import io.stent.operations.DeadLetterFilter;
+import io.stent.operations.DeadLetterSort;
+import io.stent.operations.PageRequest;
+import io.stent.operations.ReplayOutcome;
+import io.stent.operations.StentOperations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,6 +28,8 @@ public class ChoresResource {
     Stent stent;
     @Inject
     Chores chores;
+    @Inject
+    StentOperations operations;
 
     /**
      * Answers once the application is deployed.
@@ -83,5 +90,21 @@ public class ChoresResource {
     public Map<String, String> heal() {
         chores.heal();
         return Map.of("healed", "yes");
+    }
+
+    /**
+     * Replays an execution's dead letters through the injected operations API, as application code would.
+     *
+     * @param execution the execution id
+     * @return how many dead letters it had and how many were replayed
+     */
+    @POST
+    @Path("replay/{execution}")
+    public Map<String, Object> replayThroughTheApi(@jakarta.ws.rs.PathParam("execution") String execution) {
+        var letters = operations.deadLetters(DeadLetterFilter.pending().ofExecution(execution), DeadLetterSort.FAILED_AT,
+                PageRequest.first(10)).items();
+        long replayed = letters.stream().filter(letter -> operations.replay(letter.id()) == ReplayOutcome.REPLAYED)
+                .count();
+        return Map.of("deadLetters", letters.size(), "replayed", replayed);
     }
 }

@@ -69,6 +69,7 @@ class ConsoleSecurityIT {
             assertPagesAndHeaders(anonymous, admin);
             assertProblemBodies(admin);
             assertActionIsAudited(admin, failing);
+            assertTheApplicationCanOperateToo(console, admin, failing);
             assertLogoutEndsTheSession(admin);
             assertFalse(server.log().contains("STENT-1799"), "no request failed inside the console");
         }
@@ -187,10 +188,23 @@ class ConsoleSecurityIT {
                 "the replay is in the audit trail: " + audit.body());
     }
 
+    /** The application's own code replays through the injected operations API, audited as "application". */
+    private static void assertTheApplicationCanOperateToo(ConsoleServer console, ConsoleClient admin, String execution)
+            throws Exception {
+        String letter = awaitDeadLetterOf(admin, execution); // it failed again after the console's replay
+        HttpResponse<String> replayed = console.server.call("POST", "/chores/api/chores/replay/" + execution);
+        assertEquals(200, replayed.statusCode(), replayed.body());
+        assertTrue(replayed.body().replaceAll("\\s", "").contains("\"replayed\":1"), replayed.body());
+        HttpResponse<String> audit = admin.send("GET", "/api/audit?actor=application", Map.of(), null);
+        assertTrue(audit.body().contains("\"targets\":\"" + letter + "\""), "audited as the application: "
+                + audit.body());
+    }
+
     private static String awaitDeadLetterOf(ConsoleClient admin, String execution) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (true) {
-            HttpResponse<String> letters = admin.send("GET", "/api/dead-letters?function=chores.fail", Map.of(), null);
+            HttpResponse<String> letters = admin.send("GET", "/api/dead-letters?execution=" + execution, Map.of(),
+                    null);
             String body = letters.body();
             for (String item : body.split("\\},\\{")) {
                 if (item.contains("\"executionId\":\"" + execution + "\"")) {

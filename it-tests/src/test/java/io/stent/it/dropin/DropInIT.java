@@ -4,7 +4,7 @@ import io.stent.ExecutionStatus;
 import io.stent.Stent;
 import io.stent.it.Libraries;
 import io.stent.store.JdbcStore;
-import io.stent.store.query.StepView;
+import io.stent.operations.StepView;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;

@@ -1,7 +1,7 @@
 package io.stent.it.lifecycle;
 
 import io.stent.Stent;
-import io.stent.store.DeadLetterFilter;
+import io.stent.operations.DeadLetterFilter;
 import io.stent.store.JdbcStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -78,8 +78,8 @@ public class LifecycleResource {
         report.put("picks", effects.count(tag, "pick"));
         report.put("labels", effects.count(tag, "label:P-" + tag));
         try (store) {
-            report.put("deadLetters", store.queries().deadLetters(DeadLetterFilter.all(),
-                    io.stent.store.query.DeadLetterSort.FAILED_AT, io.stent.store.query.PageRequest.first(500))
+            report.put("deadLetters", store.queries().deadLetters(DeadLetterFilter.pending(),
+                    io.stent.operations.DeadLetterSort.FAILED_AT, io.stent.operations.PageRequest.first(500))
                     .items().stream().filter(letter -> letter.executionId().equals(id)).count());
         }
         return report;

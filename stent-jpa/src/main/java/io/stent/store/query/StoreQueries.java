@@ -1,7 +1,16 @@
 package io.stent.store.query;
 
-import io.stent.store.DeadLetter;
-import io.stent.store.DeadLetterFilter;
+import io.stent.operations.ExecutionSummary;
+import io.stent.operations.ExecutionDetail;
+import io.stent.operations.WorkerView;
+import io.stent.operations.Page;
+import io.stent.operations.PageRequest;
+import io.stent.operations.ExecutionFilter;
+import io.stent.operations.ExecutionSort;
+import io.stent.operations.DeadLetterSort;
+import io.stent.operations.AuditView;
+import io.stent.operations.DeadLetter;
+import io.stent.operations.DeadLetterFilter;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.stent.store;
+package io.stent.operations;
 
 import java.time.OffsetDateTime;
 

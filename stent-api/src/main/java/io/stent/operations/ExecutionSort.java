@@ -1,4 +1,4 @@
-package io.stent.store.query;
+package io.stent.operations;
 
 /** What a page of executions is sorted by; ties are broken by id. */
 public enum ExecutionSort {

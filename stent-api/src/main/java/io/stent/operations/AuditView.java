@@ -1,4 +1,4 @@
-package io.stent.store.query;
+package io.stent.operations;
 
 import java.time.OffsetDateTime;
 

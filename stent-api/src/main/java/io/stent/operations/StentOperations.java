@@ -1,0 +1,132 @@
+package io.stent.operations;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an operator does with Stent, available to application code by injection
+ * ({@code @Inject StentOperations operations}), and what the admin console and its command line
+ * are built on. Every change is written to the audit trail with the caller's name (the
+ * authenticated user of the request, or {@code application}).
+ */
+public interface StentOperations {
+
+    /**
+     * A page of executions.
+     *
+     * @param filter which ones
+     * @param sort the order
+     * @param page which page
+     * @return the page of summaries
+     */
+    Page<ExecutionSummary> executions(ExecutionFilter filter, ExecutionSort sort, PageRequest page);
+
+    /**
+     * One execution with its arguments, result or error, and recorded steps.
+     *
+     * @param id the execution id
+     * @return it, if it exists
+     */
+    Optional<ExecutionDetail> execution(String id);
+
+    /**
+     * Cancels an execution and its children that still run.
+     *
+     * @param id the execution id
+     * @return what it did
+     * @throws io.stent.ExecutionNotFoundException if there is no such execution
+     * @throws io.stent.ExecutionFinishedException if it has finished
+     */
+    CancelOutcome cancel(String id);
+
+    /**
+     * Sends a signal whose payload is given as JSON (the JSON of the type the workflow waits for);
+     * it is kept until the execution waits for it.
+     *
+     * @param id the execution id
+     * @param name the signal name, 1 to 150 characters
+     * @param jsonPayload the payload as one JSON value ({@code null} for none)
+     * @throws io.stent.ExecutionNotFoundException if there is no such execution
+     * @throws io.stent.ExecutionFinishedException if it has finished
+     * @throws IllegalArgumentException if the name or the payload is not acceptable
+     */
+    void signalJson(String id, String name, String jsonPayload);
+
+    /**
+     * A page of dead letters.
+     *
+     * @param filter which ones
+     * @param sort the order
+     * @param page which page
+     * @return the page
+     */
+    Page<DeadLetter> deadLetters(DeadLetterFilter filter, DeadLetterSort sort, PageRequest page);
+
+    /**
+     * How many dead letters a filter matches.
+     *
+     * @param filter which ones
+     * @return the count
+     */
+    long countDeadLetters(DeadLetterFilter filter);
+
+    /**
+     * One dead letter with its structured error.
+     *
+     * @param id the dead letter's id
+     * @return it, if it exists
+     */
+    Optional<DeadLetter> deadLetter(String id);
+
+    /**
+     * Replays one dead letter: its execution runs again from the step that failed.
+     *
+     * @param id the dead letter's id
+     * @return what it did
+     */
+    ReplayOutcome replay(String id);
+
+    /**
+     * Replays every dead letter a filter matches that was not replayed yet, oldest first, each in
+     * a transaction of its own.
+     *
+     * @param filter which ones
+     * @param max the most to replay, 1 to 10,000
+     * @return the ids of the dead letters replayed
+     */
+    List<String> replayAll(DeadLetterFilter filter, int max);
+
+    /**
+     * Deletes one dead letter; its execution stays FAILED.
+     *
+     * @param id the dead letter's id
+     * @return false if there was none
+     */
+    boolean deleteDeadLetter(String id);
+
+    /**
+     * Deletes the dead letters that failed longer ago than {@code age}.
+     *
+     * @param age how old, not negative
+     * @return how many were deleted
+     */
+    int purgeDeadLetters(Duration age);
+
+    /**
+     * The workers that run now or stopped lately, the newest first.
+     *
+     * @return the workers
+     */
+    List<WorkerView> workers();
+
+    /**
+     * A page of the audit trail, the newest first.
+     *
+     * @param actor only this user's actions, or null
+     * @param operation only this operation (such as {@code dead-letter.replay}), or null
+     * @param page which page
+     * @return the page
+     */
+    Page<AuditView> audit(String actor, String operation, PageRequest page);
+}

@@ -1,0 +1,181 @@
+package io.stent.store;
+
+import io.stent.ExecutionFinishedException;
+import io.stent.ExecutionNotFoundException;
+import io.stent.engine.store.ExecutionStore;
+import io.stent.engine.store.SignalStore;
+import io.stent.operations.AuditView;
+import io.stent.operations.CancelOutcome;
+import io.stent.operations.DeadLetter;
+import io.stent.operations.DeadLetterFilter;
+import io.stent.operations.DeadLetterSort;
+import io.stent.operations.ExecutionDetail;
+import io.stent.operations.ExecutionFilter;
+import io.stent.operations.ExecutionSort;
+import io.stent.operations.ExecutionSummary;
+import io.stent.operations.Page;
+import io.stent.operations.PageRequest;
+import io.stent.operations.ReplayOutcome;
+import io.stent.operations.StentOperations;
+import io.stent.operations.WorkerView;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link StentOperations} on the store: reads through the store's queries (Jakarta Persistence),
+ * changes in the store's transactions, and every change recorded in the audit trail with the
+ * name the actor supplier gives at the time of the call. A running workflow notices a cancel at
+ * its next durable call, on whichever instance runs it.
+ */
+public final class StoreOperations implements StentOperations {
+
+    /** The most dead letters one bulk replay takes. */
+    public static final int MAX_BULK_REPLAY = 10_000;
+
+    private final JdbcStore store;
+    private final Supplier<String> actor;
+
+    /**
+     * Operations on a store.
+     *
+     * @param store the store
+     * @param actor who is calling, asked at each change (the request's user, or {@code application})
+     */
+    public StoreOperations(JdbcStore store, Supplier<String> actor) {
+        this.store = store;
+        this.actor = actor;
+    }
+
+    @Override
+    public Page<ExecutionSummary> executions(ExecutionFilter filter, ExecutionSort sort, PageRequest page) {
+        return store.queries().executions(filter, sort, page);
+    }
+
+    @Override
+    public Optional<ExecutionDetail> execution(String id) {
+        return store.queries().execution(id);
+    }
+
+    @Override
+    public CancelOutcome cancel(String id) {
+        ExecutionStore executions = store.store().executions();
+        ExecutionStore.CancelOutcome outcome = executions.cancel(id);
+        List<String> cancelled = new ArrayList<>();
+        if (outcome == ExecutionStore.CancelOutcome.CANCELLED || outcome == ExecutionStore.CancelOutcome.CANCELLING) {
+            cancelled.add(id);
+            cancelChildren(executions, id, cancelled);
+        }
+        record("execution.cancel", cancelled.isEmpty() ? List.of(id) : cancelled, cancelled.size(),
+                outcome.name(), null);
+        return switch (outcome) {
+            case NOT_FOUND -> throw new ExecutionNotFoundException(id);
+            case FINISHED -> throw new ExecutionFinishedException(id, "cancel");
+            case CANCELLED -> CancelOutcome.CANCELLED;
+            case CANCELLING -> CancelOutcome.CANCELLING;
+            case ALREADY_CANCELLED -> CancelOutcome.ALREADY_CANCELLED;
+        };
+    }
+
+    private static void cancelChildren(ExecutionStore executions, String parent, List<String> cancelled) {
+        for (String child : executions.activeChildren(parent)) {
+            ExecutionStore.CancelOutcome outcome = executions.cancel(child);
+            if (outcome == ExecutionStore.CancelOutcome.CANCELLED
+                    || outcome == ExecutionStore.CancelOutcome.CANCELLING) {
+                cancelled.add(child);
+                cancelChildren(executions, child, cancelled);
+            }
+        }
+    }
+
+    @Override
+    public void signalJson(String id, String name, String jsonPayload) {
+        String payload = SignalJson.check(name, jsonPayload);
+        SignalStore.Delivery delivery = store.store().signals().send(id, name, payload);
+        record("execution.signal", List.of(id), delivery == SignalStore.Delivery.DELIVERED ? 1 : 0, delivery.name(),
+                "name=" + name);
+        switch (delivery) {
+            case NOT_FOUND -> throw new ExecutionNotFoundException(id);
+            case FINISHED -> throw new ExecutionFinishedException(id, "signal '" + name + "'");
+            default -> { }
+        }
+    }
+
+    @Override
+    public Page<DeadLetter> deadLetters(DeadLetterFilter filter, DeadLetterSort sort, PageRequest page) {
+        return store.queries().deadLetters(filter, sort, page);
+    }
+
+    @Override
+    public long countDeadLetters(DeadLetterFilter filter) {
+        return store.queries().countDeadLetters(filter);
+    }
+
+    @Override
+    public Optional<DeadLetter> deadLetter(String id) {
+        return store.queries().deadLetter(id);
+    }
+
+    @Override
+    public ReplayOutcome replay(String id) {
+        ReplayOutcome outcome = store.deadLetters().replay(id);
+        record("dead-letter.replay", List.of(id), outcome == ReplayOutcome.REPLAYED ? 1 : 0, outcome.name(), null);
+        return outcome;
+    }
+
+    @Override
+    public List<String> replayAll(DeadLetterFilter filter, int max) {
+        List<String> replayed = store.deadLetters().replayMatching(filter, max);
+        record("dead-letter.replay-matching", replayed, replayed.size(), "REPLAYED", describe(filter, max));
+        return replayed;
+    }
+
+    @Override
+    public boolean deleteDeadLetter(String id) {
+        boolean deleted = store.deadLetters().delete(id);
+        record("dead-letter.delete", List.of(id), deleted ? 1 : 0, deleted ? "DELETED" : "NOT_FOUND", null);
+        return deleted;
+    }
+
+    @Override
+    public int purgeDeadLetters(Duration age) {
+        int purged = store.deadLetters().purgeOlderThan(age);
+        record("dead-letter.purge", List.of(), purged, "PURGED", "olderThan=" + age);
+        return purged;
+    }
+
+    @Override
+    public List<WorkerView> workers() {
+        return store.queries().workers();
+    }
+
+    @Override
+    public Page<AuditView> audit(String actor, String operation, PageRequest page) {
+        return store.queries().audit(actor, operation, page);
+    }
+
+    private void record(String operation, List<String> targets, int affected, String outcome, String detail) {
+        store.audit().record(actor.get(), operation, targets, affected, outcome, detail);
+    }
+
+    private static String describe(DeadLetterFilter filter, int max) {
+        StringBuilder text = new StringBuilder();
+        append(text, "execution", filter.executionId());
+        append(text, "function", filter.function());
+        append(text, "queue", filter.queue());
+        append(text, "errorClass", filter.errorClass());
+        append(text, "from", filter.failedFrom());
+        append(text, "before", filter.failedBefore());
+        append(text, "max", max);
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, String name, Object value) {
+        if (value != null) {
+            text.append(text.length() == 0 ? "" : " ").append(name).append('=').append(value);
+        }
+    }
+}
