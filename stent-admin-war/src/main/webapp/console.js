@@ -50,7 +50,10 @@ async function act(confirmText, work, done) {
   }
 }
 
+let executionsShown = 0; // answers to older searches that arrive late are dropped
+
 async function loadExecutions() {
+  const request = ++executionsShown;
   const status = document.getElementById('status').value;
   const search = document.getElementById('search').value.trim();
   const query = 'limit=100' + (status ? '&status=' + encodeURIComponent(status) : '')
@@ -58,6 +61,7 @@ async function loadExecutions() {
   const body = document.getElementById('executions');
   try {
     const page = await api('api/executions?' + query);
+    if (request !== executionsShown) return;
     body.replaceChildren();
     for (const e of page.items) {
       const row = body.insertRow();
@@ -109,6 +113,19 @@ async function show(id) {
       'status: ' + e.status + '\nfunction: ' + e.function + '\nidempotency key: ' + (e.idempotencyKey ?? '')
       + '\narguments: ' + e.arguments + '\nresult: ' + (e.result ?? '') + (e.error ? '\nerror: ' + readableError(e.error) : '');
     document.getElementById('detail').dataset.id = id;
+    const stuck = data.tasks.filter(t => t.health !== 'OK');
+    const banner = document.getElementById('stuck');
+    banner.hidden = stuck.length === 0;
+    banner.textContent = stuck.length ? 'Stuck: ' + stuck.map(t => t.kind + ' ' + t.health).join(', ') : '';
+    const tasks = document.getElementById('tasks');
+    tasks.replaceChildren();
+    for (const t of data.tasks) {
+      const row = tasks.insertRow();
+      cell(row, t.kind + ' ' + t.function); cell(row, t.status, t.status);
+      cell(row, t.health, t.health === 'OK' ? 'COMPLETED' : 'FAILED'); cell(row, t.runAt);
+      cell(row, t.attempt + (t.requeues ? ' (' + t.requeues + ' requeues)' : '')); cell(row, t.leaseOwner);
+      cell(row, t.leaseExpiresAt); cell(row, t.ownerHeartbeatAt);
+    }
     const body = document.getElementById('steps');
     body.replaceChildren();
     for (const s of data.steps) {
@@ -193,8 +210,23 @@ async function loadAudit() {
   }
 }
 
+async function loadWorkers() {
+  const body = document.getElementById('workers');
+  try {
+    const workers = await api('api/workers');
+    body.replaceChildren();
+    for (const w of workers) {
+      const row = body.insertRow();
+      cell(row, w.id); cell(row, w.host + ' pid ' + w.pid); cell(row, w.startedAt); cell(row, w.heartbeatAt);
+      cell(row, w.stoppedAt ?? '', w.stoppedAt ? 'FAILED' : ''); cell(row, w.functions);
+    }
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
 async function loadAll() {
-  await Promise.all([loadExecutions(), loadDeadLetters(), loadAudit()]);
+  await Promise.all([loadExecutions(), loadDeadLetters(), loadWorkers(), loadAudit()]);
 }
 
 async function start() {

@@ -10,14 +10,26 @@ import java.util.List;
  * @param result its serialized result, or null
  * @param error its structured error as JSON, or null
  * @param steps its recorded steps, in the order they were recorded
+ * @param tasks its tasks that are not done (running, due or waiting), with who holds them and
+ *              whether they move
  */
 public record ExecutionDetail(ExecutionSummary summary, String arguments, String result, String error,
-                              List<StepView> steps) {
+                              List<StepView> steps, List<TaskView> tasks) {
 
     /**
-     * Copies the steps.
+     * Copies the steps and tasks.
      */
     public ExecutionDetail {
         steps = List.copyOf(steps);
+        tasks = List.copyOf(tasks);
+    }
+
+    /**
+     * Whether a task of the execution does not move (see {@link TaskHealth}).
+     *
+     * @return true when one is stuck
+     */
+    public boolean stuck() {
+        return tasks.stream().anyMatch(task -> task.health() != TaskHealth.OK);
     }
 }

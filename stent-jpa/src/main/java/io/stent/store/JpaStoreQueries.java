@@ -18,6 +18,7 @@ import io.stent.operations.ExecutionSummary;
 import io.stent.operations.Page;
 import io.stent.operations.PageRequest;
 import io.stent.operations.StepView;
+import io.stent.operations.TaskView;
 import io.stent.store.query.StoreQueries;
 import io.stent.operations.WorkerView;
 import jakarta.persistence.EntityManager;
@@ -172,7 +173,8 @@ final class JpaStoreQueries implements StoreQueries {
 
     @Override
     public Optional<ExecutionDetail> execution(String id) {
-        return persistence.read(manager -> {
+        // in a transaction, so that the tasks' health is judged on the database clock of its connection
+        return persistence.inTransaction(manager -> {
             ExecutionRow row = manager.find(ExecutionRow.class, id);
             if (row == null) {
                 return Optional.empty();
@@ -185,8 +187,28 @@ final class JpaStoreQueries implements StoreQueries {
                             step.wakeAt()))
                     .toList();
             ExecutionSummary summary = summary(row, runningAttempts(manager, List.of(id)).get(id));
-            return Optional.of(new ExecutionDetail(summary, row.args(), row.result(), row.error(), steps));
+            return Optional.of(new ExecutionDetail(summary, row.args(), row.result(), row.error(), steps,
+                    openTasks(manager, id)));
         });
+    }
+
+    /** The execution's tasks that are not done, judged against the database clock. */
+    private static List<TaskView> openTasks(EntityManager manager, String executionId) {
+        List<TaskRow> tasks = manager.createQuery("SELECT t FROM TaskRow t WHERE t.executionId = :id"
+                + " AND t.status IN ('READY', 'RUNNING') ORDER BY t.createdAt", TaskRow.class)
+                .setParameter("id", executionId).getResultList();
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        java.time.OffsetDateTime now = DatabaseClock.now(manager);
+        List<TaskView> views = new ArrayList<>();
+        for (TaskRow task : tasks) {
+            WorkerRow owner = task.leaseOwner() == null ? null : manager.find(WorkerRow.class, task.leaseOwner());
+            views.add(new TaskView(task.id(), task.kind(), task.functionName(), task.status(), task.queue(),
+                    task.runAt(), task.attempt(), task.requeues(), task.leaseOwner(), task.leaseExpiresAt(),
+                    owner == null ? null : owner.heartbeatAt(), TaskHealthRule.of(task, owner, now)));
+        }
+        return views;
     }
 
     @Override

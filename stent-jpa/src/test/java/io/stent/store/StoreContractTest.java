@@ -1137,6 +1137,50 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void executionDetail_showsWhoHoldsEachOpenTask_andWhetherItIsStuck() throws Exception {
+        String function = fn();
+        String healthy = start(function);
+        String worker = "alive-" + UUID.randomUUID();
+        store.workers().register(worker(worker, 11));
+        store.claims().claim(worker, k(function), 1, Duration.ofHours(1));
+        var task = jdbcStore.queries().execution(healthy).orElseThrow().tasks().get(0);
+        assertEquals(worker, task.leaseOwner());
+        assertEquals("RUNNING", task.status());
+        assertNotNull(task.leaseExpiresAt());
+        assertNotNull(task.ownerHeartbeatAt());
+        assertEquals(io.stent.operations.TaskHealth.OK, task.health());
+        assertFalse(jdbcStore.queries().execution(healthy).orElseThrow().stuck());
+
+        silenceWorker(worker);
+        assertEquals(io.stent.operations.TaskHealth.OWNER_SILENT, health(healthy));
+        store.workers().deregister(worker);
+        assertEquals(io.stent.operations.TaskHealth.OWNER_GONE, health(healthy));
+        moveTaskTimes(healthy, "lease_expires_at");
+        assertEquals(io.stent.operations.TaskHealth.LEASE_EXPIRED, health(healthy));
+        assertTrue(jdbcStore.queries().execution(healthy).orElseThrow().stuck());
+
+        String waiting = start(function + "-nobody-runs-it");
+        assertEquals(io.stent.operations.TaskHealth.OK, health(waiting), "just due");
+        moveTaskTimes(waiting, "run_at");
+        assertEquals(io.stent.operations.TaskHealth.OVERDUE, health(waiting));
+    }
+
+    private io.stent.operations.TaskHealth health(String execution) {
+        return jdbcStore.queries().execution(execution).orElseThrow().tasks().get(0).health();
+    }
+
+    /** Moves a time of an execution's tasks an hour back. */
+    private void moveTaskTimes(String execution, String column) throws Exception {
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_task SET " + column + " = ?"
+                     + " WHERE execution_id = ?")) {
+            statement.setObject(1, java.time.OffsetDateTime.now().minusHours(1));
+            statement.setString(2, execution);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
+    @Test
     void audit_ofABulkAction_listsTheFirstThousandTargets_andCountsTheRest() {
         List<String> targets = java.util.stream.IntStream.range(0, 1_200).mapToObj(i -> "id-" + i).toList();
         var row = jdbcStore.audit().record("bulk-" + UUID.randomUUID(), "dead-letter.replay-matching", targets,

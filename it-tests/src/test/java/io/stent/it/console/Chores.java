@@ -49,4 +49,21 @@ public class Chores {
     public void heal() {
         healed.set(true);
     }
+
+    /**
+     * Runs until the file {@code marker} exists (at most ten minutes): a step in flight when the
+     * server is killed.
+     *
+     * @param marker the file that ends it
+     * @return the marker
+     * @throws InterruptedException if interrupted
+     */
+    @Durable(name = "chores.hold", maxAttempts = 1)
+    public String hold(String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        while (!java.nio.file.Files.exists(java.nio.file.Path.of(marker)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return marker;
+    }
 }

@@ -81,6 +81,18 @@ public class ChoresResource {
     }
 
     /**
+     * Starts an execution that runs until a file exists.
+     *
+     * @param text the file
+     * @return its id
+     */
+    @POST
+    @Path("hold")
+    public Map<String, String> hold(@QueryParam("text") String text) {
+        return Map.of("id", stent.start(() -> chores.hold(text)).id());
+    }
+
+    /**
      * Lets flaky executions complete from now on.
      *
      * @return a fixed answer

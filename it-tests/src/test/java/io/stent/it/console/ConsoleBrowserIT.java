@@ -111,6 +111,29 @@ class ConsoleBrowserIT {
             } finally {
                 browser.quit();
             }
+            assertACrashedServersExecutionIsFlaggedStuck(console, api);
+        }
+    }
+
+    /** A step in flight when its server is killed, and no worker left to take it over: flagged, not "RUNNING". */
+    private static void assertACrashedServersExecutionIsFlaggedStuck(ConsoleServer console, ConsoleClient api)
+            throws Exception {
+        String held = console.startExecution("hold", console.work.resolve("never").toString());
+        awaitStatus(api, held, "RUNNING");
+        console.crashAndRestartWithoutWorker();
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            logIn(browser, wait, console.consoleUrl(), "viewer", ConsoleServer.VIEWER_PASSWORD);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "viewer (viewer)"));
+            browser.findElement(By.id("search")).sendKeys(held);
+            browser.findElement(By.id("refresh")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-id='" + held + "']"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stuck"), "LEASE_EXPIRED"));
+            assertTrue(browser.findElement(By.id("stuck")).isDisplayed(), "the stuck execution is flagged");
+            screenshot(browser, "stuck-execution");
+        } finally {
+            browser.quit();
         }
     }
 

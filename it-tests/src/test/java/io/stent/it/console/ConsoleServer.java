@@ -27,7 +27,7 @@ final class ConsoleServer implements AutoCloseable {
     static final String VIEWER_PASSWORD = "viewer-" + UUID.randomUUID();
 
     final Path work;
-    final PayaraProcess server;
+    PayaraProcess server;
 
     private ConsoleServer(Path work, PayaraProcess server) {
         this.work = work;
@@ -54,11 +54,7 @@ final class ConsoleServer implements AutoCloseable {
         ShrinkWrap.create(WebArchive.class, "chores.war").addPackage(ConsoleServer.class.getPackage())
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml").addAsLibraries(Libraries.stentJars())
                 .as(ZipExporter.class).exportTo(app.toFile(), true);
-        Map<String, String> env = Map.of("STENT_CONSOLE_AUTH", "users", "STENT_CONSOLE_USERS", "admin, viewer",
-                "STENT_CONSOLE_USER_ADMIN_PASSWORD", ADMIN_PASSWORD, "STENT_CONSOLE_USER_ADMIN_ROLES", "stent-admin",
-                "STENT_CONSOLE_USER_VIEWER_PASSWORD", VIEWER_PASSWORD,
-                "STENT_CONSOLE_USER_VIEWER_ROLES", "stent-viewer");
-        PayaraProcess server = PayaraProcess.start(work.resolve("root"), work.resolve("server.log"), env,
+        PayaraProcess server = PayaraProcess.start(work.resolve("root"), work.resolve("server.log"), environment(),
                 List.of("--deploy", app.toString(), "--deploy", consoleWar().toString()));
         try {
             server.awaitBody("/chores/api/chores/ready", body -> body.contains("yes"), Duration.ofMinutes(4));
@@ -68,6 +64,29 @@ final class ConsoleServer implements AutoCloseable {
             throw e;
         }
         return new ConsoleServer(work, server);
+    }
+
+    /** The console's users, and a short lease so that a crashed server's lease soon shows expired. */
+    private static Map<String, String> environment() {
+        return Map.of("STENT_CONSOLE_AUTH", "users", "STENT_CONSOLE_USERS", "admin, viewer",
+                "STENT_CONSOLE_USER_ADMIN_PASSWORD", ADMIN_PASSWORD, "STENT_CONSOLE_USER_ADMIN_ROLES", "stent-admin",
+                "STENT_CONSOLE_USER_VIEWER_PASSWORD", VIEWER_PASSWORD,
+                "STENT_CONSOLE_USER_VIEWER_ROLES", "stent-viewer", "STENT_WORKER_LEASE", "PT5S",
+                "STENT_WORKER_HEARTBEAT", "PT1S");
+    }
+
+    /**
+     * Kills the server with SIGKILL, as a crash would, and starts it again on the same root
+     * directory (the same embedded database; Payara Micro deploys the applications it had there
+     * again by itself) with Stent's worker off: nothing recovers the dead server's work, so it stays as the crash
+     * left it, as when no live instance runs its function.
+     */
+    void crashAndRestartWithoutWorker() throws Exception {
+        server.kill9();
+        Map<String, String> env = new java.util.HashMap<>(environment());
+        env.put("STENT_WORKER_ENABLED", "false");
+        server = PayaraProcess.start(work.resolve("root"), work.resolve("restarted.log"), env, List.of());
+        server.awaitBody("/stent-admin/login.html", body -> body.contains("Log in"), Duration.ofMinutes(4));
     }
 
     /** The console's base URL. */
