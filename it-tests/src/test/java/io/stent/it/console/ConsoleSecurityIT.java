@@ -70,6 +70,7 @@ class ConsoleSecurityIT {
             assertProblemBodies(admin);
             assertActionIsAudited(admin, failing);
             assertTheApplicationCanOperateToo(console, admin, failing);
+            assertTheCommandLine(console, admin, failing);
             assertLogoutEndsTheSession(admin);
             assertFalse(server.log().contains("STENT-1799"), "no request failed inside the console");
         }
@@ -198,6 +199,83 @@ class ConsoleSecurityIT {
         HttpResponse<String> audit = admin.send("GET", "/api/audit?actor=application", Map.of(), null);
         assertTrue(audit.body().contains("\"targets\":\"" + letter + "\""), "audited as the application: "
                 + audit.body());
+    }
+
+    /** The command line over the same API: tables, actions, and a clear message and exit code for each failure. */
+    private static void assertTheCommandLine(ConsoleServer console, ConsoleClient admin, String failing)
+            throws Exception {
+        String letter = awaitDeadLetterOf(admin, failing);
+        Map<String, String> asAdmin = Map.of("STENT_CONSOLE_URL", console.consoleUrl(), "STENT_CONSOLE_USER", "admin",
+                "STENT_CONSOLE_PASSWORD", ConsoleServer.ADMIN_PASSWORD);
+        Cli listed = Cli.run(asAdmin, "dlq", "list", "--execution", failing);
+        assertEquals(0, listed.exit, listed.err);
+        assertTrue(listed.out.contains(letter) && listed.out.contains("chores.fail"), listed.out);
+        Cli json = Cli.run(asAdmin, "--json", "dlq", "show", letter);
+        assertTrue(json.out.startsWith("{") && json.out.contains("\"executionId\":\"" + failing + "\""), json.out);
+        Cli shown = Cli.run(asAdmin, "executions", "show", failing);
+        assertEquals(0, shown.exit, shown.err);
+        assertTrue(shown.out.contains("summary: ") && shown.out.contains(failing), shown.out);
+        Cli replayed = Cli.run(asAdmin, "dlq", "replay", letter);
+        assertEquals(0, replayed.exit, replayed.err);
+        assertTrue(replayed.out.contains("outcome: REPLAYED"), replayed.out);
+        Cli bulk = Cli.run(asAdmin, "dlq", "replay", "--filter", "--function", "no-such-function");
+        assertEquals(0, bulk.exit, bulk.err);
+        assertTrue(bulk.out.contains("replayed: 0"), bulk.out);
+
+        String done = console.startExecution("echo", "done");
+        awaitCompleted(admin, done);
+        Cli finished = Cli.run(asAdmin, "cancel", done);
+        assertEquals(4, finished.exit, finished.out);
+        assertTrue(finished.err.contains("STENT-1409"), finished.err);
+        Cli unknown = Cli.run(asAdmin, "executions", "show", "no-such-id");
+        assertEquals(4, unknown.exit);
+        assertTrue(unknown.err.contains("STENT-1404"), unknown.err);
+        Cli badJson = Cli.run(asAdmin, "signal", done, "go", "{oops");
+        assertEquals(4, badJson.exit);
+        assertTrue(badJson.err.contains("STENT-1716"), badJson.err);
+
+        Cli wrong = Cli.run(Map.of(), "--url", console.consoleUrl(), "--user", "admin", "--password", "wrong",
+                "executions", "list");
+        assertEquals(3, wrong.exit);
+        assertTrue(wrong.err.contains("refused the user name or password"), wrong.err);
+        Cli viewer = Cli.run(Map.of(), "--url", console.consoleUrl(), "--user", "viewer", "--password",
+                ConsoleServer.VIEWER_PASSWORD, "cancel", done);
+        assertEquals(3, viewer.exit);
+        assertTrue(viewer.err.contains("STENT-1721"), viewer.err);
+        Cli elsewhere = Cli.run(Map.of(), "--url", console.server.baseUrl() + "/nothing-here", "--user", "admin",
+                "--password", "x", "executions", "list");
+        assertEquals(2, elsewhere.exit, elsewhere.err);
+    }
+
+    private static void awaitCompleted(ConsoleClient admin, String execution) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            try {
+                if (admin.send("GET", "/api/executions/" + execution, Map.of(), null).body()
+                        .contains("\"status\":\"COMPLETED\"")) {
+                    return;
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("execution " + execution + " did not complete");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+    }
+
+    /** One run of the command line, in this JVM. */
+    private record Cli(int exit, String out, String err) {
+
+        static Cli run(Map<String, String> env, String... args) {
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            int exit = io.stent.cli.StentCli.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), env);
+            return new Cli(exit, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static String awaitDeadLetterOf(ConsoleClient admin, String execution) throws Exception {
