@@ -56,13 +56,12 @@ public class Chores {
      *
      * @param marker the file that ends it
      * @return the marker
-     * @throws InterruptedException if interrupted
      */
     @Durable(name = "chores.hold", maxAttempts = 1)
-    public String hold(String marker) throws InterruptedException {
+    public String hold(String marker) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
         while (!java.nio.file.Files.exists(java.nio.file.Path.of(marker)) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
         return marker;
     }

@@ -14,12 +14,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,8 +44,8 @@ class ConsoleBrowserIT {
             String failed = console.startExecution("fail", IMG_TAG + SCRIPT_TAG);
             String flaky = console.startExecution("flaky", "flaky-" + UUID.randomUUID());
             ConsoleClient api = ConsoleClient.basic(console.consoleUrl(), "admin", ConsoleServer.ADMIN_PASSWORD);
-            awaitStatus(api, failed, "FAILED");
-            awaitStatus(api, flaky, "FAILED");
+            api.awaitStatus(failed, "FAILED");
+            api.awaitStatus(flaky, "FAILED");
             WebDriver browser = chromium();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
@@ -97,7 +95,7 @@ class ConsoleBrowserIT {
                     throw new AssertionError("the replay did not answer REPLAYED: "
                             + browser.findElement(By.id("message")).getText(), e);
                 }
-                awaitStatus(api, flaky, "COMPLETED");
+                api.awaitStatus(flaky, "COMPLETED");
                 browser.findElement(By.id("search")).clear();
                 browser.findElement(By.id("search")).sendKeys(flaky);
                 browser.findElement(By.id("refresh")).click();
@@ -119,7 +117,7 @@ class ConsoleBrowserIT {
     private static void assertACrashedServersExecutionIsFlaggedStuck(ConsoleServer console, ConsoleClient api)
             throws Exception {
         String held = console.startExecution("hold", console.work.resolve("never").toString());
-        awaitStatus(api, held, "RUNNING");
+        api.awaitStatus(held, "RUNNING");
         console.crashAndRestartWithoutWorker();
         WebDriver browser = chromium();
         try {
@@ -147,20 +145,6 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
-    }
-
-    private static void awaitStatus(ConsoleClient api, String execution, String status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = api.send("GET", "/api/executions/" + execution, Map.of(), null);
-            body = response.body();
-            if (body.contains("\"status\":\"" + status + "\"")) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
-        throw new AssertionError("execution " + execution + " did not become " + status + ": " + body);
     }
 
     private static WebDriver chromium() {

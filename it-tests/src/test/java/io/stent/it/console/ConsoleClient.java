@@ -76,6 +76,20 @@ final class ConsoleClient {
         return base.replaceAll("^(https?://[^/]+).*", "$1");
     }
 
+    /** Polls an execution through the API until it has {@code status}, for at most a minute. */
+    void awaitStatus(String execution, String status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = send("GET", "/api/executions/" + execution, Map.of(), null).body();
+            if (body.contains("\"status\":\"" + status + "\"")) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        throw new AssertionError("execution " + execution + " did not become " + status + ": " + body);
+    }
+
     HttpResponse<String> send(String method, String path, Map<String, String> headers, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))

@@ -223,7 +223,7 @@ class ConsoleSecurityIT {
         assertTrue(bulk.out.contains("replayed: 0"), bulk.out);
 
         String done = console.startExecution("echo", "done");
-        awaitCompleted(admin, done);
+        admin.awaitStatus(done, "COMPLETED");
         Cli finished = Cli.run(asAdmin, "cancel", done);
         assertEquals(4, finished.exit, finished.out);
         assertTrue(finished.err.contains("STENT-1409"), finished.err);
@@ -245,24 +245,6 @@ class ConsoleSecurityIT {
         Cli elsewhere = Cli.run(Map.of(), "--url", console.server.baseUrl() + "/nothing-here", "--user", "admin",
                 "--password", "x", "executions", "list");
         assertEquals(2, elsewhere.exit, elsewhere.err);
-    }
-
-    private static void awaitCompleted(ConsoleClient admin, String execution) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            try {
-                if (admin.send("GET", "/api/executions/" + execution, Map.of(), null).body()
-                        .contains("\"status\":\"COMPLETED\"")) {
-                    return;
-                }
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("execution " + execution + " did not complete");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
     }
 
     /** One run of the command line, in this JVM. */
