@@ -32,6 +32,23 @@ STENT_CONSOLE_USER_ADMIN_ROLES=stent-admin
 STENT_CONSOLE_USER_VIEWER_ROLES=stent-viewer
 set +a
 
+# On the first start, sample orders give every console view something to show: one completes,
+# one sleeps, one waits for an approval signal, one ships for ten minutes, one fails.
+seed() {
+  [ -f demo-data/seeded ] && return
+  for order in '"sample-done","item":"book","quantity":1,"unitCents":1299' \
+               '"sample-preorder","item":"preorder","quantity":1,"unitCents":2599' \
+               '"sample-bulk","item":"book","quantity":20,"unitCents":999' \
+               '"sample-freight","item":"freight","quantity":2,"unitCents":15000' \
+               '"sample-free","item":"book","quantity":1,"unitCents":0'; do
+    curl -fs -o /dev/null -H 'Content-Type: application/json' -d "{\"orderRef\":${order}}" \
+      "http://127.0.0.1:${port}/demo/api/orders" || echo "could not place the sample order ${order%%,*}"
+  done
+  touch demo-data/seeded
+  echo "  sample orders placed: completed, sleeping (preorder), waiting for approval (20 items),"
+  echo "  running (freight ships for ten minutes) and failed (price 0, in the dead-letter queue)"
+}
+
 echo "Starting Payara Micro on http://127.0.0.1:${port}/ (Ctrl-C stops it; kill -9 it mid-order and start again to see recovery) ..."
 java -Xmx768m -jar stent-demo/target/payara-micro.jar --nocluster \
   --rootdir "$PWD/demo-data" --port "$port" --postbootcommandfile "$PWD/demo-data/postboot.asadmin" \
@@ -49,6 +66,7 @@ for _ in $(seq 1 240); do
     echo "    administrator:  admin / ${STENT_CONSOLE_USER_ADMIN_PASSWORD}"
     echo "    viewer:         viewer / ${STENT_CONSOLE_USER_VIEWER_PASSWORD}"
     echo "    (kept in ${users})"
+    seed
     break
   fi
   kill -0 "$server" 2>/dev/null || break

@@ -85,4 +85,20 @@ public class OrderResource {
         }
         return body;
     }
+
+    /**
+     * Approves (or refuses) a large order that waits for approval.
+     *
+     * @param id the execution id
+     * @param approved false to refuse
+     * @return the execution id
+     */
+    @POST
+    @Path("{id}/approval")
+    public Map<String, String> approve(@PathParam("id") String id,
+                                       @jakarta.ws.rs.QueryParam("approved") @jakarta.ws.rs.DefaultValue("true")
+                                       boolean approved) {
+        stent.signal(id, "approval", approved);
+        return Map.of("executionId", id, "approval", Boolean.toString(approved));
+    }
 }

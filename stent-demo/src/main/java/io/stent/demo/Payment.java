@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 public class Payment {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    @GeneratedValue(strategy = GenerationType.TABLE)
     private Long id;
     private String orderRef;
     private int cents;

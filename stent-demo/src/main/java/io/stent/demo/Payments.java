@@ -22,8 +22,11 @@ public class Payments {
      * @param cents the amount
      * @return the payment id
      */
-    @Durable(name = "demo.charge", maxAttempts = 5, initialBackoff = "PT0.5S")
+    @Durable(name = "demo.charge", maxAttempts = 5, initialBackoff = "PT0.5S", abortOn = ChargeRefusedException.class)
     public long charge(String orderRef, int cents) {
+        if (cents <= 0) {
+            throw new ChargeRefusedException("order " + orderRef + " costs " + cents + " cents: nothing to charge");
+        }
         Payment payment = new Payment(orderRef, cents);
         em.persist(payment);
         em.flush();

@@ -19,6 +19,9 @@ public class Shipping {
     @PersistenceContext
     EntityManager em;
 
+    /** Freight ships slowly, so that the console always has a running execution to show. */
+    static final Duration FREIGHT = Duration.ofMinutes(10);
+
     @Inject
     @ConfigProperty(name = "demo.shipping.delay", defaultValue = "PT0S")
     String delay;
@@ -49,7 +52,7 @@ public class Shipping {
     @Transactional
     public long ship(OrderRequest request, String reservation) {
         try {
-            Thread.sleep(Duration.parse(delay).toMillis());
+            Thread.sleep("freight".equals(request.item()) ? FREIGHT.toMillis() : Duration.parse(delay).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while shipping " + request.orderRef(), e);
