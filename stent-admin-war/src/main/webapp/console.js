@@ -51,24 +51,34 @@ async function act(confirmText, work, done) {
 }
 
 let executionsShown = 0; // answers to older searches that arrive late are dropped
+let executionsRendered = ''; // the rows are rebuilt only when the answer changed
 
 async function loadExecutions() {
   const request = ++executionsShown;
   const status = document.getElementById('status').value;
   const search = document.getElementById('search').value.trim();
+  const fn = document.getElementById('function').value.trim();
+  const version = document.getElementById('version').value.trim();
+  const longer = document.getElementById('running-longer').value;
   const query = 'limit=100' + (status ? '&status=' + encodeURIComponent(status) : '')
-    + (search ? '&search=' + encodeURIComponent(search) : '');
+    + (search ? '&search=' + encodeURIComponent(search) : '') + (fn ? '&function=' + encodeURIComponent(fn) : '')
+    + (version ? '&version=' + encodeURIComponent(version) : '')
+    + (longer ? '&runningLongerThan=' + encodeURIComponent(longer) : '');
   const body = document.getElementById('executions');
   try {
     const page = await api('api/executions?' + query);
     if (request !== executionsShown) return;
+    const rendered = query + JSON.stringify(page.items);
+    if (rendered === executionsRendered) return;
+    executionsRendered = rendered;
     body.replaceChildren();
     for (const e of page.items) {
       const row = body.insertRow();
       row.className = 'clickable';
       row.dataset.id = e.id;
       cell(row, e.createdAt); cell(row, e.function + ' v' + e.version); cell(row, e.status, e.status);
-      cell(row, e.attempts); cell(row, e.id);
+      cell(row, e.attempts); cell(row, e.steps + (e.lastStep ? ' (' + e.lastStep + ')' : ''));
+      cell(row, e.errorClass ? e.errorClass + ': ' + (e.errorMessage ?? '') : '', 'FAILED'); cell(row, e.id);
       row.addEventListener('click', () => show(e.id));
     }
   } catch (e) {
@@ -239,6 +249,9 @@ async function start() {
   });
   document.getElementById('refresh').addEventListener('click', loadExecutions);
   document.getElementById('status').addEventListener('change', loadExecutions);
+  document.getElementById('running-longer').addEventListener('change', loadExecutions);
+  // The list refreshes itself while the page is open and visible.
+  setInterval(() => { if (!document.hidden) loadExecutions(); }, 5000);
   document.getElementById('dlq-refresh').addEventListener('click', loadDeadLetters);
   document.getElementById('dlq-replay-all').addEventListener('click', replayAll);
   document.getElementById('dlq-purge').addEventListener('click', () => {

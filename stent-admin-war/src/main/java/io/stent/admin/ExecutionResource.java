@@ -38,6 +38,9 @@ public class ExecutionResource {
      *
      * @param status only this status (optional)
      * @param function only this root function (optional)
+     * @param version only this function version (optional)
+     * @param runningLongerThan only executions that started longer ago than this ISO-8601 duration
+     *                          and are still RUNNING (optional)
      * @param from created at or after (ISO-8601 with offset, optional)
      * @param before created before (optional)
      * @param search id or idempotency key prefix (optional)
@@ -51,14 +54,28 @@ public class ExecutionResource {
     @GET
     @Path("executions")
     public Page<ExecutionSummary> list(@QueryParam("status") String status, @QueryParam("function") String function,
+                                       @QueryParam("version") String version,
+                                       @QueryParam("runningLongerThan") String runningLongerThan,
                                        @QueryParam("from") String from, @QueryParam("before") String before,
                                        @QueryParam("search") String search, @QueryParam("parent") String parent,
                                        @QueryParam("sort") String sort, @QueryParam("order") String order,
                                        @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        ExecutionFilter filter = new ExecutionFilter(
-                QueryParameters.choice("status", status, ExecutionStatus.class, null),
-                QueryParameters.text(function), QueryParameters.time("from", from),
-                QueryParameters.time("before", before), QueryParameters.text(search), QueryParameters.text(parent));
+        ExecutionStatus wanted = QueryParameters.choice("status", status, ExecutionStatus.class, null);
+        java.time.OffsetDateTime startedBefore = null;
+        if (runningLongerThan != null && !runningLongerThan.isBlank()) {
+            if (wanted != null && wanted != ExecutionStatus.RUNNING) {
+                throw new BadParameterException("runningLongerThan", "STENT-1717 runningLongerThan lists RUNNING"
+                        + " executions; it does not combine with status " + wanted);
+            }
+            wanted = ExecutionStatus.RUNNING;
+            startedBefore = java.time.OffsetDateTime.now().minus(
+                    QueryParameters.duration("runningLongerThan", runningLongerThan));
+        }
+        String versionText = QueryParameters.text(version);
+        ExecutionFilter filter = new ExecutionFilter(wanted, QueryParameters.text(function),
+                versionText == null ? null : QueryParameters.number("version", versionText, 1, 1, Integer.MAX_VALUE),
+                QueryParameters.time("from", from), QueryParameters.time("before", before), startedBefore,
+                QueryParameters.text(search), QueryParameters.text(parent));
         return store.operations().executions(filter,
                 QueryParameters.choice("sort", sort, ExecutionSort.class, ExecutionSort.CREATED_AT),
                 new PageRequest(QueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE),

@@ -5,17 +5,22 @@ import io.stent.ExecutionStatus;
 import java.time.OffsetDateTime;
 
 /**
- * Which executions to list. Every criterion is optional; {@link #all()} matches everything.
+ * Which executions to list. Every criterion is optional (null matches everything); {@link #all()}
+ * matches every execution.
  *
  * @param status only this status (as the execution reports it: RUNNING while a worker runs it)
  * @param function only this root function (exact name)
+ * @param version only this function version
  * @param createdFrom only executions created at or after this time
  * @param createdBefore only executions created before this time
+ * @param startedBefore only executions whose first attempt started before this time (with status
+ *                      RUNNING: the ones running longer than a while)
  * @param search only executions whose id or idempotency key starts with this text
  * @param parentId only children of this execution
  */
-public record ExecutionFilter(ExecutionStatus status, String function, OffsetDateTime createdFrom,
-                              OffsetDateTime createdBefore, String search, String parentId) {
+public record ExecutionFilter(ExecutionStatus status, String function, Integer version, OffsetDateTime createdFrom,
+                              OffsetDateTime createdBefore, OffsetDateTime startedBefore, String search,
+                              String parentId) {
 
     /**
      * Matches every execution.
@@ -23,7 +28,7 @@ public record ExecutionFilter(ExecutionStatus status, String function, OffsetDat
      * @return the filter
      */
     public static ExecutionFilter all() {
-        return new ExecutionFilter(null, null, null, null, null, null);
+        return new ExecutionFilter(null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -33,28 +38,50 @@ public record ExecutionFilter(ExecutionStatus status, String function, OffsetDat
      * @return the new filter
      */
     public ExecutionFilter withStatus(ExecutionStatus wanted) {
-        return new ExecutionFilter(wanted, function, createdFrom, createdBefore, search, parentId);
+        return new ExecutionFilter(wanted, function, version, createdFrom, createdBefore, startedBefore, search,
+                parentId);
     }
 
     /**
      * Narrows to one root function.
      *
-     * @param name the function's name
+     * @param name the function name
      * @return the new filter
      */
     public ExecutionFilter withFunction(String name) {
-        return new ExecutionFilter(status, name, createdFrom, createdBefore, search, parentId);
+        return new ExecutionFilter(status, name, version, createdFrom, createdBefore, startedBefore, search, parentId);
+    }
+
+    /**
+     * Narrows to one function version.
+     *
+     * @param wanted the version
+     * @return the new filter
+     */
+    public ExecutionFilter withVersion(int wanted) {
+        return new ExecutionFilter(status, function, wanted, createdFrom, createdBefore, startedBefore, search,
+                parentId);
     }
 
     /**
      * Narrows to a creation time range.
      *
-     * @param from the earliest, inclusive, or null
-     * @param before the latest, exclusive, or null
+     * @param from at or after, or null
+     * @param before before, or null
      * @return the new filter
      */
     public ExecutionFilter createdBetween(OffsetDateTime from, OffsetDateTime before) {
-        return new ExecutionFilter(status, function, from, before, search, parentId);
+        return new ExecutionFilter(status, function, version, from, before, startedBefore, search, parentId);
+    }
+
+    /**
+     * Narrows to executions that started before a time.
+     *
+     * @param before the time
+     * @return the new filter
+     */
+    public ExecutionFilter startedBefore(OffsetDateTime before) {
+        return new ExecutionFilter(status, function, version, createdFrom, createdBefore, before, search, parentId);
     }
 
     /**
@@ -64,7 +91,8 @@ public record ExecutionFilter(ExecutionStatus status, String function, OffsetDat
      * @return the new filter
      */
     public ExecutionFilter withSearch(String prefix) {
-        return new ExecutionFilter(status, function, createdFrom, createdBefore, prefix, parentId);
+        return new ExecutionFilter(status, function, version, createdFrom, createdBefore, startedBefore, prefix,
+                parentId);
     }
 
     /**
@@ -74,6 +102,7 @@ public record ExecutionFilter(ExecutionStatus status, String function, OffsetDat
      * @return the new filter
      */
     public ExecutionFilter childrenOf(String parent) {
-        return new ExecutionFilter(status, function, createdFrom, createdBefore, search, parent);
+        return new ExecutionFilter(status, function, version, createdFrom, createdBefore, startedBefore, search,
+                parent);
     }
 }

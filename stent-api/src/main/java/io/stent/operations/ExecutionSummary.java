@@ -18,8 +18,16 @@ import java.time.OffsetDateTime;
  * @param startedAt when its first attempt started, or null
  * @param finishedAt when it ended, or null
  * @param deadlineAt its deadline, or null
+ * @param steps how many steps it has recorded
+ * @param lastStep the function of the step it recorded last (done, failed or waiting), or null
+ * @param errorClass for a failed execution, the exception's class, or null
+ * @param errorMessage for a failed execution, the exception's message (cut to 500 characters), or null
  */
 public record ExecutionSummary(String id, String function, int version, ExecutionStatus status, int attempts,
                                String idempotencyKey, String parentId, OffsetDateTime createdAt,
-                               OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime deadlineAt) {
+                               OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime deadlineAt,
+                               int steps, String lastStep, String errorClass, String errorMessage) {
+
+    /** Messages in a summary are cut to this many characters. */
+    public static final int MESSAGE_CHARS = 500;
 }

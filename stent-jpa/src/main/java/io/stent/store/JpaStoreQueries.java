@@ -57,7 +57,7 @@ final class JpaStoreQueries implements StoreQueries {
     public Page<ExecutionSummary> executions(ExecutionFilter filter, ExecutionSort sort, PageRequest page) {
         return persistence.read(manager -> {
             CriteriaBuilder cb = manager.getCriteriaBuilder();
-            CriteriaQuery<ExecutionRow> query = cb.createQuery(ExecutionRow.class);
+            CriteriaQuery<ExecutionHead> query = cb.createQuery(ExecutionHead.class);
             Root<ExecutionRow> execution = query.from(ExecutionRow.class);
             List<Predicate> where = new ArrayList<>();
             if (filter.status() != null) {
@@ -65,24 +65,36 @@ final class JpaStoreQueries implements StoreQueries {
             }
             equalIfSet(cb, where, execution.get("functionName"), filter.function());
             equalIfSet(cb, where, execution.get("parentId"), filter.parentId());
+            if (filter.version() != null) {
+                where.add(cb.equal(execution.get("functionVersion"), filter.version()));
+            }
             if (filter.createdFrom() != null) {
                 where.add(cb.greaterThanOrEqualTo(execution.get("createdAt"), filter.createdFrom()));
             }
             if (filter.createdBefore() != null) {
                 where.add(cb.lessThan(execution.get("createdAt"), filter.createdBefore()));
             }
+            if (filter.startedBefore() != null) {
+                where.add(cb.lessThan(execution.get("startedAt"), filter.startedBefore()));
+            }
             if (filter.search() != null && !filter.search().isEmpty()) {
                 String pattern = likePrefix(filter.search());
                 where.add(cb.or(cb.like(execution.get("id"), pattern, ESCAPE),
                         cb.like(execution.get("idempotencyKey"), pattern, ESCAPE)));
             }
-            query.select(execution).where(where.toArray(Predicate[]::new))
+            // The list's columns only: arguments, results and errors can be large.
+            query.select(cb.construct(ExecutionHead.class, execution.get("id"), execution.get("functionName"),
+                            execution.get("functionVersion"), execution.get("status"), execution.get("attempts"),
+                            execution.get("idempotencyKey"), execution.get("parentId"), execution.get("createdAt"),
+                            execution.get("startedAt"), execution.get("finishedAt"), execution.get("deadlineAt")))
+                    .where(where.toArray(Predicate[]::new))
                     .orderBy(executionOrder(cb, execution, sort, page.ascending()));
-            List<ExecutionRow> rows = manager.createQuery(query).setFirstResult(page.offset())
+            List<ExecutionHead> rows = manager.createQuery(query).setFirstResult(page.offset())
                     .setMaxResults(page.limit() + 1).getResultList();
-            List<ExecutionRow> shown = rows.subList(0, Math.min(rows.size(), page.limit()));
-            Map<String, Integer> running = runningAttempts(manager, shown.stream().map(ExecutionRow::id).toList());
-            return new Page<>(shown.stream().map(row -> summary(row, running.get(row.id()))).toList(),
+            List<ExecutionHead> shown = rows.subList(0, Math.min(rows.size(), page.limit()));
+            List<String> ids = shown.stream().map(ExecutionHead::id).toList();
+            SummaryDetails details = SummaryDetails.of(manager, ids);
+            return new Page<>(shown.stream().map(head -> details.summary(head)).toList(),
                     page.offset(), rows.size() > page.limit());
         });
     }
@@ -149,28 +161,6 @@ final class JpaStoreQueries implements StoreQueries {
     }
 
     /** The attempt number of each execution's running task, for the executions that have one. */
-    private static Map<String, Integer> runningAttempts(EntityManager manager, Collection<String> ids) {
-        Map<String, Integer> attempts = new HashMap<>();
-        if (ids.isEmpty()) {
-            return attempts;
-        }
-        manager.createQuery("SELECT t FROM TaskRow t WHERE t.executionId IN :ids AND t.status = 'RUNNING'",
-                        TaskRow.class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(task -> attempts.merge(task.executionId(), task.attempt(), Math::max));
-        return attempts;
-    }
-
-    private static ExecutionSummary summary(ExecutionRow row, Integer runningAttempt) {
-        ExecutionStatus stored = ExecutionStatus.valueOf(row.status());
-        boolean running = runningAttempt != null
-                && (stored == ExecutionStatus.PENDING || stored == ExecutionStatus.SUSPENDED);
-        return new ExecutionSummary(row.id(), row.functionName(), row.functionVersion(),
-                running ? ExecutionStatus.RUNNING : stored, runningAttempt != null ? runningAttempt : row.attempts(),
-                row.idempotencyKey(), row.parentId(), row.createdAt(), row.startedAt(), row.finishedAt(),
-                row.deadlineAt());
-    }
-
     @Override
     public Optional<ExecutionDetail> execution(String id) {
         // in a transaction, so that the tasks' health is judged on the database clock of its connection
@@ -186,7 +176,7 @@ final class JpaStoreQueries implements StoreQueries {
                             step.args(), step.output(), step.attempts(), step.durationMs(), step.finishedAt(),
                             step.wakeAt()))
                     .toList();
-            ExecutionSummary summary = summary(row, runningAttempts(manager, List.of(id)).get(id));
+            ExecutionSummary summary = SummaryDetails.of(manager, List.of(id)).summary(ExecutionHead.of(row));
             return Optional.of(new ExecutionDetail(summary, row.args(), row.result(), row.error(), steps,
                     openTasks(manager, id)));
         });

@@ -1071,6 +1071,40 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void queries_listRowsAreSummaries_withStepsLastStepAndTheFailure_filteredByVersionAndStart() throws Exception {
+        String function = fn();
+        String id = start(function);
+        store.steps().record(StepRecord.finished(id, "", 1, "first", StepStatus.COMPLETED, "[1]", "1", 1, 3));
+        java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L); // a later finish time for the second
+        store.steps().record(StepRecord.finished(id, "", 2, "second", StepStatus.COMPLETED, "[2]", "2", 1, 3));
+        var summary = executions(io.stent.operations.ExecutionFilter.all().withFunction(function),
+                io.stent.operations.ExecutionSort.CREATED_AT, 0, 10, true).items().get(0);
+        assertEquals(2, summary.steps());
+        assertEquals("second", summary.lastStep());
+        assertNull(summary.errorClass());
+        assertEquals(summary, jdbcStore.queries().execution(id).orElseThrow().summary(), "list and detail agree");
+
+        String failing = fn();
+        String failed = failForGood(failing, "com.example.Broken");
+        var failure = executions(io.stent.operations.ExecutionFilter.all().withSearch(failed),
+                io.stent.operations.ExecutionSort.CREATED_AT, 0, 10, true).items().get(0);
+        assertEquals("com.example.Broken", failure.errorClass());
+        assertEquals("it broke", failure.errorMessage());
+        assertEquals(0, failure.steps());
+
+        assertEquals(List.of(id), ids(executions(io.stent.operations.ExecutionFilter.all().withFunction(function)
+                .withVersion(1), io.stent.operations.ExecutionSort.CREATED_AT, 0, 10, true)));
+        assertEquals(List.of(), ids(executions(io.stent.operations.ExecutionFilter.all().withFunction(function)
+                .withVersion(2), io.stent.operations.ExecutionSort.CREATED_AT, 0, 10, true)));
+        assertEquals(List.of(), ids(executions(io.stent.operations.ExecutionFilter.all().withFunction(function)
+                .startedBefore(java.time.OffsetDateTime.now().plusHours(1)), io.stent.operations.ExecutionSort.CREATED_AT,
+                0, 10, true)), "it never started");
+        assertEquals(List.of(failed), ids(executions(io.stent.operations.ExecutionFilter.all().withFunction(failing)
+                .startedBefore(java.time.OffsetDateTime.now().plusHours(1)), io.stent.operations.ExecutionSort.CREATED_AT,
+                0, 10, true)), "the one that started");
+    }
+
+    @Test
     void queries_listWorkers() {
         String id = "listed-" + UUID.randomUUID();
         store.workers().register(worker(id, 7));
