@@ -113,6 +113,12 @@ function readableError(text) {
   return lines.join('\n');
 }
 
+function cutNote(id, name, value, chars) {
+  return value != null && value.length < chars
+    ? ' … (cut at ' + value.length + ' of ' + chars + ' characters; api/executions/' + id + '/' + name + ' has it all)'
+    : '';
+}
+
 async function show(id) {
   try {
     const data = await api('api/executions/' + encodeURIComponent(id));
@@ -121,7 +127,10 @@ async function show(id) {
     const e = Object.assign({}, data.summary, data);
     document.getElementById('detail-summary').textContent =
       'status: ' + e.status + '\nfunction: ' + e.function + '\nidempotency key: ' + (e.idempotencyKey ?? '')
-      + '\narguments: ' + e.arguments + '\nresult: ' + (e.result ?? '') + (e.error ? '\nerror: ' + readableError(e.error) : '');
+      + '\narguments: ' + e.arguments + cutNote(id, 'arguments', e.arguments, e.argumentsChars)
+      + '\nresult: ' + (e.result ?? '') + cutNote(id, 'result', e.result, e.resultChars)
+      + (e.error ? '\nerror: ' + (e.error.length < e.errorChars ? e.error : readableError(e.error))
+        + cutNote(id, 'error', e.error, e.errorChars) : '');
     document.getElementById('detail').dataset.id = id;
     const stuck = data.tasks.filter(t => t.health !== 'OK');
     const banner = document.getElementById('stuck');
@@ -138,10 +147,24 @@ async function show(id) {
     }
     const body = document.getElementById('steps');
     body.replaceChildren();
-    for (const s of data.steps) {
-      const row = body.insertRow();
-      cell(row, s.parentPath ? s.parentPath + '.' + s.seq : s.seq); cell(row, s.function);
-      cell(row, s.status, s.status); cell(row, s.attempts); cell(row, s.durationMillis); cell(row, s.output);
+    const addSteps = steps => {
+      for (const s of steps) {
+        const row = body.insertRow();
+        cell(row, s.parentPath ? s.parentPath + '.' + s.seq : s.seq); cell(row, s.function);
+        cell(row, s.status, s.status); cell(row, s.attempts); cell(row, s.durationMillis); cell(row, s.output);
+      }
+    };
+    addSteps(data.steps);
+    let shown = data.steps.length;
+    if (data.moreSteps) {
+      const more = cell(body.insertRow(), '');
+      button(more, 'More steps', async () => {
+        const page = await api('api/executions/' + encodeURIComponent(id) + '/steps?limit=200&offset=' + shown);
+        more.parentElement.remove();
+        addSteps(page.items);
+        shown += page.items.length;
+        if (page.hasMore) say('more steps remain: open the execution again to page on');
+      });
     }
   } catch (e) {
     say(e.message, true);

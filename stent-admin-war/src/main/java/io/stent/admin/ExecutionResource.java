@@ -7,6 +7,7 @@ import io.stent.operations.ExecutionSort;
 import io.stent.operations.ExecutionSummary;
 import io.stent.operations.Page;
 import io.stent.operations.PageRequest;
+import io.stent.operations.StepView;
 import io.stent.operations.WorkerView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -91,7 +92,47 @@ public class ExecutionResource {
      */
     @GET
     @Path("executions/{id}")
-    public ExecutionDetail show(@PathParam("id") String id) {
+    public ExecutionView show(@PathParam("id") String id) {
+        return ExecutionView.of(detail(id));
+    }
+
+    /**
+     * One of an execution's values, whole, as it is stored (JSON).
+     *
+     * @param id the execution id
+     * @param value arguments, result or error
+     * @return the value (JSON null when it has none)
+     */
+    @GET
+    @Path("executions/{id}/{value: arguments|result|error}")
+    public String value(@PathParam("id") String id, @PathParam("value") String value) {
+        ExecutionDetail detail = detail(id);
+        String whole = switch (value) {
+            case "arguments" -> detail.arguments();
+            case "result" -> detail.result();
+            default -> detail.error();
+        };
+        return whole == null ? "null" : whole;
+    }
+
+    /**
+     * A page of an execution's recorded steps, oldest first.
+     *
+     * @param id the execution id
+     * @param limit page size, 1 to 500 (default 200)
+     * @param offset steps to skip
+     * @return the page
+     */
+    @GET
+    @Path("executions/{id}/steps")
+    public Page<StepView> steps(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                @QueryParam("offset") String offset) {
+        detail(id);
+        return store.operations().steps(id, new PageRequest(QueryParameters.number("offset", offset, 0, 0,
+                Integer.MAX_VALUE), QueryParameters.number("limit", limit, 200, 1, PageRequest.MAX_LIMIT), true));
+    }
+
+    private ExecutionDetail detail(String id) {
         return store.operations().execution(id)
                 .orElseThrow(() -> new UnknownIdException("STENT-1404 no execution with id '" + id + "'"));
     }

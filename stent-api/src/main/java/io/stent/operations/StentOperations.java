@@ -31,6 +31,15 @@ public interface StentOperations {
     Optional<ExecutionDetail> execution(String id);
 
     /**
+     * A page of an execution's recorded steps.
+     *
+     * @param executionId the execution id
+     * @param page which page ({@code ascending}: oldest first)
+     * @return the page
+     */
+    Page<StepView> steps(String executionId, PageRequest page);
+
+    /**
      * Cancels an execution and its children that still run.
      *
      * @param id the execution id

@@ -169,17 +169,27 @@ final class JpaStoreQueries implements StoreQueries {
             if (row == null) {
                 return Optional.empty();
             }
-            List<StepView> steps = manager.createQuery("SELECT s FROM StepRow s WHERE s.executionId = :id"
-                            + " ORDER BY s.finishedAt, s.parentPath, s.seq", StepRow.class)
-                    .setParameter("id", id).getResultList().stream()
-                    .map(step -> new StepView(step.parentPath(), step.seq(), step.functionName(), step.status(),
-                            step.args(), step.output(), step.attempts(), step.durationMs(), step.finishedAt(),
-                            step.wakeAt()))
-                    .toList();
+            Page<StepView> steps = steps(manager, id, new PageRequest(0, ExecutionDetail.FIRST_STEPS, true));
             ExecutionSummary summary = SummaryDetails.of(manager, List.of(id)).summary(ExecutionHead.of(row));
-            return Optional.of(new ExecutionDetail(summary, row.args(), row.result(), row.error(), steps,
-                    openTasks(manager, id)));
+            return Optional.of(new ExecutionDetail(summary, row.args(), row.result(), row.error(), steps.items(),
+                    steps.hasMore(), openTasks(manager, id)));
         });
+    }
+
+    @Override
+    public Page<StepView> steps(String executionId, PageRequest page) {
+        return persistence.read(manager -> steps(manager, executionId, page));
+    }
+
+    private static Page<StepView> steps(EntityManager manager, String executionId, PageRequest page) {
+        String order = page.ascending() ? "" : " DESC";
+        List<StepRow> rows = manager.createQuery("SELECT s FROM StepRow s WHERE s.executionId = :id ORDER BY"
+                        + " s.finishedAt" + order + ", s.parentPath" + order + ", s.seq" + order, StepRow.class)
+                .setParameter("id", executionId).setFirstResult(page.offset()).setMaxResults(page.limit() + 1)
+                .getResultList();
+        return new Page<>(rows.stream().limit(page.limit()).map(step -> new StepView(step.parentPath(), step.seq(),
+                step.functionName(), step.status(), step.args(), step.output(), step.attempts(), step.durationMs(),
+                step.finishedAt(), step.wakeAt())).toList(), page.offset(), rows.size() > page.limit());
     }
 
     /** The execution's tasks that are not done, judged against the database clock. */

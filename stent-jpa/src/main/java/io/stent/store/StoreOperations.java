@@ -17,6 +17,7 @@ import io.stent.operations.Page;
 import io.stent.operations.PageRequest;
 import io.stent.operations.ReplayOutcome;
 import io.stent.operations.StentOperations;
+import io.stent.operations.StepView;
 import io.stent.operations.WorkerView;
 
 import java.time.Duration;
@@ -58,6 +59,11 @@ public final class StoreOperations implements StentOperations {
     @Override
     public Optional<ExecutionDetail> execution(String id) {
         return store.queries().execution(id);
+    }
+
+    @Override
+    public Page<StepView> steps(String executionId, PageRequest page) {
+        return store.queries().steps(executionId, page);
     }
 
     @Override

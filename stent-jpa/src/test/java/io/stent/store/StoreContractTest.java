@@ -1065,6 +1065,13 @@ abstract class StoreContractTest {
                 .toList());
         assertEquals("\"one\"", detail.steps().get(0).output());
         assertEquals(2, detail.steps().get(1).attempts());
+        assertFalse(detail.moreSteps());
+        var second = jdbcStore.queries().steps(id, new io.stent.operations.PageRequest(1, 1, true));
+        assertEquals(List.of("1.1"), second.items().stream().map(io.stent.operations.StepView::position).toList());
+        assertFalse(second.hasMore());
+        var newest = jdbcStore.queries().steps(id, new io.stent.operations.PageRequest(0, 1, false));
+        assertEquals(List.of("1.1"), newest.items().stream().map(io.stent.operations.StepView::position).toList());
+        assertTrue(newest.hasMore());
         assertTrue(jdbcStore.queries().execution("missing").isEmpty());
         assertEquals(List.of(child), ids(executions(io.stent.operations.ExecutionFilter.all().childrenOf(id),
                 io.stent.operations.ExecutionSort.CREATED_AT, 0, 10, true)));

@@ -178,6 +178,12 @@ class ConsoleSecurityIT {
     }
 
     private static void assertActionIsAudited(ConsoleClient admin, String execution) throws Exception {
+        HttpResponse<String> arguments = admin.send("GET", "/api/executions/" + execution + "/arguments", Map.of(),
+                null);
+        assertEquals("[\"broken\"]", arguments.body(), "the whole stored value");
+        HttpResponse<String> steps = admin.send("GET", "/api/executions/" + execution + "/steps?limit=abc", Map.of(),
+                null);
+        assertProblem(steps, 400, "STENT-1701", "limit");
         String letter = awaitDeadLetterOf(admin, execution);
         HttpResponse<String> replayed = admin.change("POST", "/api/dead-letters/" + letter + "/replay", null);
         assertEquals(200, replayed.statusCode(), replayed.body());

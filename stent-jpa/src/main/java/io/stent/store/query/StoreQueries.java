@@ -5,6 +5,7 @@ import io.stent.operations.ExecutionDetail;
 import io.stent.operations.WorkerView;
 import io.stent.operations.Page;
 import io.stent.operations.PageRequest;
+import io.stent.operations.StepView;
 import io.stent.operations.ExecutionFilter;
 import io.stent.operations.ExecutionSort;
 import io.stent.operations.DeadLetterSort;
@@ -38,6 +39,16 @@ public interface StoreQueries {
      * @return the execution, if it exists
      */
     Optional<ExecutionDetail> execution(String id);
+
+    /**
+     * A page of an execution's recorded steps, in the order they were recorded ({@code ascending}
+     * in the page request: oldest first).
+     *
+     * @param executionId the execution
+     * @param page the page
+     * @return the page
+     */
+    Page<StepView> steps(String executionId, PageRequest page);
 
     /**
      * A page of dead letters.
