@@ -13,6 +13,13 @@ import java.util.Optional;
 public interface StentOperations {
 
     /**
+     * The overview: the last day's executions, the queues' open work, dead letters, live workers.
+     *
+     * @return the overview
+     */
+    Overview overview();
+
+    /**
      * A page of executions.
      *
      * @param filter which ones

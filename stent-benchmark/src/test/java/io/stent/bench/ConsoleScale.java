@@ -85,6 +85,7 @@ public final class ConsoleScale {
         OffsetDateTime now = OffsetDateTime.now();
         PageRequest page = PageRequest.first(50);
         Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+        calls.put("overview", operations::overview);
         calls.put("executions, newest first", () -> operations.executions(ExecutionFilter.all(), ExecutionSort.CREATED_AT, page));
         calls.put("executions, page 100", () -> operations.executions(ExecutionFilter.all(), ExecutionSort.CREATED_AT,
                 new PageRequest(5_000, 50, false)));
@@ -95,6 +96,8 @@ public final class ConsoleScale {
                     ExecutionFilter.all().withStatus(status), ExecutionSort.CREATED_AT, page));
         }
         calls.put("executions, one function", () -> operations.executions(ExecutionFilter.all().withFunction("fn7"),
+                ExecutionSort.CREATED_AT, page));
+        calls.put("executions, a rare function", () -> operations.executions(ExecutionFilter.all().withFunction("rare"),
                 ExecutionSort.CREATED_AT, page));
         calls.put("executions, function and version", () -> operations.executions(ExecutionFilter.all()
                 .withFunction("fn7").withVersion(1), ExecutionSort.CREATED_AT, page));

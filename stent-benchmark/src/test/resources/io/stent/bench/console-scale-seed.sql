@@ -1,8 +1,8 @@
 -- 1,000,000 executions over 30 days: 90% completed, 5% failed (with dead letters), 2% suspended,
--- 1% running (leased task), 1% pending (due task), 1% cancelled; one step each; 20 functions.
+-- 1% running (leased task), 1% pending (due task), 1% cancelled; one step each; 20 functions and a rare one (10 executions).
 INSERT INTO stent_execution (id, function_name, function_version, status, args, result, error, idempotency_key,
     attempts, created_at, started_at, finished_at, updated_at, deadline_at, parent_id, parent_position, awaited)
-SELECT md5(i::text)::uuid::text, 'fn' || (i % 20), 1,
+SELECT md5(i::text)::uuid::text, CASE WHEN i % 100000 = 7 THEN 'rare' ELSE 'fn' || (i % 20) END, 1,
        CASE WHEN i % 100 < 90 THEN 'COMPLETED' WHEN i % 100 < 95 THEN 'FAILED' WHEN i % 100 < 97 THEN 'SUSPENDED'
             WHEN i % 100 < 98 THEN 'PENDING' WHEN i % 100 < 99 THEN 'PENDING' ELSE 'CANCELLED' END,
        '["order-' || i || '", 3, {"sku":"A-1","qty":2}]',

@@ -123,7 +123,10 @@ final class JpaStoreQueries implements StoreQueries {
         List<Order> order = new ArrayList<>();
         switch (sort) {
             case CREATED_AT -> order.add(direction(cb, execution.get("createdAt"), ascending));
-            case FUNCTION -> order.add(direction(cb, execution.get("functionName"), ascending));
+            case FUNCTION -> {
+                order.add(direction(cb, execution.get("functionName"), ascending));
+                order.add(direction(cb, execution.get("createdAt"), ascending)); // the function index's order
+            }
             case STATUS -> order.add(direction(cb, execution.get("status"), ascending));
             case FINISHED_AT -> {
                 // Unfinished ones as if they ended last, on every database (their NULL sorts first on some).
@@ -174,6 +177,12 @@ final class JpaStoreQueries implements StoreQueries {
             return Optional.of(new ExecutionDetail(summary, row.args(), row.result(), row.error(), steps.items(),
                     steps.hasMore(), openTasks(manager, id)));
         });
+    }
+
+    @Override
+    public io.stent.operations.Overview overview() {
+        // in a transaction, so that the window is measured with the database clock of its connection
+        return persistence.inTransaction(OverviewQuery::run);
     }
 
     @Override

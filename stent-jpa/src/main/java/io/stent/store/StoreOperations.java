@@ -52,6 +52,11 @@ public final class StoreOperations implements StentOperations {
     }
 
     @Override
+    public io.stent.operations.Overview overview() {
+        return store.queries().overview();
+    }
+
+    @Override
     public Page<ExecutionSummary> executions(ExecutionFilter filter, ExecutionSort sort, PageRequest page) {
         return store.queries().executions(filter, sort, page);
     }

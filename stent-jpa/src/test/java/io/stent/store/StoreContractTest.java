@@ -1112,6 +1112,41 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void overview_countsTheLastDay_theQueuesOpenWork_deadLettersAndLiveWorkers() throws Exception {
+        var before = jdbcStore.queries().overview();
+        String function = fn();
+        start(function);
+        start(function);
+        String leasedBy = "overview-" + UUID.randomUUID();
+        store.workers().register(worker(leasedBy, 5));
+        store.claims().claim(leasedBy, k(function), 1, Duration.ofHours(1));
+        failForGood(fn(), "com.example.Broken");
+        store.executions().create(new NewExecution(UUID.randomUUID().toString(), fn(), 1, "later", "[1]",
+                null, Duration.ofHours(1), null, null, null, 0));
+
+        var after = jdbcStore.queries().overview();
+        assertEquals(Duration.ofHours(24), Duration.between(after.since(), after.at()));
+        assertEquals(count(before, "RUNNING") + 1, count(after, "RUNNING"), "the leased one runs");
+        assertEquals(count(before, "PENDING") + 2, count(after, "PENDING"), "one due and one delayed wait");
+        assertEquals(count(before, "FAILED") + 1, count(after, "FAILED"));
+        assertEquals(before.deadLetters() + 1, after.deadLetters());
+        assertTrue(after.workersAlive() >= 1, "the registered worker is alive");
+        assertEquals(24, after.hours().size());
+        long failedLastDay = after.hours().stream().mapToLong(io.stent.operations.Overview.Hour::failed).sum();
+        long failedBefore = before.hours().stream().mapToLong(io.stent.operations.Overview.Hour::failed).sum();
+        assertEquals(failedBefore + 1, failedLastDay, "the failure is in its hour");
+        var later = after.queues().stream().filter(q -> q.queue().equals("later")).findFirst().orElseThrow();
+        assertEquals(0, later.due());
+        assertEquals(1, later.waiting());
+        var defaults = after.queues().stream().filter(q -> q.queue().equals("default")).findFirst().orElseThrow();
+        assertTrue(defaults.due() >= 1 && defaults.running() >= 1 && defaults.oldestDueAt() != null, defaults.toString());
+    }
+
+    private static long count(io.stent.operations.Overview overview, String status) {
+        return overview.createdByStatus().getOrDefault(status, 0L);
+    }
+
+    @Test
     void queries_listWorkers() {
         String id = "listed-" + UUID.randomUUID();
         store.workers().register(worker(id, 7));

@@ -41,6 +41,13 @@ public interface StoreQueries {
     Optional<ExecutionDetail> execution(String id);
 
     /**
+     * The overview of the last day, the queues, dead letters and workers.
+     *
+     * @return the overview
+     */
+    io.stent.operations.Overview overview();
+
+    /**
      * A page of an execution's recorded steps, in the order they were recorded ({@code ascending}
      * in the page request: oldest first).
      *
