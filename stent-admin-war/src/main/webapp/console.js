@@ -79,7 +79,7 @@ async function loadExecutions() {
       cell(row, e.createdAt); cell(row, e.function + ' v' + e.version); cell(row, e.status, e.status);
       cell(row, e.attempts); cell(row, e.steps + (e.lastStep ? ' (' + e.lastStep + ')' : ''));
       cell(row, e.errorClass ? e.errorClass + ': ' + (e.errorMessage ?? '') : '', 'FAILED'); cell(row, e.id);
-      row.addEventListener('click', () => show(e.id));
+      row.addEventListener('click', () => { location.hash = 'execution/' + encodeURIComponent(e.id); });
     }
   } catch (e) {
     say(e.message, true);
@@ -145,6 +145,7 @@ async function show(id) {
       cell(row, t.attempt + (t.requeues ? ' (' + t.requeues + ' requeues)' : '')); cell(row, t.leaseOwner);
       cell(row, t.leaseExpiresAt); cell(row, t.ownerHeartbeatAt);
     }
+    drawTimeline(document.getElementById('timeline'), e, data.steps, data.tasks);
     const body = document.getElementById('steps');
     body.replaceChildren();
     const addSteps = steps => {
@@ -189,7 +190,13 @@ async function loadDeadLetters() {
       row.dataset.id = d.id;
       cell(row, d.failedAt); cell(row, d.function);
       cell(row, d.errorClass + ': ' + (d.errorMessage ?? ''), 'FAILED');
-      cell(row, d.attempts); cell(row, d.replayCount); cell(row, d.executionId);
+      cell(row, d.attempts); cell(row, d.replayCount);
+      const execution = cell(row, '');
+      const link = document.createElement('a');
+      link.href = '#execution/' + encodeURIComponent(d.executionId);
+      link.textContent = d.executionId;
+      link.addEventListener('click', event => event.stopPropagation());
+      execution.appendChild(link);
       const actions = cell(row, '');
       if (session.admin) {
         button(actions, 'Replay', () => act('Replay dead letter ' + d.id + '?',
@@ -211,7 +218,6 @@ async function showDeadLetter(d) {
     const detail = document.getElementById('dlq-detail');
     detail.hidden = false;
     detail.textContent = readableError(letter.error);
-    await show(d.executionId);
   } catch (e) {
     say(e.message, true);
   }
@@ -258,8 +264,114 @@ async function loadWorkers() {
   }
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(name, attributes, text) {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  if (text != null) element.textContent = String(text);
+  return element;
+}
+
+// A Gantt-style picture of the steps: each bar from its start (end minus duration) to its end,
+// relative to the execution's start; waits drawn to their wake time; open tasks as a bar to now.
+function drawTimeline(container, execution, steps, tasks) {
+  container.replaceChildren();
+  const start = Date.parse(execution.startedAt || execution.createdAt);
+  const finished = execution.finishedAt ? Date.parse(execution.finishedAt) : Date.now();
+  const whole = { label: 'execution ' + execution.function, status: execution.status === 'FAILED' ? 'FAILED'
+      : execution.status === 'COMPLETED' ? 'COMPLETED' : 'RUNNING',
+    from: start, to: Math.max(finished, start + 1), note: execution.status };
+  const bars = [whole].concat(steps.map(s => {
+    const end = Date.parse(s.finishedAt);
+    const wake = s.wakeAt ? Date.parse(s.wakeAt) : null;
+    return { label: (s.parentPath ? s.parentPath + '.' : '') + s.seq + ' ' + s.function, status: s.status,
+      from: end - s.durationMillis, to: wake && wake > end ? wake : Math.max(end, end - s.durationMillis + 1),
+      note: s.attempts + ' attempt(s), ' + s.durationMillis + ' ms' + (wake ? ', waits until ' + s.wakeAt : '') };
+  }));
+  for (const t of tasks) {
+    if (t.status === 'RUNNING') {
+      bars.push({ label: 'in flight: ' + t.function, status: t.health === 'OK' ? 'RUNNING' : 'STUCK',
+        from: Date.parse(t.runAt), to: Date.now(), note: t.health + ', held by ' + (t.leaseOwner ?? '') });
+    }
+  }
+  const end = Math.max(...bars.map(b => b.to), start + 1);
+  const width = 900, row = 18, left = 260;
+  const picture = svg('svg', { width: width, height: bars.length * row + 24, role: 'img' });
+  const scale = t => left + Math.max(0, (t - start) / (end - start)) * (width - left - 10);
+  const colours = { COMPLETED: '#2e7d32', FAILED: '#b00020', RUNNING: '#0b4f9c', STUCK: '#e65100' };
+  bars.forEach((b, i) => {
+    picture.appendChild(svg('text', { x: 0, y: i * row + 13 }, b.label.length > 40 ? b.label.slice(0, 39) + '…' : b.label));
+    const bar = svg('rect', { x: scale(b.from), y: i * row + 3, height: row - 6,
+      width: Math.max(2, scale(b.to) - scale(b.from)), fill: colours[b.status] || '#777' });
+    bar.appendChild(svg('title', {}, b.label + ': ' + b.status + ', ' + b.note));
+    picture.appendChild(bar);
+  });
+  picture.appendChild(svg('text', { x: left, y: bars.length * row + 18 }, '0'));
+  picture.appendChild(svg('text', { x: width - 80, y: bars.length * row + 18 }, ((end - start) / 1000).toFixed(1) + ' s'));
+  container.appendChild(picture);
+}
+
+async function loadOverview() {
+  try {
+    const o = await api('api/overview');
+    document.getElementById('overview-window').textContent = 'since ' + o.since;
+    const tiles = document.getElementById('overview-tiles');
+    tiles.replaceChildren();
+    const tile = (label, value, cls) => {
+      const div = document.createElement('div');
+      div.className = 'tile';
+      const number = document.createElement('strong');
+      number.textContent = String(value);
+      if (cls) number.className = cls;
+      div.appendChild(number);
+      div.appendChild(document.createTextNode(label));
+      tiles.appendChild(div);
+    };
+    for (const [status, count] of Object.entries(o.createdByStatus)) tile(status.toLowerCase() + ' (last day)', count, status);
+    tile('dead letters', o.deadLetters, o.deadLetters ? 'FAILED' : '');
+    tile('workers alive', o.workersAlive, o.workersAlive ? 'COMPLETED' : 'FAILED');
+    const chart = document.getElementById('overview-chart');
+    chart.replaceChildren();
+    const most = Math.max(1, ...o.hours.map(h => h.completed + h.failed));
+    const picture = svg('svg', { width: 900, height: 140, role: 'img' });
+    o.hours.forEach((h, i) => {
+      const x = 40 + i * 35, done = 100 * h.completed / most, failed = 100 * h.failed / most;
+      const ok = svg('rect', { x: x, y: 110 - done - failed, width: 28, height: done, fill: '#2e7d32' });
+      ok.appendChild(svg('title', {}, h.start + ': ' + h.completed + ' completed, ' + h.failed + ' failed'));
+      picture.appendChild(ok);
+      picture.appendChild(svg('rect', { x: x, y: 110 - failed, width: 28, height: failed, fill: '#b00020' }));
+      if (i % 3 === 0) picture.appendChild(svg('text', { x: x, y: 128 }, h.start.slice(11, 16)));
+    });
+    picture.appendChild(svg('text', { x: 0, y: 12 }, String(most)));
+    chart.appendChild(picture);
+    const queues = document.getElementById('overview-queues');
+    queues.replaceChildren();
+    for (const q of o.queues) {
+      const row = queues.insertRow();
+      cell(row, q.queue); cell(row, q.due); cell(row, q.oldestDueAt ?? ''); cell(row, q.waiting); cell(row, q.running);
+    }
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+const VIEWS = { overview: loadOverview, executions: loadExecutions, 'dead-letters': loadDeadLetters,
+  workers: loadWorkers, audit: loadAudit };
+
+// Each view has its own address: #overview, #executions, #execution/ID, #dead-letters, #workers, #audit.
+async function route() {
+  const hash = decodeURIComponent(location.hash.slice(1)) || 'overview';
+  const [name, id] = hash.startsWith('execution/') ? ['executions', hash.slice('execution/'.length)] : [hash, null];
+  const view = VIEWS[name] ? name : 'overview';
+  for (const section of document.querySelectorAll('section.view')) section.hidden = section.id !== 'view-' + view;
+  for (const link of document.querySelectorAll('nav a')) link.classList.toggle('current', link.id === 'nav-' + view);
+  await VIEWS[view]();
+  if (id) await show(id);
+}
+
 async function loadAll() {
-  await Promise.all([loadExecutions(), loadDeadLetters(), loadWorkers(), loadAudit()]);
+  await route();
 }
 
 async function start() {
@@ -274,7 +386,11 @@ async function start() {
   document.getElementById('status').addEventListener('change', loadExecutions);
   document.getElementById('running-longer').addEventListener('change', loadExecutions);
   // The list refreshes itself while the page is open and visible.
-  setInterval(() => { if (!document.hidden) loadExecutions(); }, 5000);
+  setInterval(() => {
+    if (document.hidden) return;
+    if (!document.getElementById('view-executions').hidden) loadExecutions();
+    if (!document.getElementById('view-overview').hidden) loadOverview();
+  }, 5000);
   document.getElementById('dlq-refresh').addEventListener('click', loadDeadLetters);
   document.getElementById('dlq-replay-all').addEventListener('click', replayAll);
   document.getElementById('dlq-purge').addEventListener('click', () => {
@@ -295,7 +411,8 @@ async function start() {
       () => api('api/executions/' + encodeURIComponent(id) + '/signals/' + encodeURIComponent(name),
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: payload }), () => show(id));
   });
-  await loadAll();
+  window.addEventListener('hashchange', route);
+  await route();
 }
 
 start().catch(e => say(e.message, true));

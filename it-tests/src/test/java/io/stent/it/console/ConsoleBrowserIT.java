@@ -51,7 +51,13 @@ class ConsoleBrowserIT {
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
                 logIn(browser, wait, console.consoleUrl(), "viewer", ConsoleServer.VIEWER_PASSWORD);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "viewer (viewer)"));
-                wait.until(ExpectedConditions.presenceOfElementLocated(deadLetterOf(failed)));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overview-tiles"), "workers alive"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#overview-chart svg rect")));
+                assertTrue(browser.findElement(By.id("overview-tiles")).getText().contains("failed (last day)"),
+                        browser.findElement(By.id("overview-tiles")).getText());
+                screenshot(browser, "overview");
+                browser.findElement(By.id("nav-dead-letters")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(deadLetterOf(failed)));
                 List<WebElement> actions = browser.findElements(By.xpath("//button[normalize-space()='Replay'"
                         + " or normalize-space()='Delete' or normalize-space()='Cancel' or normalize-space()='Purge'"
                         + " or normalize-space()='Send signal' or normalize-space()='Replay all that match']"));
@@ -62,6 +68,7 @@ class ConsoleBrowserIT {
 
                 logIn(browser, wait, console.consoleUrl(), "admin", ConsoleServer.ADMIN_PASSWORD);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "admin (admin)"));
+                browser.findElement(By.id("nav-executions")).click();
                 browser.findElement(By.id("search")).sendKeys(echo);
                 browser.findElement(By.id("refresh")).click();
                 wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-id='" + echo + "']")))
@@ -72,12 +79,14 @@ class ConsoleBrowserIT {
                 assertTrue(summary.contains("idempotency key: key-" + IMG_TAG), "the key shows as text: " + summary);
                 assertTrue(summary.contains("result: \"" + SCRIPT_TAG), "the result shows as text: " + summary);
                 assertTrue(browser.findElement(By.id("execution-actions")).isDisplayed(), "an admin sees the actions");
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline svg rect")));
+                assertTrue(browser.getCurrentUrl().endsWith("#execution/" + echo), "the detail has its own URL: "
+                        + browser.getCurrentUrl());
                 screenshot(browser, "execution-detail");
 
-                browser.findElement(deadLetterOf(failed)).click();
+                browser.findElement(By.id("nav-dead-letters")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(deadLetterOf(failed))).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlq-detail"), "IllegalStateException"));
-                // the dead letter's execution opens above the table: let the page settle before the next click
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-id"), failed));
                 assertTrue(browser.findElement(By.id("dlq-detail")).getText().contains("img src=x"),
                         "the error message shows as text");
                 screenshot(browser, "dead-letter-detail");
@@ -96,13 +105,19 @@ class ConsoleBrowserIT {
                             + browser.findElement(By.id("message")).getText(), e);
                 }
                 api.awaitStatus(flaky, "COMPLETED");
+                browser.findElement(By.id("nav-executions")).click();
                 browser.findElement(By.id("search")).clear();
                 browser.findElement(By.id("search")).sendKeys(flaky);
                 browser.findElement(By.id("refresh")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("tr[data-id='" + flaky + "'] td.COMPLETED"), "COMPLETED"));
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "dead-letter.replay"));
                 screenshot(browser, "after-replay");
+                browser.findElement(By.id("nav-audit")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "dead-letter.replay"));
+                screenshot(browser, "audit-trail");
+                browser.findElement(By.id("nav-workers")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("workers"), "chores."));
+                screenshot(browser, "workers");
 
                 Object injected = ((JavascriptExecutor) browser).executeScript("return window.stentXss;");
                 assertEquals(null, injected, "no value ran as script");
@@ -124,9 +139,7 @@ class ConsoleBrowserIT {
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             logIn(browser, wait, console.consoleUrl(), "viewer", ConsoleServer.VIEWER_PASSWORD);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "viewer (viewer)"));
-            browser.findElement(By.id("search")).sendKeys(held);
-            browser.findElement(By.id("refresh")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-id='" + held + "']"))).click();
+            browser.get(console.consoleUrl() + "/#execution/" + held);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stuck"), "LEASE_EXPIRED"));
             assertTrue(browser.findElement(By.id("stuck")).isDisplayed(), "the stuck execution is flagged");
             screenshot(browser, "stuck-execution");

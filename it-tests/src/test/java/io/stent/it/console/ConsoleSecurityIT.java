@@ -67,6 +67,7 @@ class ConsoleSecurityIT {
             assertTrue(problems.isEmpty(), String.join("\n", problems));
 
             assertPagesAndHeaders(anonymous, admin);
+            assertTheApiIsDescribedToUsersOnly(server, anonymous, viewer, endpoints);
             assertProblemBodies(admin);
             assertActionIsAudited(admin, failing);
             assertTheApplicationCanOperateToo(console, admin, failing);
@@ -151,6 +152,29 @@ class ConsoleSecurityIT {
         HttpResponse<String> options = admin.send("OPTIONS", "/api/executions", Map.of(), null);
         assertFalse(options.body().contains("wadl") || options.headers().firstValue("Content-Type").orElse("")
                 .contains("wadl"), "OPTIONS describes nothing: " + options.body());
+    }
+
+    /** The OpenAPI document lists every endpoint, for logged-in users; the server's public one leaves the console out. */
+    private static void assertTheApiIsDescribedToUsersOnly(PayaraProcess server, ConsoleClient anonymous,
+                                                           ConsoleClient viewer, List<Endpoint> endpoints)
+            throws Exception {
+        assertEquals(401, anonymous.send("GET", "/api/openapi", Map.of(), null).statusCode());
+        HttpResponse<String> document = viewer.send("GET", "/api/openapi", Map.of(), null);
+        assertEquals(200, document.statusCode(), document.body());
+        String json = document.body();
+        for (Endpoint endpoint : endpoints) {
+            int path = json.indexOf("\"" + endpoint.template() + "\":{");
+            assertTrue(path >= 0, "the document has " + endpoint.template() + ": " + json);
+            String operations = json.substring(path, Math.min(json.length(), json.indexOf("\"/api", path + 5) < 0
+                    ? json.length() : json.indexOf("\"/api", path + 5)));
+            assertTrue(operations.contains("\"" + endpoint.method().toLowerCase(java.util.Locale.ROOT) + "\":{"),
+                    "the document has " + endpoint + ": " + operations);
+        }
+        HttpResponse<String> serverDocument = server.call("GET", "/openapi");
+        for (String consolePath : List.of("/api/dead-letters", "/api/executions", "/api/session", "/api/audit")) {
+            assertFalse(serverDocument.body().contains(consolePath), "the server's public OpenAPI document"
+                    + " describes none of the console's API: " + serverDocument.body());
+        }
     }
 
     private static void assertProblemBodies(ConsoleClient admin) throws Exception {

@@ -32,8 +32,9 @@ final class ResourceMethods {
      * @param method its HTTP method
      * @param path its path below the context root, path parameters filled with {@code no-such-id}
      * @param name the Java method, for messages
+     * @param template its path as the OpenAPI document writes it, e.g. {@code /api/executions/{id}}
      */
-    record Endpoint(String method, String path, String name) {
+    record Endpoint(String method, String path, String name, String template) {
 
         boolean mutating() {
             return !SAFE.contains(method);
@@ -78,8 +79,9 @@ final class ResourceMethods {
                     String http = httpMethod(method);
                     if (http != null) {
                         String sub = method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "";
-                        endpoints.add(new Endpoint(http, join(root, resource.getAnnotation(Path.class).value(), sub),
-                                resource.getSimpleName() + "." + method.getName()));
+                        String template = template(root, resource.getAnnotation(Path.class).value(), sub);
+                        endpoints.add(new Endpoint(http, template.replaceAll("\\{[^}]+}", "no-such-id"),
+                                resource.getSimpleName() + "." + method.getName(), template));
                     }
                 }
             }
@@ -102,7 +104,7 @@ final class ResourceMethods {
         return null;
     }
 
-    private static String join(String... parts) {
+    private static String template(String... parts) {
         StringBuilder path = new StringBuilder();
         for (String part : parts) {
             String trimmed = part.replaceAll("^/+|/+$", "");
@@ -110,6 +112,6 @@ final class ResourceMethods {
                 path.append('/').append(trimmed);
             }
         }
-        return path.toString().replaceAll("\\{[^}]+}", "no-such-id");
+        return path.toString().replaceAll("\\{\\s*([A-Za-z0-9_]+)\\s*:[^}]*}", "{$1}");
     }
 }
