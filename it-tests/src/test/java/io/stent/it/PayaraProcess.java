@@ -40,7 +40,22 @@ public final class PayaraProcess implements AutoCloseable {
      */
     public static PayaraProcess start(Path rootDir, Path log, Map<String, String> env, List<String> args)
             throws IOException {
-        int port = freePort();
+        return start(rootDir, log, env, args, freePort());
+    }
+
+    /**
+     * Starts a server on a port chosen beforehand (when its settings must name its own address).
+     *
+     * @param rootDir Payara's root directory
+     * @param log where the server's output goes
+     * @param env extra environment variables
+     * @param args extra Payara Micro arguments
+     * @param port its HTTP port, see {@link #freeLoopbackPort()}
+     * @return the running process
+     * @throws IOException if it cannot be started
+     */
+    public static PayaraProcess start(Path rootDir, Path log, Map<String, String> env, List<String> args, int port)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC",
@@ -52,6 +67,16 @@ public final class PayaraProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         return new PayaraProcess(builder.start(), log, port);
+    }
+
+    /**
+     * A loopback port free now.
+     *
+     * @return the port
+     * @throws IOException if none can be had
+     */
+    public static int freeLoopbackPort() throws IOException {
+        return freePort();
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package io.stent.admin;
 
 import io.stent.operations.StentOperations;
 import io.stent.store.JdbcStore;
+import io.stent.store.SchemaMigrator;
 import io.stent.store.StentDataSource;
 import io.stent.store.StoreOperations;
 import jakarta.annotation.PreDestroy;
@@ -27,6 +28,7 @@ public class AdminStore {
     Principal caller;
 
     private JdbcStore store;
+    private volatile boolean schemaReady;
 
     /**
      * The operations on the Stent tables, acting for the logged-in user (their name goes to the
@@ -35,7 +37,29 @@ public class AdminStore {
      * @return the operations
      */
     public StentOperations operations() {
-        return new StoreOperations(store(), () -> caller.getName());
+        JdbcStore ready = store();
+        requireSchema(ready);
+        return new StoreOperations(ready, () -> caller.getName());
+    }
+
+    /** Until the tables are there and current, every call says what is missing instead of failing inside. */
+    private void requireSchema(JdbcStore ready) {
+        if (schemaReady) {
+            return;
+        }
+        int version = ready.schemaVersion();
+        int expected = SchemaMigrator.expectedVersion();
+        if (version == 0) {
+            throw new ConsoleUnavailableException("STENT-1730 the database of " + dataSourceName + " has no Stent"
+                    + " tables yet: deploy an application that runs Stent (it creates them), or apply the schema"
+                    + " that SchemaPrinter prints");
+        }
+        if (version < expected) {
+            throw new ConsoleUnavailableException("STENT-1731 the Stent tables of " + dataSourceName + " are at"
+                    + " schema version " + version + " and this console needs " + expected + ": deploy the"
+                    + " application with this Stent version first (it migrates), or apply the upgrade");
+        }
+        schemaReady = true;
     }
 
     private synchronized JdbcStore store() {

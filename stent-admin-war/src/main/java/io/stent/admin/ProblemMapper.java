@@ -31,6 +31,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof UnknownIdException unknown) {
             return problem(404, unknown.getMessage(), "STENT-1404", null);
         }
+        if (failure instanceof ConsoleUnavailableException unavailable) {
+            return problem(503, unavailable.getMessage(), "STENT-1730", null);
+        }
         if (failure instanceof ExecutionNotFoundException unknown) {
             return problem(404, unknown.getMessage(), unknown.code(), null);
         }

@@ -85,6 +85,7 @@ public final class Problems {
             case 409 -> "Conflict";
             case 413 -> "Content too large";
             case 415 -> "Unsupported media type";
+            case 503 -> "Service unavailable";
             default -> status >= 500 ? "Server error" : "Request refused";
         };
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -125,6 +126,53 @@ class ConsoleBrowserIT {
                 browser.quit();
             }
             assertACrashedServersExecutionIsFlaggedStuck(console, api);
+        }
+    }
+
+    @Test
+    void withOpenIdConnect_theProvidersGroupsGiveTheRoles_andNobodyGetsInWithoutIt() throws Exception {
+        java.nio.file.Path work = ConsoleServer.workDirectory("console-oidc");
+        java.nio.file.Path provider = work.resolve("oidc-mock.war");
+        org.jboss.shrinkwrap.api.ShrinkWrap.create(org.jboss.shrinkwrap.api.spec.WebArchive.class, "oidc-mock.war")
+                .addPackage(io.stent.it.oidc.MockProvider.class.getPackage())
+                .addAsWebInfResource(org.jboss.shrinkwrap.api.asset.EmptyAsset.INSTANCE, "beans.xml")
+                .as(org.jboss.shrinkwrap.api.exporter.ZipExporter.class).exportTo(provider.toFile(), true);
+        int port = io.stent.it.PayaraProcess.freeLoopbackPort();
+        String base = "http://127.0.0.1:" + port;
+        java.util.Map<String, String> env = java.util.Map.of("STENT_CONSOLE_AUTH", "oidc",
+                "STENT_CONSOLE_OIDC_PROVIDER_URI", base + "/oidc-mock", "STENT_CONSOLE_OIDC_CLIENT_ID", "stent-console",
+                "STENT_CONSOLE_OIDC_CLIENT_SECRET", "console-secret");
+        try (io.stent.it.PayaraProcess server = io.stent.it.PayaraProcess.start(work.resolve("root"),
+                work.resolve("server.log"), env, java.util.List.of("--deploy", provider.toString(), "--deploy",
+                        ConsoleServer.consoleWar().toString()), port)) {
+            server.awaitBody("/oidc-mock/.well-known/openid-configuration", body -> body.contains("issuer"),
+                    Duration.ofMinutes(4));
+            server.awaitBody("/stent-admin/login.html", body -> body.contains("Log in"), Duration.ofMinutes(2));
+            var anonymous = ConsoleClient.anonymous(base + "/stent-admin").send("GET", "/api/session",
+                    java.util.Map.of(), null);
+            assertTrue(anonymous.statusCode() >= 300 && anonymous.statusCode() < 400 && anonymous.headers()
+                    .firstValue("Location").orElse("").startsWith(base + "/oidc-mock/auth"),
+                    "without a login the provider is asked: " + anonymous.statusCode() + " " + anonymous.headers().map());
+            for (String[] user : new String[][] {{"alice", "stent-admin", "alice (admin)"},
+                    {"bob", "stent-viewer", "bob (viewer)"}}) {
+                assertEquals(200, server.call("POST", "/oidc-mock/user?name=" + user[0] + "&groups=" + user[1])
+                        .statusCode());
+                WebDriver browser = chromium();
+                try {
+                    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+                    browser.get(base + "/stent-admin/");
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), user[2]));
+                    // no application has created Stent's tables in this server: the console says so
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "STENT-1730"));
+                    browser.findElement(By.id("nav-dead-letters")).click();
+                    boolean actions = browser.findElement(By.id("dlq-replay-all")).isDisplayed();
+                    assertEquals(user[1].equals("stent-admin"), actions, user[0] + " sees actions only as an admin");
+                    screenshot(browser, "oidc-" + user[0]);
+                } finally {
+                    browser.quit();
+                }
+            }
+            assertFalse(server.log().contains("STENT-1799"), "no request failed inside the console");
         }
     }
 

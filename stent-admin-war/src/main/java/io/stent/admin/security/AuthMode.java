@@ -9,7 +9,9 @@ public enum AuthMode {
     /** The server's own security realm (HTTP Basic through the web module's login configuration). */
     REALM,
     /** A fixed list of users from MicroProfile Config, with a login form and HTTP Basic (demos, small teams). */
-    USERS;
+    USERS,
+    /** An OpenID Connect provider (Jakarta Security's OpenID Connect mechanism); roles from a claim of groups. */
+    OIDC;
 
     /** The configuration key. */
     public static final String KEY = "stent.console.auth";

@@ -28,9 +28,13 @@ public class ConsoleSecurityExtension implements Extension {
 
     void reportProblems(@Observes AfterBeanDiscovery event) {
         AuthMode configured = mode();
-        if (problem == null && configured == AuthMode.USERS) {
+        if (problem == null && configured != AuthMode.REALM) {
             try {
-                ConsoleUsers.from(ConfigProvider.getConfig());
+                if (configured == AuthMode.USERS) {
+                    ConsoleUsers.from(ConfigProvider.getConfig());
+                } else {
+                    OidcSettings.check(ConfigProvider.getConfig());
+                }
             } catch (IllegalArgumentException e) {
                 problem = e;
             }
