@@ -286,7 +286,9 @@ function drawTimeline(container, execution, steps, tasks) {
     const end = Date.parse(s.finishedAt);
     const wake = s.wakeAt ? Date.parse(s.wakeAt) : null;
     return { label: (s.parentPath ? s.parentPath + '.' : '') + s.seq + ' ' + s.function, status: s.status,
-      from: end - s.durationMillis, to: wake && wake > end ? wake : Math.max(end, end - s.durationMillis + 1),
+      // a wait still open is drawn to its wake time; a finished step to its end
+      from: end - s.durationMillis, to: wake && wake > end && s.status !== 'COMPLETED' && s.status !== 'FAILED'
+        ? Math.min(wake, Date.now()) : Math.max(end, end - s.durationMillis + 1),
       note: s.attempts + ' attempt(s), ' + s.durationMillis + ' ms' + (wake ? ', waits until ' + s.wakeAt : '') };
   }));
   for (const t of tasks) {

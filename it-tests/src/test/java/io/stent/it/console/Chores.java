@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Chores {
 
+    @jakarta.inject.Inject
+    io.stent.Stent stent;
+
     private final java.util.concurrent.atomic.AtomicBoolean healed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -64,5 +67,17 @@ public class Chores {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
         return marker;
+    }
+
+    /**
+     * Waits for a signal {@code go} and returns its payload; its name and queue are built to run
+     * script if the console ever inserted them as HTML.
+     *
+     * @param text ignored
+     * @return the signal's payload
+     */
+    @Durable(name = "chores.<img src=x onerror=window.stentXss=3>", queue = "q\"><script>window.stentXss=4</script>")
+    public String oddlyNamed(String text) {
+        return stent.awaitSignal("go", String.class, java.time.Duration.ofHours(1));
     }
 }

@@ -93,6 +93,18 @@ public class ChoresResource {
     }
 
     /**
+     * Starts an execution of the oddly named function, which waits for a signal.
+     *
+     * @param text its argument
+     * @return its id
+     */
+    @POST
+    @Path("odd")
+    public Map<String, String> odd(@QueryParam("text") String text) {
+        return Map.of("id", stent.start(() -> chores.oddlyNamed(text)).id());
+    }
+
+    /**
      * Lets flaky executions complete from now on.
      *
      * @return a fixed answer

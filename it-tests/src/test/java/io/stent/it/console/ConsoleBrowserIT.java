@@ -44,6 +44,7 @@ class ConsoleBrowserIT {
             String echo = console.startExecution("echo", SCRIPT_TAG + IMG_TAG, "key-" + IMG_TAG + UUID.randomUUID());
             String failed = console.startExecution("fail", IMG_TAG + SCRIPT_TAG);
             String flaky = console.startExecution("flaky", "flaky-" + UUID.randomUUID());
+            String odd = console.startExecution("odd", SCRIPT_TAG);
             ConsoleClient api = ConsoleClient.basic(console.consoleUrl(), "admin", ConsoleServer.ADMIN_PASSWORD);
             api.awaitStatus(failed, "FAILED");
             api.awaitStatus(flaky, "FAILED");
@@ -119,6 +120,24 @@ class ConsoleBrowserIT {
                 browser.findElement(By.id("nav-workers")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("workers"), "chores."));
                 screenshot(browser, "workers");
+
+                // a function and a queue named to run script, and a signal payload that would
+                browser.findElement(By.id("nav-overview")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overview-queues"), "q\"><script>"));
+                browser.get(console.consoleUrl() + "/#execution/" + odd);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-summary"),
+                        "function: chores.<img src=x onerror=window.stentXss=3>"));
+                browser.findElement(By.id("signal-name")).sendKeys("go");
+                browser.findElement(By.id("signal-payload")).sendKeys("\"" + IMG_TAG.replace("\"", "\\\"") + "\"");
+                browser.findElement(By.id("signal")).click();
+                wait.until(ExpectedConditions.alertIsPresent()).accept();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "DELIVERED"));
+                api.awaitStatus(odd, "COMPLETED");
+                browser.navigate().refresh();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-summary"), "result: \""));
+                assertTrue(browser.findElement(By.id("detail-summary")).getText().contains("img src=x"),
+                        browser.findElement(By.id("detail-summary")).getText());
+                screenshot(browser, "signalled");
 
                 Object injected = ((JavascriptExecutor) browser).executeScript("return window.stentXss;");
                 assertEquals(null, injected, "no value ran as script");
