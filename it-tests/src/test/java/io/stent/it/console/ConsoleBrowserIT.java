@@ -73,8 +73,7 @@ class ConsoleBrowserIT {
                 browser.findElement(By.id("nav-executions")).click();
                 browser.findElement(By.id("search")).sendKeys(echo);
                 browser.findElement(By.id("refresh")).click();
-                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-id='" + echo + "']")))
-                        .click();
+                click(wait, By.cssSelector("tr[data-id='" + echo + "']"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-id"), echo));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-summary"), SCRIPT_TAG));
                 String summary = browser.findElement(By.id("detail-summary")).getText();
@@ -87,15 +86,15 @@ class ConsoleBrowserIT {
                 screenshot(browser, "execution-detail");
 
                 browser.findElement(By.id("nav-dead-letters")).click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(deadLetterOf(failed))).click();
+                click(wait, deadLetterOf(failed));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlq-detail"), "IllegalStateException"));
                 assertTrue(browser.findElement(By.id("dlq-detail")).getText().contains("img src=x"),
                         "the error message shows as text");
                 screenshot(browser, "dead-letter-detail");
 
                 assertEquals(200, console.server.call("POST", "/chores/api/chores/heal").statusCode());
-                browser.findElement(deadLetterOf(flaky)).findElement(By.xpath(".//button[normalize-space()='Replay']"))
-                        .click();
+                click(wait, By.xpath("//tbody[@id='dead-letters']/tr[td[6][normalize-space()='" + flaky
+                        + "']]//button[normalize-space()='Replay']"));
                 org.openqa.selenium.Alert confirmation = wait.until(ExpectedConditions.alertIsPresent());
                 assertTrue(confirmation.getText().startsWith("Replay dead letter"), confirmation.getText());
                 confirmation.accept();
@@ -213,6 +212,21 @@ class ConsoleBrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Clicks an element once it is shown, finding it again if the page rebuilt its table meanwhile
+     * (a list the page refreshes, or an answer to an earlier search arriving first).
+     */
+    private static void click(WebDriverWait wait, By locator) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            WebElement element = driver.findElement(locator);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private static By deadLetterOf(String execution) {
