@@ -173,8 +173,12 @@ async function show(id) {
 }
 
 function deadLetterFilter() {
-  const fn = document.getElementById('dlq-function').value.trim();
-  return fn ? 'function=' + encodeURIComponent(fn) : '';
+  const parts = [];
+  for (const [id, name] of [['dlq-function', 'function'], ['dlq-queue', 'queue'], ['dlq-error-class', 'errorClass']]) {
+    const value = document.getElementById(id).value.trim();
+    if (value) parts.push(name + '=' + encodeURIComponent(value));
+  }
+  return parts.join('&');
 }
 
 async function loadDeadLetters() {
@@ -256,8 +260,9 @@ async function loadWorkers() {
     body.replaceChildren();
     for (const w of workers) {
       const row = body.insertRow();
-      cell(row, w.id); cell(row, w.host + ' pid ' + w.pid); cell(row, w.startedAt); cell(row, w.heartbeatAt);
-      cell(row, w.stoppedAt ?? '', w.stoppedAt ? 'FAILED' : ''); cell(row, w.functions);
+      cell(row, w.id); cell(row, w.alive ? 'yes' : 'no', w.alive ? 'COMPLETED' : 'FAILED');
+      cell(row, w.host + ' pid ' + w.pid); cell(row, w.startedAt); cell(row, w.heartbeatAt);
+      cell(row, w.stoppedAt ?? ''); cell(row, w.tasksInFlight); cell(row, w.functions);
     }
   } catch (e) {
     say(e.message, true);

@@ -278,10 +278,20 @@ final class JpaStoreQueries implements StoreQueries {
 
     @Override
     public List<WorkerView> workers() {
-        return persistence.read(manager -> manager.createQuery("SELECT w FROM WorkerRow w"
-                        + " ORDER BY w.startedAt DESC, w.id", WorkerRow.class).getResultList().stream()
-                .map(w -> new WorkerView(w.id(), w.host(), w.pid(), w.startedAt(), w.heartbeatAt(), w.stoppedAt(),
-                        w.functions()))
-                .toList());
+        // in a transaction, so that liveness is judged on the database clock of its connection
+        return persistence.inTransaction(manager -> {
+            java.time.OffsetDateTime silentBefore = DatabaseClock.now(manager).minusSeconds(TaskView.SILENCE_SECONDS);
+            Map<String, Long> inFlight = new HashMap<>();
+            for (Object[] row : manager.createQuery("SELECT t.leaseOwner, COUNT(t) FROM TaskRow t"
+                    + " WHERE t.status = 'RUNNING' GROUP BY t.leaseOwner", Object[].class).getResultList()) {
+                inFlight.put((String) row[0], ((Number) row[1]).longValue());
+            }
+            return manager.createQuery("SELECT w FROM WorkerRow w ORDER BY w.startedAt DESC, w.id", WorkerRow.class)
+                    .getResultList().stream()
+                    .map(w -> new WorkerView(w.id(), w.host(), w.pid(), w.startedAt(), w.heartbeatAt(), w.stoppedAt(),
+                            w.functions(), inFlight.getOrDefault(w.id(), 0L),
+                            w.stoppedAt() == null && w.heartbeatAt().isAfter(silentBefore)))
+                    .toList();
+        });
     }
 }

@@ -1147,13 +1147,22 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void queries_listWorkers() {
+    void queries_listWorkers() throws Exception {
         String id = "listed-" + UUID.randomUUID();
         store.workers().register(worker(id, 7));
         var listed = jdbcStore.queries().workers().stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
         assertEquals("elsewhere", listed.host());
         assertEquals(4242, listed.pid());
         assertTrue(listed.stoppedAt() == null);
+        assertTrue(listed.alive(), "it just registered");
+        assertEquals(0, listed.tasksInFlight());
+        String function = fn();
+        start(function);
+        store.claims().claim(id, k(function), 1, LEASE);
+        silenceWorker(id);
+        var silent = jdbcStore.queries().workers().stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
+        assertEquals(1, silent.tasksInFlight());
+        assertFalse(silent.alive(), "silent for an hour");
         store.workers().deregister(id);
     }
 

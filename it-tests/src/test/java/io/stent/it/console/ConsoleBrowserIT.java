@@ -118,6 +118,8 @@ class ConsoleBrowserIT {
                 screenshot(browser, "audit-trail");
                 browser.findElement(By.id("nav-workers")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("workers"), "chores."));
+                assertTrue(browser.findElement(By.id("workers")).getText().contains("yes"), "the live worker is alive: "
+                        + browser.findElement(By.id("workers")).getText());
                 screenshot(browser, "workers");
 
                 // a function and a queue named to run script, and a signal payload that would
