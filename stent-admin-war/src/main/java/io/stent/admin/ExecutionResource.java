@@ -127,9 +127,12 @@ public class ExecutionResource {
     @Path("executions/{id}/steps")
     public Page<StepView> steps(@PathParam("id") String id, @QueryParam("limit") String limit,
                                 @QueryParam("offset") String offset) {
-        detail(id);
-        return store.operations().steps(id, new PageRequest(QueryParameters.number("offset", offset, 0, 0,
-                Integer.MAX_VALUE), QueryParameters.number("limit", limit, 200, 1, PageRequest.MAX_LIMIT), true));
+        Page<StepView> page = store.operations().steps(id, new PageRequest(QueryParameters.number("offset", offset,
+                0, 0, Integer.MAX_VALUE), QueryParameters.number("limit", limit, 200, 1, PageRequest.MAX_LIMIT), true));
+        if (page.items().isEmpty()) {
+            detail(id); // an empty page: an unknown id is 404, a known one simply has no steps there
+        }
+        return page;
     }
 
     private ExecutionDetail detail(String id) {

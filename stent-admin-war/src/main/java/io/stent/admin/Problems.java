@@ -61,6 +61,16 @@ public final class Problems {
     }
 
     /**
+     * Answers 401: the request has no console user.
+     *
+     * @param response the response
+     * @throws IOException if the response cannot be written
+     */
+    public static void notLoggedIn(HttpServletResponse response) throws IOException {
+        write(response, 401, "STENT-1728", "log in first: this call needs a console user", null);
+    }
+
+    /**
      * Splits a message that starts with a STENT code into the code and the rest.
      *
      * @param message the message, e.g. {@code STENT-1702 status 'x' is not ...}

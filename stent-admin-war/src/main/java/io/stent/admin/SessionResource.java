@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +24,8 @@ public class SessionResource {
 
     @Context
     HttpServletRequest request;
+    @jakarta.inject.Inject
+    CsrfTokens tokens;
 
     /**
      * The logged-in user.
@@ -36,6 +37,6 @@ public class SessionResource {
         boolean admin = request.isUserInRole(Roles.ADMIN);
         List<String> roles = admin ? List.of(Roles.ADMIN, Roles.VIEWER) : List.of(Roles.VIEWER);
         return Map.of("user", request.getUserPrincipal().getName(), "roles", roles, "admin", admin,
-                "csrfToken", new CsrfTokens(new SecureRandom()).tokenOf(request));
+                "csrfToken", tokens.tokenOf(request));
     }
 }

@@ -33,7 +33,7 @@ public class ChangeGuard extends HttpFilter {
         }
         boolean logout = request.getRequestURI().equals(request.getContextPath() + LogoutServlet.PATH);
         if (request.getUserPrincipal() == null) {
-            Problems.write(response, 401, "STENT-1728", "log in first: this call needs a console user", null);
+            Problems.notLoggedIn(response);
         } else if (!logout && !request.isUserInRole(Roles.ADMIN)) {
             Problems.write(response, 403, "STENT-1721", "user '" + request.getUserPrincipal().getName()
                     + "' may look but not change anything: changes need the " + Roles.ADMIN + " role", null);

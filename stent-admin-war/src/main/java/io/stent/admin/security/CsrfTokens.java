@@ -13,22 +13,15 @@ import java.util.Base64;
  * the command line) in the {@value #HEADER} header of every change. A cross-site page can make the
  * browser send the session cookie, but can neither read the token nor set the header.
  */
-public final class CsrfTokens {
+@jakarta.enterprise.context.ApplicationScoped
+public class CsrfTokens {
 
     /** The request header that carries the token. */
     public static final String HEADER = "X-Stent-Csrf";
     private static final String ATTRIBUTE = "io.stent.admin.csrf";
 
-    private final SecureRandom random;
-
-    /**
-     * Tokens drawn from a strong random source.
-     *
-     * @param random the source
-     */
-    public CsrfTokens(SecureRandom random) {
-        this.random = random;
-    }
+    /** One strong random source for the deployment; made once, since seeding one is slow. */
+    private final SecureRandom random = new SecureRandom();
 
     /**
      * The token of the request's session, made (with the session) on first use.

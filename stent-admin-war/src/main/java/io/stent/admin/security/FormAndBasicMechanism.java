@@ -90,7 +90,7 @@ public class FormAndBasicMechanism implements HttpAuthenticationMechanism {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Stent console\", charset=\"UTF-8\"");
         }
         try {
-            Problems.write(response, 401, "STENT-1728", "log in first: this call needs a console user", null);
+            Problems.notLoggedIn(response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
