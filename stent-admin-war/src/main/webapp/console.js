@@ -29,6 +29,13 @@ function cell(row, text, cls) {
   return td;
 }
 
+// A database time (ISO-8601, UTC) shortened for a table: "2026-12-01 22:44:48.043", the whole value as its title.
+function timeCell(row, iso) {
+  const td = cell(row, iso ? String(iso).replace('T', ' ').replace(/(\.\d{3})\d*/, '$1').replace(/Z$/, '') : '');
+  if (iso) td.title = iso;
+  return td;
+}
+
 function button(parent, label, action, cls) {
   const b = document.createElement('button');
   b.textContent = label;
@@ -52,22 +59,49 @@ async function act(confirmText, work, done) {
 
 let executionsShown = 0; // answers to older searches that arrive late are dropped
 let executionsRendered = ''; // the rows are rebuilt only when the answer changed
+const listing = { sort: 'created_at', order: 'desc', offset: 0, limit: 50 };
+
+// A datetime-local input's value (the browser's time zone) as an ISO-8601 instant, or ''.
+function instant(id) {
+  const value = document.getElementById(id).value;
+  return value ? new Date(value).toISOString() : '';
+}
+
+function executionQuery() {
+  const parts = ['limit=' + listing.limit, 'offset=' + listing.offset, 'sort=' + listing.sort, 'order=' + listing.order];
+  for (const [id, name] of [['status', 'status'], ['search', 'search'], ['function', 'function'],
+    ['version', 'version'], ['queue', 'queue'], ['tag', 'tag'], ['running-longer', 'runningLongerThan']]) {
+    const value = document.getElementById(id).value.trim();
+    if (value) parts.push(name + '=' + encodeURIComponent(value));
+  }
+  for (const [id, name] of [['created-from', 'from'], ['created-before', 'before']]) {
+    const value = instant(id);
+    if (value) parts.push(name + '=' + encodeURIComponent(value));
+  }
+  return parts.join('&');
+}
+
+// A new search starts at the first page.
+function searchExecutions() {
+  listing.offset = 0;
+  return loadExecutions();
+}
 
 async function loadExecutions() {
   const request = ++executionsShown;
-  const status = document.getElementById('status').value;
-  const search = document.getElementById('search').value.trim();
-  const fn = document.getElementById('function').value.trim();
-  const version = document.getElementById('version').value.trim();
-  const longer = document.getElementById('running-longer').value;
-  const query = 'limit=100' + (status ? '&status=' + encodeURIComponent(status) : '')
-    + (search ? '&search=' + encodeURIComponent(search) : '') + (fn ? '&function=' + encodeURIComponent(fn) : '')
-    + (version ? '&version=' + encodeURIComponent(version) : '')
-    + (longer ? '&runningLongerThan=' + encodeURIComponent(longer) : '');
+  const query = executionQuery();
   const body = document.getElementById('executions');
   try {
     const page = await api('api/executions?' + query);
     if (request !== executionsShown) return;
+    document.getElementById('previous-page').disabled = listing.offset === 0;
+    document.getElementById('next-page').disabled = !page.hasMore;
+    document.getElementById('page-info').textContent = page.items.length
+      ? 'rows ' + (listing.offset + 1) + ' to ' + (listing.offset + page.items.length) : 'no rows';
+    for (const th of document.querySelectorAll('th[data-sort]')) {
+      th.classList.toggle('sorted-asc', th.dataset.sort === listing.sort && listing.order === 'asc');
+      th.classList.toggle('sorted-desc', th.dataset.sort === listing.sort && listing.order === 'desc');
+    }
     const rendered = query + JSON.stringify(page.items);
     if (rendered === executionsRendered) return;
     executionsRendered = rendered;
@@ -76,7 +110,9 @@ async function loadExecutions() {
       const row = body.insertRow();
       row.className = 'clickable';
       row.dataset.id = e.id;
-      cell(row, e.createdAt); cell(row, e.function + ' v' + e.version); cell(row, e.status, e.status);
+      timeCell(row, e.createdAt); cell(row, e.function + ' v' + e.version);
+      cell(row, (e.queue ?? '') + (e.tags.length ? ' (' + e.tags.join(', ') + ')' : ''));
+      cell(row, e.status, e.status); timeCell(row, e.finishedAt);
       cell(row, e.attempts); cell(row, e.steps + (e.lastStep ? ' (' + e.lastStep + ')' : ''));
       cell(row, e.errorClass ? e.errorClass + ': ' + (e.errorMessage ?? '') : '', 'FAILED'); cell(row, e.id);
       row.addEventListener('click', () => { location.hash = 'execution/' + encodeURIComponent(e.id); });
@@ -84,6 +120,12 @@ async function loadExecutions() {
   } catch (e) {
     say(e.message, true);
   }
+}
+
+function sortBy(column) {
+  if (listing.sort === column) listing.order = listing.order === 'desc' ? 'asc' : 'desc';
+  else { listing.sort = column; listing.order = column === 'function' ? 'asc' : 'desc'; }
+  return searchExecutions();
 }
 
 // Frames of the server, the container and Stent itself, folded so that the application's frames stand out.
@@ -125,12 +167,20 @@ async function show(id) {
     document.getElementById('detail').hidden = false;
     document.getElementById('detail-id').textContent = id;
     const e = Object.assign({}, data.summary, data);
+    const failing = data.steps.filter(step => step.status === 'FAILED');
+    const where = failing.length ? '\nfailed in step ' + stepLabel(failing[failing.length - 1]) : '';
     document.getElementById('detail-summary').textContent =
-      'status: ' + e.status + '\nfunction: ' + e.function + '\nidempotency key: ' + (e.idempotencyKey ?? '')
+      'status: ' + e.status + '\nfunction: ' + e.function + ' v' + e.version + '\nqueue: ' + (e.queue ?? '')
+      + (e.tags.length ? '\ntags: ' + e.tags.join(', ') : '') + '\nattempts: ' + e.attempts
+      + '\ncreated: ' + e.createdAt + (e.startedAt ? '\nstarted: ' + e.startedAt : '')
+      + (e.finishedAt ? '\nfinished: ' + e.finishedAt : '') + (e.deadlineAt ? '\ndeadline: ' + e.deadlineAt : '')
+      + '\nidempotency key: ' + (e.idempotencyKey ?? '')
       + '\narguments: ' + e.arguments + cutNote(id, 'arguments', e.arguments, e.argumentsChars)
       + '\nresult: ' + (e.result ?? '') + cutNote(id, 'result', e.result, e.resultChars)
-      + (e.error ? '\nerror: ' + (e.error.length < e.errorChars ? e.error : readableError(e.error))
+      + (e.error ? where + '\nerror: ' + (e.error.length < e.errorChars ? e.error : readableError(e.error))
         + cutNote(id, 'error', e.error, e.errorChars) : '');
+    document.getElementById('retry').hidden = e.status !== 'FAILED';
+    await showRelatives(e);
     document.getElementById('detail').dataset.id = id;
     const stuck = data.tasks.filter(t => t.health !== 'OK');
     const banner = document.getElementById('stuck');
@@ -141,9 +191,9 @@ async function show(id) {
     for (const t of data.tasks) {
       const row = tasks.insertRow();
       cell(row, t.kind + ' ' + t.function); cell(row, t.status, t.status);
-      cell(row, t.health, t.health === 'OK' ? 'COMPLETED' : 'FAILED'); cell(row, t.runAt);
+      cell(row, t.health, t.health === 'OK' ? 'COMPLETED' : 'FAILED'); timeCell(row, t.runAt);
       cell(row, t.attempt + (t.requeues ? ' (' + t.requeues + ' requeues)' : '')); cell(row, t.leaseOwner);
-      cell(row, t.leaseExpiresAt); cell(row, t.ownerHeartbeatAt);
+      timeCell(row, t.leaseExpiresAt); timeCell(row, t.ownerHeartbeatAt);
     }
     drawTimeline(document.getElementById('timeline'), e, data.steps, data.tasks);
     const body = document.getElementById('steps');
@@ -151,6 +201,7 @@ async function show(id) {
     const addSteps = steps => {
       for (const s of steps) {
         const row = body.insertRow();
+        if (s.status === 'FAILED') row.className = 'failing-step';
         cell(row, s.parentPath ? s.parentPath + '.' + s.seq : s.seq); cell(row, s.function);
         cell(row, s.status, s.status); cell(row, s.attempts); cell(row, s.durationMillis); cell(row, s.output);
       }
@@ -172,10 +223,47 @@ async function show(id) {
   }
 }
 
+function stepLabel(step) {
+  return (step.parentPath ? step.parentPath + '.' : '') + step.seq + ' (' + step.function + ')';
+}
+
+function executionLink(parent, id) {
+  const link = document.createElement('a');
+  link.href = '#execution/' + encodeURIComponent(id);
+  link.textContent = id;
+  link.addEventListener('click', event => event.stopPropagation());
+  parent.appendChild(link);
+  return link;
+}
+
+// The parent of a child execution and the first children of this one, as links.
+async function showRelatives(e) {
+  const links = document.getElementById('detail-links');
+  links.replaceChildren();
+  if (e.parentId) {
+    links.appendChild(document.createTextNode('parent: '));
+    executionLink(links, e.parentId);
+    links.appendChild(document.createTextNode(' '));
+  }
+  const children = await api('api/executions?limit=50&sort=created_at&order=asc&parent=' + encodeURIComponent(e.id));
+  if (children.items.length) {
+    links.appendChild(document.createTextNode('children: '));
+    for (const child of children.items) {
+      executionLink(links, child.id).title = child.function + ' ' + child.status;
+      links.appendChild(document.createTextNode(' (' + child.status + ') '));
+    }
+    if (children.hasMore) links.appendChild(document.createTextNode('… more in the list, filtered by parent'));
+  }
+}
+
 function deadLetterFilter() {
   const parts = [];
   for (const [id, name] of [['dlq-function', 'function'], ['dlq-queue', 'queue'], ['dlq-error-class', 'errorClass']]) {
     const value = document.getElementById(id).value.trim();
+    if (value) parts.push(name + '=' + encodeURIComponent(value));
+  }
+  for (const [id, name] of [['dlq-from', 'from'], ['dlq-before', 'before']]) {
+    const value = instant(id);
     if (value) parts.push(name + '=' + encodeURIComponent(value));
   }
   return parts.join('&');
@@ -192,15 +280,10 @@ async function loadDeadLetters() {
       const row = body.insertRow();
       row.className = 'clickable';
       row.dataset.id = d.id;
-      cell(row, d.failedAt); cell(row, d.function);
+      timeCell(row, d.failedAt); cell(row, d.function); cell(row, d.queue);
       cell(row, d.errorClass + ': ' + (d.errorMessage ?? ''), 'FAILED');
       cell(row, d.attempts); cell(row, d.replayCount);
-      const execution = cell(row, '');
-      const link = document.createElement('a');
-      link.href = '#execution/' + encodeURIComponent(d.executionId);
-      link.textContent = d.executionId;
-      link.addEventListener('click', event => event.stopPropagation());
-      execution.appendChild(link);
+      executionLink(cell(row, ''), d.executionId);
       const actions = cell(row, '');
       if (session.admin) {
         button(actions, 'Replay', () => act('Replay dead letter ' + d.id + '?',
@@ -245,7 +328,7 @@ async function loadAudit() {
     body.replaceChildren();
     for (const a of page.items) {
       const row = body.insertRow();
-      cell(row, a.occurredAt); cell(row, a.actor); cell(row, a.operation); cell(row, a.outcome);
+      timeCell(row, a.occurredAt); cell(row, a.actor); cell(row, a.operation); cell(row, a.outcome);
       cell(row, a.affected); cell(row, a.targets); cell(row, a.detail);
     }
   } catch (e) {
@@ -261,8 +344,10 @@ async function loadWorkers() {
     for (const w of workers) {
       const row = body.insertRow();
       cell(row, w.id); cell(row, w.alive ? 'yes' : 'no', w.alive ? 'COMPLETED' : 'FAILED');
-      cell(row, w.host + ' pid ' + w.pid); cell(row, w.startedAt); cell(row, w.heartbeatAt);
-      cell(row, w.stoppedAt ?? ''); cell(row, w.tasksInFlight); cell(row, w.functions);
+      cell(row, w.host + ' pid ' + w.pid); cell(row, w.stentVersion ?? ''); timeCell(row, w.startedAt);
+      timeCell(row, w.heartbeatAt); timeCell(row, w.stoppedAt); cell(row, w.tasksInFlight);
+      cell(row, w.functions.join(', ')); cell(row, w.queues.length ? w.queues.join(', ') : 'all');
+      cell(row, w.tags.join(', '));
     }
   } catch (e) {
     say(e.message, true);
@@ -311,6 +396,11 @@ function drawTimeline(container, execution, steps, tasks) {
     picture.appendChild(svg('text', { x: 0, y: i * row + 13 }, b.label.length > 40 ? b.label.slice(0, 39) + '…' : b.label));
     const bar = svg('rect', { x: scale(b.from), y: i * row + 3, height: row - 6,
       width: Math.max(2, scale(b.to) - scale(b.from)), fill: colours[b.status] || '#777' });
+    if (b.status === 'FAILED' && i > 0) { // the failing step stands out
+      bar.setAttribute('stroke', '#000');
+      bar.setAttribute('stroke-width', '2');
+      bar.setAttribute('class', 'failing-step');
+    }
     bar.appendChild(svg('title', {}, b.label + ': ' + b.status + ', ' + b.note));
     picture.appendChild(bar);
   });
@@ -356,7 +446,7 @@ async function loadOverview() {
     queues.replaceChildren();
     for (const q of o.queues) {
       const row = queues.insertRow();
-      cell(row, q.queue); cell(row, q.due); cell(row, q.oldestDueAt ?? ''); cell(row, q.waiting); cell(row, q.running);
+      cell(row, q.queue); cell(row, q.due); timeCell(row, q.oldestDueAt); cell(row, q.waiting); cell(row, q.running);
     }
   } catch (e) {
     say(e.message, true);
@@ -374,7 +464,10 @@ async function route() {
   for (const section of document.querySelectorAll('section.view')) section.hidden = section.id !== 'view-' + view;
   for (const link of document.querySelectorAll('nav a')) link.classList.toggle('current', link.id === 'nav-' + view);
   await VIEWS[view]();
-  if (id) await show(id);
+  if (id) {
+    await show(id);
+    document.getElementById('detail').scrollIntoView();
+  }
 }
 
 async function loadAll() {
@@ -389,9 +482,21 @@ async function start() {
     await fetch('logout', { method: 'POST', headers: { 'X-Stent-Csrf': session.csrfToken } });
     location.href = 'login.html';
   });
-  document.getElementById('refresh').addEventListener('click', loadExecutions);
-  document.getElementById('status').addEventListener('change', loadExecutions);
-  document.getElementById('running-longer').addEventListener('change', loadExecutions);
+  document.getElementById('refresh').addEventListener('click', searchExecutions);
+  for (const id of ['status', 'running-longer', 'created-from', 'created-before']) {
+    document.getElementById(id).addEventListener('change', searchExecutions);
+  }
+  for (const th of document.querySelectorAll('th[data-sort]')) {
+    th.addEventListener('click', () => sortBy(th.dataset.sort));
+  }
+  document.getElementById('previous-page').addEventListener('click', () => {
+    listing.offset = Math.max(0, listing.offset - listing.limit);
+    return loadExecutions();
+  });
+  document.getElementById('next-page').addEventListener('click', () => {
+    listing.offset += listing.limit;
+    return loadExecutions();
+  });
   // The list refreshes itself while the page is open and visible.
   setInterval(() => {
     if (document.hidden) return;
@@ -409,6 +514,11 @@ async function start() {
     const id = document.getElementById('detail').dataset.id;
     act('Cancel execution ' + id + ' and its children?',
       () => api('api/executions/' + encodeURIComponent(id) + '/cancel', { method: 'POST' }), loadExecutions);
+  });
+  document.getElementById('retry').addEventListener('click', () => {
+    const id = document.getElementById('detail').dataset.id;
+    act('Retry execution ' + id + ' from the step that failed? Its completed steps are kept.',
+      () => api('api/executions/' + encodeURIComponent(id) + '/retry', { method: 'POST' }), () => show(id));
   });
   document.getElementById('signal').addEventListener('click', () => {
     const id = document.getElementById('detail').dataset.id;

@@ -7,6 +7,7 @@ import io.stent.operations.ExecutionSort;
 import io.stent.operations.ExecutionSummary;
 import io.stent.operations.Page;
 import io.stent.operations.PageRequest;
+import io.stent.operations.ReplayOutcome;
 import io.stent.operations.StepView;
 import io.stent.operations.WorkerView;
 import jakarta.enterprise.context.RequestScoped;
@@ -40,6 +41,8 @@ public class ExecutionResource {
      * @param status only this status (optional)
      * @param function only this root function (optional)
      * @param version only this function version (optional)
+     * @param queue only executions started on this queue (optional)
+     * @param tag only executions whose function requires this worker tag (optional)
      * @param runningLongerThan only executions that started longer ago than this ISO-8601 duration
      *                          and are still RUNNING (optional)
      * @param from created at or after (ISO-8601 with offset, optional)
@@ -56,6 +59,7 @@ public class ExecutionResource {
     @Path("executions")
     public Page<ExecutionSummary> list(@QueryParam("status") String status, @QueryParam("function") String function,
                                        @QueryParam("version") String version,
+                                       @QueryParam("queue") String queue, @QueryParam("tag") String tag,
                                        @QueryParam("runningLongerThan") String runningLongerThan,
                                        @QueryParam("from") String from, @QueryParam("before") String before,
                                        @QueryParam("search") String search, @QueryParam("parent") String parent,
@@ -75,7 +79,7 @@ public class ExecutionResource {
         String versionText = QueryParameters.text(version);
         ExecutionFilter filter = new ExecutionFilter(wanted, QueryParameters.text(function),
                 versionText == null ? null : QueryParameters.number("version", versionText, 1, 1, Integer.MAX_VALUE),
-                QueryParameters.time("from", from), QueryParameters.time("before", before), startedBefore,
+                QueryParameters.text(queue), QueryParameters.text(tag), QueryParameters.time("from", from), QueryParameters.time("before", before), startedBefore,
                 QueryParameters.text(search), QueryParameters.text(parent));
         return store.operations().executions(filter,
                 QueryParameters.choice("sort", sort, ExecutionSort.class, ExecutionSort.CREATED_AT),
@@ -150,6 +154,25 @@ public class ExecutionResource {
     @Path("executions/{id}/cancel")
     public Map<String, Object> cancel(@PathParam("id") String id) {
         return Map.of("id", id, "outcome", store.operations().cancel(id).name());
+    }
+
+    /**
+     * Retries a failed execution from the step that failed (through its newest dead letter, if it
+     * still has one).
+     *
+     * @param id the execution
+     * @return the outcome: REPLAYED, or NOT_FAILED for an execution that is not FAILED
+     */
+    @POST
+    @Path("executions/{id}/retry")
+    public Map<String, Object> retry(@PathParam("id") String id) {
+        ReplayOutcome outcome = store.operations().retry(id);
+        if (outcome == ReplayOutcome.NOT_FOUND) {
+            detail(id); // 404 for an unknown id
+            throw new UnknownIdException("STENT-1412 execution '" + id + "' has no dead letter left and ended before"
+                    + " Stent recorded its queue (schema version 14): start it again instead");
+        }
+        return Map.of("id", id, "outcome", outcome.name());
     }
 
     /**

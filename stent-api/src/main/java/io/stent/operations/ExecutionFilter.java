@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
  * @param status only this status (as the execution reports it: RUNNING while a worker runs it)
  * @param function only this root function (exact name)
  * @param version only this function version
+ * @param queue only executions started on this queue
+ * @param tag only executions whose function requires this worker tag
  * @param createdFrom only executions created at or after this time
  * @param createdBefore only executions created before this time
  * @param startedBefore only executions whose first attempt started before this time (with status
@@ -18,9 +20,9 @@ import java.time.OffsetDateTime;
  * @param search only executions whose id or idempotency key starts with this text
  * @param parentId only children of this execution
  */
-public record ExecutionFilter(ExecutionStatus status, String function, Integer version, OffsetDateTime createdFrom,
-                              OffsetDateTime createdBefore, OffsetDateTime startedBefore, String search,
-                              String parentId) {
+public record ExecutionFilter(ExecutionStatus status, String function, Integer version, String queue, String tag,
+                              OffsetDateTime createdFrom, OffsetDateTime createdBefore, OffsetDateTime startedBefore,
+                              String search, String parentId) {
 
     /**
      * Matches every execution.
@@ -28,7 +30,7 @@ public record ExecutionFilter(ExecutionStatus status, String function, Integer v
      * @return the filter
      */
     public static ExecutionFilter all() {
-        return new ExecutionFilter(null, null, null, null, null, null, null, null);
+        return new ExecutionFilter(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -38,8 +40,8 @@ public record ExecutionFilter(ExecutionStatus status, String function, Integer v
      * @return the new filter
      */
     public ExecutionFilter withStatus(ExecutionStatus wanted) {
-        return new ExecutionFilter(wanted, function, version, createdFrom, createdBefore, startedBefore, search,
-                parentId);
+        return new ExecutionFilter(wanted, function, version, queue, tag, createdFrom, createdBefore, startedBefore,
+                search, parentId);
     }
 
     /**
@@ -49,7 +51,8 @@ public record ExecutionFilter(ExecutionStatus status, String function, Integer v
      * @return the new filter
      */
     public ExecutionFilter withFunction(String name) {
-        return new ExecutionFilter(status, name, version, createdFrom, createdBefore, startedBefore, search, parentId);
+        return new ExecutionFilter(status, name, version, queue, tag, createdFrom, createdBefore, startedBefore,
+                search, parentId);
     }
 
     /**
@@ -59,8 +62,30 @@ public record ExecutionFilter(ExecutionStatus status, String function, Integer v
      * @return the new filter
      */
     public ExecutionFilter withVersion(int wanted) {
-        return new ExecutionFilter(status, function, wanted, createdFrom, createdBefore, startedBefore, search,
-                parentId);
+        return new ExecutionFilter(status, function, wanted, queue, tag, createdFrom, createdBefore, startedBefore,
+                search, parentId);
+    }
+
+    /**
+     * Narrows to one queue.
+     *
+     * @param name the queue
+     * @return the new filter
+     */
+    public ExecutionFilter onQueue(String name) {
+        return new ExecutionFilter(status, function, version, name, tag, createdFrom, createdBefore, startedBefore,
+                search, parentId);
+    }
+
+    /**
+     * Narrows to executions whose function requires a worker tag.
+     *
+     * @param wanted the tag
+     * @return the new filter
+     */
+    public ExecutionFilter withTag(String wanted) {
+        return new ExecutionFilter(status, function, version, queue, wanted, createdFrom, createdBefore,
+                startedBefore, search, parentId);
     }
 
     /**
@@ -71,7 +96,8 @@ public record ExecutionFilter(ExecutionStatus status, String function, Integer v
      * @return the new filter
      */
     public ExecutionFilter createdBetween(OffsetDateTime from, OffsetDateTime before) {
-        return new ExecutionFilter(status, function, version, from, before, startedBefore, search, parentId);
+        return new ExecutionFilter(status, function, version, queue, tag, from, before, startedBefore, search,
+                parentId);
     }
 
     /**
@@ -81,7 +107,8 @@ public record ExecutionFilter(ExecutionStatus status, String function, Integer v
      * @return the new filter
      */
     public ExecutionFilter startedBefore(OffsetDateTime before) {
-        return new ExecutionFilter(status, function, version, createdFrom, createdBefore, before, search, parentId);
+        return new ExecutionFilter(status, function, version, queue, tag, createdFrom, createdBefore, before, search,
+                parentId);
     }
 
     /**
@@ -91,8 +118,8 @@ public record ExecutionFilter(ExecutionStatus status, String function, Integer v
      * @return the new filter
      */
     public ExecutionFilter withSearch(String prefix) {
-        return new ExecutionFilter(status, function, version, createdFrom, createdBefore, startedBefore, prefix,
-                parentId);
+        return new ExecutionFilter(status, function, version, queue, tag, createdFrom, createdBefore, startedBefore,
+                prefix, parentId);
     }
 
     /**
@@ -102,7 +129,7 @@ public record ExecutionFilter(ExecutionStatus status, String function, Integer v
      * @return the new filter
      */
     public ExecutionFilter childrenOf(String parent) {
-        return new ExecutionFilter(status, function, version, createdFrom, createdBefore, startedBefore, search,
-                parent);
+        return new ExecutionFilter(status, function, version, queue, tag, createdFrom, createdBefore, startedBefore,
+                search, parent);
     }
 }

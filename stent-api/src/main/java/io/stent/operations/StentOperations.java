@@ -104,6 +104,15 @@ public interface StentOperations {
     ReplayOutcome replay(String id);
 
     /**
+     * Retries a failed execution from the step that failed: its completed steps are kept, the
+     * failed one runs again. Its newest dead letter, if it still has one, is marked replayed.
+     *
+     * @param executionId the execution
+     * @return what it did (NOT_FAILED for an execution that is not FAILED)
+     */
+    ReplayOutcome retry(String executionId);
+
+    /**
      * Replays every dead letter a filter matches that was not replayed yet, oldest first, each in
      * a transaction of its own.
      *

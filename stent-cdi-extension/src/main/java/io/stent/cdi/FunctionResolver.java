@@ -61,6 +61,17 @@ final class FunctionResolver {
         }
         java.util.Set<String> tags = option(name, "tags", FunctionResolver::tagSet,
                 java.util.Set.copyOf(java.util.Arrays.asList(durable.tags())));
+        for (String tag : tags) {
+            if (tag.isBlank() || tag.contains(",") || !tag.equals(tag.trim()) || tag.length() > 100) {
+                throw new IllegalArgumentException("each tag must be 1 to 100 characters without commas or"
+                        + " surrounding spaces (a worker's stent.worker.tags is a comma-separated list), got '"
+                        + tag + "'");
+            }
+        }
+        if (String.join(",", tags).length() > 900) {
+            throw new IllegalArgumentException("a function's tags must add up to at most 900 characters, got "
+                    + String.join(",", tags).length());
+        }
         java.util.Set<Integer> compatible = new java.util.TreeSet<>();
         for (int older : durable.compatibleVersions()) {
             if (older < 1 || older >= version) {

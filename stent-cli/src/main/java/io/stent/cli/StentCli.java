@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Stent command line: dead letters, executions, cancel and signal, over the admin console's
+ * The Stent command line: dead letters, executions, retry, cancel and signal, over the admin console's
  * REST API. Run {@code java -jar stent-cli.jar --help}.
  */
 public final class StentCli {
@@ -21,8 +21,9 @@ public final class StentCli {
               dlq show ID
               dlq replay ID
               dlq replay --filter [--function F] [--queue Q] [--error-class C] [--execution ID] [--max N]
-              executions list [--status S] [--function F] [--search PREFIX] [--limit N]
+              executions list [--status S] [--function F] [--queue Q] [--tag T] [--search PREFIX] [--limit N]
               executions show ID
+              retry ID              (a FAILED execution, from the step that failed)
               cancel ID
               signal ID NAME JSON
             The URL, user and password may also come from STENT_CONSOLE_URL, STENT_CONSOLE_USER and
@@ -81,6 +82,11 @@ public final class StentCli {
         switch (command) {
             case "dlq" -> deadLetters(arguments);
             case "executions" -> executions(arguments);
+            case "retry" -> {
+                allow(arguments);
+                String path = "/executions/" + segment(arguments.word(1, "the execution id")) + "/retry";
+                print(arguments, connect(arguments).change("POST", path, null));
+            }
             case "cancel" -> {
                 allow(arguments);
                 String path = "/executions/" + segment(arguments.word(1, "the execution id")) + "/cancel";
@@ -131,15 +137,15 @@ public final class StentCli {
         String action = arguments.word(1, "executions list or show");
         switch (action) {
             case "list" -> {
-                allow(arguments, "status", "function", "search", "limit");
+                allow(arguments, "status", "function", "queue", "tag", "search", "limit");
                 StringBuilder query = new StringBuilder();
-                for (String name : List.of("status", "function", "search")) {
+                for (String name : List.of("status", "function", "queue", "tag", "search")) {
                     if (arguments.option(name) != null) {
                         query.append(name).append('=').append(query(arguments.option(name))).append('&');
                     }
                 }
                 table(arguments, connect(arguments).get("/executions?" + query + limit(arguments)),
-                        List.of("id", "createdAt", "function", "version", "status", "attempts"));
+                        List.of("id", "createdAt", "function", "version", "queue", "status", "attempts"));
             }
             case "show" -> {
                 allow(arguments);

@@ -105,7 +105,7 @@ final class ExecutionStarter {
         NewExecution execution = new NewExecution(UUID.randomUUID().toString(), function.name(),
                 function.version(), function.queue(), encoded, options.idempotencyKey().orElse(null),
                 options.delay(), options.deadline().orElse(null), null, null,
-                options.priority().orElse(function.routing().priority()));
+                options.priority().orElse(function.routing().priority()), function.routing().tags());
         if (!watch && joinCallerTransactions && boundary.inTransaction()) {
             // A transactional outbox: the execution exists if and when the caller's transaction
             // commits, and never if it rolls back. A direct call, which waits for the result, cannot.
@@ -164,7 +164,8 @@ final class ExecutionStarter {
         String id = UUID.nameUUIDFromBytes((parentId + "/" + position).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
         NewExecution child = new NewExecution(id, function.name(), function.version(), function.queue(), encoded,
-                null, java.time.Duration.ZERO, null, parentId, position, function.routing().priority());
+                null, java.time.Duration.ZERO, null, parentId, position, function.routing().priority(),
+                function.routing().tags());
         boundary.outside(() -> executions.create(child));
         wakeups.workAvailable();
         return id;

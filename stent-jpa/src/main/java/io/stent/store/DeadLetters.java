@@ -113,19 +113,63 @@ public final class DeadLetters {
         if (execution == null || !"FAILED".equals(execution.status())) {
             return ReplayOutcome.NOT_FAILED;
         }
+        OffsetDateTime now = resume(manager, execution, letter.queue());
+        letter.replayed(now);
+        return ReplayOutcome.REPLAYED;
+    }
+
+    /**
+     * Runs a failed execution again from the step that failed: through its newest dead letter
+     * (which is marked replayed), or, when its dead letters were deleted, on the queue it was
+     * started on.
+     *
+     * @param executionId the execution
+     * @return what it did: NOT_FOUND also when it has no dead letter and ended before schema
+     *     version 14 recorded its queue
+     */
+    public ReplayOutcome retryExecution(String executionId) {
+        return persistence.inTransaction(manager -> {
+            // the dead letter is locked before its execution, in the order replay() takes them
+            List<String> letters = manager.createQuery("SELECT d.id FROM DeadLetterRow d WHERE d.executionId = :id"
+                            + " ORDER BY d.failedAt DESC, d.id", String.class).setParameter("id", executionId)
+                    .setMaxResults(1).getResultList();
+            if (!letters.isEmpty()) {
+                return replay(manager, letters.get(0));
+            }
+            ExecutionRow execution = manager.find(ExecutionRow.class, executionId, LockModeType.PESSIMISTIC_WRITE);
+            if (execution == null) {
+                return ReplayOutcome.NOT_FOUND;
+            }
+            if (!"FAILED".equals(execution.status())) {
+                return ReplayOutcome.NOT_FAILED;
+            }
+            if (execution.queue() == null) {
+                return ReplayOutcome.NOT_FOUND;
+            }
+            resume(manager, execution, execution.queue());
+            return ReplayOutcome.REPLAYED;
+        });
+    }
+
+    /**
+     * Makes a failed execution pending with a new root task: its failed step records are removed
+     * so those steps run again, its completed steps are kept.
+     *
+     * @return the database clock
+     */
+    private OffsetDateTime resume(EntityManager manager, ExecutionRow execution, String queue) {
         manager.createQuery("DELETE FROM StepRow s WHERE s.executionId = :id AND s.status = 'FAILED'")
                 .setParameter("id", execution.id()).executeUpdate();
         OffsetDateTime now = DatabaseClock.now(manager);
         execution.resumeAfterFailure(now);
-        manager.persist(TaskRow.readyRoot(UUID.randomUUID().toString(), execution, letter.queue(), now));
-        letter.replayed(now);
+        manager.persist(TaskRow.readyRoot(UUID.randomUUID().toString(), execution, queue, now));
         manager.flush();
         try {
             dialect.notifyWork(connection(manager)); // delivered when the replay commits
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
-        return ReplayOutcome.REPLAYED;
+        return now;
     }
 
     /** The database clock, read in the transaction (Stent decides due-ness by it, never by the JVM's). */

@@ -151,8 +151,9 @@ class ExecutionWrites {
      */
     final String insertExecution(NewExecution execution, boolean claimed) {
         return "INSERT INTO stent_execution (id, function_name, function_version, status, args,"
-                + " idempotency_key, parent_id, parent_position, attempts, created_at, updated_at, started_at,"
-                + " deadline_at) VALUES (?, ?, ?, " + (claimed ? "'RUNNING'" : "'PENDING'") + ", ?, ?, ?, ?, "
+                + " idempotency_key, parent_id, parent_position, queue, tags, attempts, created_at, updated_at,"
+                + " started_at, deadline_at) VALUES (?, ?, ?, " + (claimed ? "'RUNNING'" : "'PENDING'")
+                + ", ?, ?, ?, ?, ?, ?, "
                 + (claimed ? "1" : "0") + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
                 + (claimed ? "CURRENT_TIMESTAMP" : "NULL") + ", "
                 + (execution.deadline() != null ? jdbc.dialect().nowPlusMillis() : "NULL") + ")";
@@ -187,6 +188,8 @@ class ExecutionWrites {
         statement.setString(index++, execution.idempotencyKey());
         statement.setString(index++, execution.parentId());
         statement.setString(index++, execution.parentPosition());
+        statement.setString(index++, execution.queue());
+        statement.setString(index++, ExecutionTags.encode(execution.tags()));
         if (execution.deadline() != null) {
             jdbc.dialect().bindMillis(statement, index++, execution.deadline().toMillis());
         }

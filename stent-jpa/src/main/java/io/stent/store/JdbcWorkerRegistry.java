@@ -42,14 +42,17 @@ final class JdbcWorkerRegistry implements WorkerRegistry {
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO stent_worker (id, host, pid,"
-                    + " process_started_at, lock_key, started_at, heartbeat_at, functions)"
-                    + " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)")) {
+                    + " process_started_at, lock_key, started_at, heartbeat_at, functions, queues, tags, stent_version)"
+                    + " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?, ?, ?, ?)")) {
                 insert.setString(1, worker.id());
                 insert.setString(2, worker.host());
                 insert.setLong(3, worker.pid());
                 insert.setObject(4, worker.processStartedAt());
                 insert.setLong(5, worker.lockKey());
                 insert.setString(6, worker.functionsText());
+                insert.setString(7, worker.queuesText());
+                insert.setString(8, worker.tagsText());
+                insert.setString(9, worker.stentVersion());
                 insert.executeUpdate();
             }
             return requeued;
@@ -107,7 +110,7 @@ final class JdbcWorkerRegistry implements WorkerRegistry {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         workers.add(new WorkerRecord(rows.getString(1), rows.getString(2), rows.getLong(3),
-                                time(rows, 4), rows.getLong(5), time(rows, 6), time(rows, 7), null));
+                                time(rows, 4), rows.getLong(5), time(rows, 6), time(rows, 7), null, null, null, null));
                     }
                 }
                 return workers;

@@ -65,6 +65,10 @@ final class JpaStoreQueries implements StoreQueries {
             }
             equalIfSet(cb, where, execution.get("functionName"), filter.function());
             equalIfSet(cb, where, execution.get("parentId"), filter.parentId());
+            equalIfSet(cb, where, execution.get("queue"), filter.queue());
+            if (filter.tag() != null && !filter.tag().isEmpty()) {
+                where.add(cb.like(execution.get("tags"), "%," + escapeLike(filter.tag()) + ",%", ESCAPE));
+            }
             if (filter.version() != null) {
                 where.add(cb.equal(execution.get("functionVersion"), filter.version()));
             }
@@ -84,7 +88,8 @@ final class JpaStoreQueries implements StoreQueries {
             }
             // The list's columns only: arguments, results and errors can be large.
             query.select(cb.construct(ExecutionHead.class, execution.get("id"), execution.get("functionName"),
-                            execution.get("functionVersion"), execution.get("status"), execution.get("attempts"),
+                            execution.get("functionVersion"), execution.get("status"), execution.get("queue"),
+                            execution.get("tags"), execution.get("attempts"),
                             execution.get("idempotencyKey"), execution.get("parentId"), execution.get("createdAt"),
                             execution.get("startedAt"), execution.get("finishedAt"), execution.get("deadlineAt")))
                     .where(where.toArray(Predicate[]::new))
@@ -153,14 +158,19 @@ final class JpaStoreQueries implements StoreQueries {
 
     /** A LIKE pattern that matches values starting with {@code prefix}, its wildcards escaped. */
     static String likePrefix(String prefix) {
+        return escapeLike(prefix) + "%";
+    }
+
+    /** User text for a LIKE pattern, its wildcards and the escape character escaped. */
+    private static String escapeLike(String text) {
         StringBuilder pattern = new StringBuilder();
-        for (char c : prefix.toCharArray()) {
+        for (char c : text.toCharArray()) {
             if (c == '%' || c == '_' || c == ESCAPE) {
                 pattern.append(ESCAPE);
             }
             pattern.append(c);
         }
-        return pattern.append('%').toString();
+        return pattern.toString();
     }
 
     /** The attempt number of each execution's running task, for the executions that have one. */
@@ -288,10 +298,24 @@ final class JpaStoreQueries implements StoreQueries {
             }
             return manager.createQuery("SELECT w FROM WorkerRow w ORDER BY w.startedAt DESC, w.id", WorkerRow.class)
                     .getResultList().stream()
-                    .map(w -> new WorkerView(w.id(), w.host(), w.pid(), w.startedAt(), w.heartbeatAt(), w.stoppedAt(),
-                            w.functions(), inFlight.getOrDefault(w.id(), 0L),
+                    .map(w -> new WorkerView(w.id(), w.host(), w.pid(), w.stentVersion(), w.startedAt(),
+                            w.heartbeatAt(), w.stoppedAt(), split(w.functions(), "|"), queues(w.queues()),
+                            split(w.tags(), ","), inFlight.getOrDefault(w.id(), 0L),
                             w.stoppedAt() == null && w.heartbeatAt().isAfter(silentBefore)))
                     .toList();
         });
+    }
+
+    /** The served queues as stored: {@code *} (or nothing, before schema version 14) for all of them. */
+    private static List<String> queues(String stored) {
+        return stored == null || stored.equals("*") ? List.of() : split(stored, ",");
+    }
+
+    private static List<String> split(String stored, String separator) {
+        if (stored == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(stored.split(java.util.regex.Pattern.quote(separator)))
+                .filter(part -> !part.isEmpty()).sorted().toList();
     }
 }

@@ -138,6 +138,14 @@ public final class StoreOperations implements StentOperations {
     }
 
     @Override
+    public ReplayOutcome retry(String executionId) {
+        ReplayOutcome outcome = store.deadLetters().retryExecution(executionId);
+        record("execution.retry", List.of(executionId), outcome == ReplayOutcome.REPLAYED ? 1 : 0, outcome.name(),
+                null);
+        return outcome;
+    }
+
+    @Override
     public List<String> replayAll(DeadLetterFilter filter, int max) {
         List<String> replayed = store.deadLetters().replayMatching(filter, max);
         record("dead-letter.replay-matching", replayed, replayed.size(), "REPLAYED", describe(filter, max));

@@ -69,7 +69,8 @@ final class SummaryDetails {
         ExecutionStatus status = running ? ExecutionStatus.RUNNING : stored;
         LastStep last = lastSteps.get(head.id());
         Failure failure = status == ExecutionStatus.FAILED ? failures.get(head.id()) : null;
-        return new ExecutionSummary(head.id(), head.functionName(), head.functionVersion(), status,
+        return new ExecutionSummary(head.id(), head.functionName(), head.functionVersion(), status, head.queue(),
+                ExecutionTags.decode(head.tags()),
                 runningAttempt != null ? runningAttempt : head.attempts(), head.idempotencyKey(), head.parentId(),
                 head.createdAt(), head.startedAt(), head.finishedAt(), head.deadlineAt(),
                 stepCounts.getOrDefault(head.id(), 0), last == null ? null : last.function(),

@@ -363,7 +363,8 @@ abstract class StoreContractTest {
     }
 
     static io.stent.engine.store.WorkerRecord worker(String id, long lockKey) {
-        return new io.stent.engine.store.WorkerRecord(id, "elsewhere", 4242, null, lockKey, null, null, null);
+        return new io.stent.engine.store.WorkerRecord(id, "elsewhere", 4242, null, lockKey, null, null, null, null,
+                null, null);
     }
 
     /** Moves a worker's last sign of life an hour back, as if it went silent then. */
@@ -888,6 +889,28 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void retryExecution_runsAFailedExecutionAgainThroughItsDeadLetter_orOnItsQueueWhenTheLetterIsGone() {
+        String function = fn();
+        String id = failForGood(function, "com.example.Broken");
+        assertEquals(io.stent.operations.ReplayOutcome.REPLAYED, jdbcStore.deadLetters().retryExecution(id));
+        assertEquals(ExecutionStatus.PENDING, store.executions().find(id).orElseThrow().status());
+        assertTrue(letters(DeadLetterFilter.pending().withFunction(function), 10, 0).isEmpty(),
+                "its dead letter is marked replayed");
+        assertEquals(io.stent.operations.ReplayOutcome.NOT_FAILED, jdbcStore.deadLetters().retryExecution(id));
+        ClaimedTask again = store.claims().claim("w", k(function), 1, LEASE).get(0);
+        assertEquals(id, again.executionId());
+        assertTrue(store.completions().failForGood(again, "w", "X", "m", "{}"));
+        for (DeadLetter letter : letters(DeadLetterFilter.all().withFunction(function), 10, 0)) {
+            assertTrue(jdbcStore.deadLetters().delete(letter.id()));
+        }
+        assertEquals(io.stent.operations.ReplayOutcome.REPLAYED, jdbcStore.deadLetters().retryExecution(id),
+                "no dead letter left: it goes back to the queue it was started on");
+        assertEquals(id, store.claims().claim("w", k(function), 1, LEASE).get(0).executionId());
+        assertEquals(io.stent.operations.ReplayOutcome.NOT_FOUND,
+                jdbcStore.deadLetters().retryExecution(UUID.randomUUID().toString()));
+    }
+
+    @Test
     void priority_ordersClaims() {
         String function = fn();
         String low = store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default",
@@ -935,7 +958,7 @@ abstract class StoreContractTest {
         }
         for (String worker : List.of("fair-a-" + function, "fair-b-" + function)) {
             store.workers().register(new io.stent.engine.store.WorkerRecord(worker, "h", 1, null, 1, null, null,
-                    java.util.Set.of(new io.stent.engine.store.FunctionKey(function, 1))));
+                    java.util.Set.of(new io.stent.engine.store.FunctionKey(function, 1)), null, null, null));
         }
         var group = new io.stent.engine.store.ClaimGroup(k(function), List.of(
                 new io.stent.engine.store.ClaimGroup.ConcurrencyLimit("function:" + function, 4, function, null)), null);
@@ -965,6 +988,11 @@ abstract class StoreContractTest {
             int limit, boolean ascending) {
         return jdbcStore.queries().executions(filter, sort, new io.stent.operations.PageRequest(offset, limit,
                 ascending));
+    }
+
+    private io.stent.operations.Page<io.stent.operations.ExecutionSummary> oldestFirst(
+            io.stent.operations.ExecutionFilter filter) {
+        return executions(filter, io.stent.operations.ExecutionSort.CREATED_AT, 0, 10, true);
     }
 
     private List<String> ids(io.stent.operations.Page<io.stent.operations.ExecutionSummary> page) {
@@ -1099,10 +1127,10 @@ abstract class StoreContractTest {
         assertEquals("it broke", failure.errorMessage());
         assertEquals(0, failure.steps());
 
-        assertEquals(List.of(id), ids(executions(io.stent.operations.ExecutionFilter.all().withFunction(function)
-                .withVersion(1), io.stent.operations.ExecutionSort.CREATED_AT, 0, 10, true)));
-        assertEquals(List.of(), ids(executions(io.stent.operations.ExecutionFilter.all().withFunction(function)
-                .withVersion(2), io.stent.operations.ExecutionSort.CREATED_AT, 0, 10, true)));
+        assertEquals(List.of(id), ids(oldestFirst(io.stent.operations.ExecutionFilter.all().withFunction(function)
+                .withVersion(1))));
+        assertEquals(List.of(), ids(oldestFirst(io.stent.operations.ExecutionFilter.all().withFunction(function)
+                .withVersion(2))));
         assertEquals(List.of(), ids(executions(io.stent.operations.ExecutionFilter.all().withFunction(function)
                 .startedBefore(java.time.OffsetDateTime.now().plusHours(1)), io.stent.operations.ExecutionSort.CREATED_AT,
                 0, 10, true)), "it never started");
@@ -1156,6 +1184,7 @@ abstract class StoreContractTest {
         assertTrue(listed.stoppedAt() == null);
         assertTrue(listed.alive(), "it just registered");
         assertEquals(0, listed.tasksInFlight());
+        assertTrue(listed.servesAllQueues(), "no queues named: all of them");
         String function = fn();
         start(function);
         store.claims().claim(id, k(function), 1, LEASE);
@@ -1164,6 +1193,46 @@ abstract class StoreContractTest {
         assertEquals(1, silent.tasksInFlight());
         assertFalse(silent.alive(), "silent for an hour");
         store.workers().deregister(id);
+    }
+
+    @Test
+    void queries_listWhatAWorkerServes_functionsQueuesTagsAndItsStentVersion() {
+        String id = "serving-" + UUID.randomUUID();
+        store.workers().register(new io.stent.engine.store.WorkerRecord(id, "h", 1, null, 8, null, null,
+                java.util.Set.of(new io.stent.engine.store.FunctionKey("b-fn", 2),
+                        new io.stent.engine.store.FunctionKey("a-fn", 1)),
+                java.util.Set.of("mail", "billing"), java.util.Set.of("gpu"), "9.9.9"));
+        var listed = jdbcStore.queries().workers().stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
+        assertEquals(List.of("a-fn@1", "b-fn@2"), listed.functions());
+        assertEquals(List.of("billing", "mail"), listed.queues());
+        assertFalse(listed.servesAllQueues());
+        assertEquals(List.of("gpu"), listed.tags());
+        assertEquals("9.9.9", listed.stentVersion());
+        store.workers().deregister(id);
+    }
+
+    @Test
+    void queries_findExecutionsByQueueAndByTag_andShowBoth() {
+        String function = fn();
+        String queue = "q-" + function.substring(function.length() - 12);
+        String tagged = store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, queue,
+                "[1]", null, Duration.ZERO, null, null, null, 0, java.util.Set.of("gpu_1", "eu")));
+        String plain = store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1,
+                "default", "[1]", null, Duration.ZERO, null, null, null, 0));
+        var ofFunction = io.stent.operations.ExecutionFilter.all().withFunction(function);
+        assertEquals(List.of(tagged), ids(oldestFirst(ofFunction.onQueue(queue))));
+        assertEquals(List.of(plain), ids(oldestFirst(ofFunction.onQueue("default"))));
+        assertEquals(List.of(tagged), ids(oldestFirst(ofFunction.withTag("gpu_1"))));
+        assertEquals(List.of(tagged), ids(oldestFirst(ofFunction.withTag("eu"))));
+        assertEquals(List.of(), ids(oldestFirst(ofFunction.withTag("gpu"))), "a whole tag, not a part of one");
+        assertEquals(List.of(), ids(oldestFirst(ofFunction.withTag("gpu_"))), "LIKE wildcards in a tag are text");
+        assertEquals(List.of(), ids(oldestFirst(ofFunction.withTag("gpu%"))));
+        var summary = oldestFirst(ofFunction.onQueue(queue)).items().get(0);
+        assertEquals(queue, summary.queue());
+        assertEquals(List.of("eu", "gpu_1"), summary.tags());
+        var untagged = oldestFirst(ofFunction.onQueue("default")).items().get(0);
+        assertEquals(List.of(), untagged.tags());
+        assertEquals(queue, jdbcStore.queries().execution(tagged).orElseThrow().summary().queue());
     }
 
     @Test

@@ -9,6 +9,8 @@ public class Chores {
 
     @jakarta.inject.Inject
     io.stent.Stent stent;
+    @jakarta.inject.Inject
+    ChoreSteps steps;
 
     private final java.util.concurrent.atomic.AtomicBoolean healed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -48,6 +50,19 @@ public class Chores {
         return text;
     }
 
+    /**
+     * Runs a step that completes, then one that fails: the execution fails in its second step.
+     *
+     * @param text the steps' input
+     * @return never
+     */
+    @Durable(name = "chores.two-steps", maxAttempts = 1)
+    public String twoSteps(String text) {
+        steps.note(text);
+        steps.refuse(text);
+        return text;
+    }
+
     /** Lets {@link #flaky} complete from now on. */
     public void heal() {
         healed.set(true);
@@ -76,7 +91,8 @@ public class Chores {
      * @param text ignored
      * @return the signal's payload
      */
-    @Durable(name = "chores.<img src=x onerror=window.stentXss=3>", queue = "q\"><script>window.stentXss=4</script>")
+    @Durable(name = "chores.<img src=x onerror=window.stentXss=3>", queue = "q\"><script>window.stentXss=4</script>",
+            tags = {"gpu", "t<img src=x onerror=window.stentXss=5>"})
     public String oddlyNamed(String text) {
         return stent.awaitSignal("go", String.class, java.time.Duration.ofHours(1));
     }

@@ -105,6 +105,18 @@ public class ChoresResource {
     }
 
     /**
+     * Starts an execution that fails in its second step.
+     *
+     * @param text the steps' input
+     * @return its id
+     */
+    @POST
+    @Path("two-steps")
+    public Map<String, String> twoSteps(@QueryParam("text") String text) {
+        return Map.of("id", stent.start(() -> chores.twoSteps(text)).id());
+    }
+
+    /**
      * Lets flaky executions complete from now on.
      *
      * @return a fixed answer

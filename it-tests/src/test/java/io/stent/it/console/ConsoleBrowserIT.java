@@ -45,9 +45,14 @@ class ConsoleBrowserIT {
             String failed = console.startExecution("fail", IMG_TAG + SCRIPT_TAG);
             String flaky = console.startExecution("flaky", "flaky-" + UUID.randomUUID());
             String odd = console.startExecution("odd", SCRIPT_TAG);
+            String twoSteps = console.startExecution("two-steps", "card");
+            for (int i = 0; i < 50; i++) {
+                console.startExecution("echo", "page-" + i); // more than one page of executions
+            }
             ConsoleClient api = ConsoleClient.basic(console.consoleUrl(), "admin", ConsoleServer.ADMIN_PASSWORD);
             api.awaitStatus(failed, "FAILED");
             api.awaitStatus(flaky, "FAILED");
+            api.awaitStatus(twoSteps, "FAILED");
             WebDriver browser = chromium();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
@@ -84,6 +89,8 @@ class ConsoleBrowserIT {
                 assertTrue(browser.getCurrentUrl().endsWith("#execution/" + echo), "the detail has its own URL: "
                         + browser.getCurrentUrl());
                 screenshot(browser, "execution-detail");
+                assertSearchSortAndPaging(browser, wait, odd);
+                assertTheFailedStepIsShown_andRetried(browser, wait, console, twoSteps);
 
                 browser.findElement(By.id("nav-dead-letters")).click();
                 click(wait, deadLetterOf(failed));
@@ -91,9 +98,16 @@ class ConsoleBrowserIT {
                 assertTrue(browser.findElement(By.id("dlq-detail")).getText().contains("img src=x"),
                         "the error message shows as text");
                 screenshot(browser, "dead-letter-detail");
+                JavascriptExecutor script = (JavascriptExecutor) browser;
+                script.executeScript("document.getElementById('dlq-from').value = '2099-01-01T00:00:00';");
+                browser.findElement(By.id("dlq-refresh")).click();
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(deadLetterOf(failed)));
+                script.executeScript("document.getElementById('dlq-from').value = '';");
+                browser.findElement(By.id("dlq-refresh")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(deadLetterOf(failed)));
 
                 assertEquals(200, console.server.call("POST", "/chores/api/chores/heal").statusCode());
-                click(wait, By.xpath("//tbody[@id='dead-letters']/tr[td[6][normalize-space()='" + flaky
+                click(wait, By.xpath("//tbody[@id='dead-letters']/tr[td[7][normalize-space()='" + flaky
                         + "']]//button[normalize-space()='Replay']"));
                 org.openqa.selenium.Alert confirmation = wait.until(ExpectedConditions.alertIsPresent());
                 assertTrue(confirmation.getText().startsWith("Replay dead letter"), confirmation.getText());
@@ -118,8 +132,10 @@ class ConsoleBrowserIT {
                 screenshot(browser, "audit-trail");
                 browser.findElement(By.id("nav-workers")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("workers"), "chores."));
-                assertTrue(browser.findElement(By.id("workers")).getText().contains("yes"), "the live worker is alive: "
-                        + browser.findElement(By.id("workers")).getText());
+                String workers = browser.findElement(By.id("workers")).getText();
+                assertTrue(workers.contains("yes"), "the live worker is alive: " + workers);
+                assertTrue(workers.contains("0.1.0") && workers.contains("gpu") && workers.contains("all"),
+                        "its Stent version, its tags and the queues it serves (all): " + workers);
                 screenshot(browser, "workers");
 
                 // a function and a queue named to run script, and a signal payload that would
@@ -196,6 +212,55 @@ class ConsoleBrowserIT {
         }
     }
 
+    /** Executions found by tag (the row shows queue and tags as text), sorted by a column, paged. */
+    private static void assertSearchSortAndPaging(WebDriver browser, WebDriverWait wait, String odd) {
+        browser.findElement(By.id("nav-executions")).click();
+        browser.findElement(By.id("search")).clear();
+        browser.findElement(By.id("tag")).sendKeys("gpu");
+        browser.findElement(By.id("refresh")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-id='" + odd + "']"),
+                "q\"><script>window.stentXss=4</script> (gpu, t<img src=x onerror=window.stentXss=5>)"));
+        assertEquals(1, browser.findElements(By.cssSelector("#executions tr")).size(), "only the tagged one");
+        browser.findElement(By.id("tag")).clear();
+        browser.findElement(By.id("refresh")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "rows 1 to 50"));
+        click(wait, By.id("next-page"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "rows 51 to"));
+        click(wait, By.id("previous-page"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "rows 1 to 50"));
+        click(wait, By.cssSelector("th[data-sort='function']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("th.sorted-asc[data-sort='function']")));
+        wait.until(driver -> {
+            List<String> functions = driver.findElements(By.cssSelector("#executions tr td:nth-child(2)")).stream()
+                    .map(WebElement::getText).toList();
+            return functions.size() == 50 && functions.equals(functions.stream().sorted().toList());
+        });
+        click(wait, By.cssSelector("th[data-sort='created_at']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("th.sorted-desc[data-sort='created_at']")));
+    }
+
+    /** An execution that failed in its second step: the step is marked in the table, named with the error, and retried. */
+    private static void assertTheFailedStepIsShown_andRetried(WebDriver browser, WebDriverWait wait,
+                                                              ConsoleServer console, String execution)
+            throws Exception {
+        browser.get(console.consoleUrl() + "/#execution/" + execution);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#steps tr.failing-step"),
+                "chores.step.refuse"));
+        assertFalse(browser.findElement(By.id("steps")).getText().isEmpty());
+        assertEquals(1, browser.findElements(By.cssSelector("#steps tr.failing-step")).size(),
+                "only the failed step is marked: " + browser.findElement(By.id("steps")).getText());
+        String summary = browser.findElement(By.id("detail-summary")).getText();
+        assertTrue(summary.contains("failed in step ") && summary.contains("(chores.step.refuse)")
+                && summary.contains("refused: card"), summary);
+        assertEquals(1, browser.findElements(By.cssSelector("#timeline rect.failing-step")).size());
+        screenshot(browser, "failed-step");
+        click(wait, By.id("retry"));
+        org.openqa.selenium.Alert confirmation = wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(confirmation.getText().startsWith("Retry execution " + execution), confirmation.getText());
+        confirmation.accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "REPLAYED"));
+    }
+
     /** A step in flight when its server is killed, and no worker left to take it over: flagged, not "RUNNING". */
     private static void assertACrashedServersExecutionIsFlaggedStuck(ConsoleServer console, ConsoleClient api)
             throws Exception {
@@ -232,7 +297,7 @@ class ConsoleBrowserIT {
     }
 
     private static By deadLetterOf(String execution) {
-        return By.xpath("//tbody[@id='dead-letters']/tr[td[6][normalize-space()='" + execution + "']]");
+        return By.xpath("//tbody[@id='dead-letters']/tr[td[7][normalize-space()='" + execution + "']]");
     }
 
     private static void logIn(WebDriver browser, WebDriverWait wait, String base, String user, String password) {

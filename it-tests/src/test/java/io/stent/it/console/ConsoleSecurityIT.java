@@ -248,6 +248,17 @@ class ConsoleSecurityIT {
         Cli replayed = Cli.run(asAdmin, "dlq", "replay", letter);
         assertEquals(0, replayed.exit, replayed.err);
         assertTrue(replayed.out.contains("outcome: REPLAYED"), replayed.out);
+        admin.awaitStatus(failing, "FAILED"); // it fails again after the replay
+        Cli retried = Cli.run(asAdmin, "retry", failing);
+        assertEquals(0, retried.exit, retried.err);
+        assertTrue(retried.out.contains("outcome: REPLAYED"), retried.out);
+        HttpResponse<String> audit = admin.send("GET", "/api/audit?operation=execution.retry", Map.of(), null);
+        assertTrue(audit.body().contains("\"targets\":\"" + failing + "\""), "the retry is audited: " + audit.body());
+        Cli onQueue = Cli.run(asAdmin, "executions", "list", "--queue", "default", "--function", "chores.fail");
+        assertEquals(0, onQueue.exit, onQueue.err);
+        assertTrue(onQueue.out.contains(failing) && onQueue.out.contains("default"), onQueue.out);
+        Cli elsewhereQueue = Cli.run(asAdmin, "executions", "list", "--queue", "no-such-queue");
+        assertFalse(elsewhereQueue.out.contains(failing), elsewhereQueue.out);
         Cli bulk = Cli.run(asAdmin, "dlq", "replay", "--filter", "--function", "no-such-function");
         assertEquals(0, bulk.exit, bulk.err);
         assertTrue(bulk.out.contains("replayed: 0"), bulk.out);
@@ -257,6 +268,12 @@ class ConsoleSecurityIT {
         Cli finished = Cli.run(asAdmin, "cancel", done);
         assertEquals(4, finished.exit, finished.out);
         assertTrue(finished.err.contains("STENT-1409"), finished.err);
+        Cli notFailed = Cli.run(asAdmin, "retry", done);
+        assertEquals(0, notFailed.exit, notFailed.err);
+        assertTrue(notFailed.out.contains("outcome: NOT_FAILED"), notFailed.out);
+        Cli retryUnknown = Cli.run(asAdmin, "retry", "no-such-id");
+        assertEquals(4, retryUnknown.exit);
+        assertTrue(retryUnknown.err.contains("STENT-1404"), retryUnknown.err);
         Cli unknown = Cli.run(asAdmin, "executions", "show", "no-such-id");
         assertEquals(4, unknown.exit);
         assertTrue(unknown.err.contains("STENT-1404"), unknown.err);

@@ -14,13 +14,37 @@ import java.time.OffsetDateTime;
  * @param heartbeatAt its last sign of life (database clock)
  * @param stoppedAt when it stopped, or null while it runs
  * @param functions the functions and versions it runs
+ * @param queues the queues it serves (empty: all of them)
+ * @param tags the tags it offers to functions that require some
+ * @param stentVersion the Stent version it runs, or null where unknown
  */
 public record WorkerRecord(String id, String host, long pid, OffsetDateTime processStartedAt, long lockKey,
-                           OffsetDateTime heartbeatAt, OffsetDateTime stoppedAt, java.util.Set<FunctionKey> functions) {
+                           OffsetDateTime heartbeatAt, OffsetDateTime stoppedAt, java.util.Set<FunctionKey> functions,
+                           java.util.Set<String> queues, java.util.Set<String> tags, String stentVersion) {
 
-    /** Copies the functions. */
+    /** Copies the sets. */
     public WorkerRecord {
         functions = functions == null ? java.util.Set.of() : java.util.Set.copyOf(functions);
+        queues = queues == null ? java.util.Set.of() : java.util.Set.copyOf(queues);
+        tags = tags == null ? java.util.Set.of() : java.util.Set.copyOf(tags);
+    }
+
+    /**
+     * The served queues as stored: {@code *} for all, else the names sorted and comma-separated.
+     *
+     * @return the text
+     */
+    public String queuesText() {
+        return queues.isEmpty() ? "*" : String.join(",", new java.util.TreeSet<>(queues));
+    }
+
+    /**
+     * The offered tags as stored: sorted and comma-separated, null for none.
+     *
+     * @return the text, or null
+     */
+    public String tagsText() {
+        return tags.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(tags));
     }
 
     /**

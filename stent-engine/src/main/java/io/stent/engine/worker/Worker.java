@@ -95,7 +95,7 @@ public final class Worker {
                   ThreadFactory threads) {
         this.presence = registry == null ? null : new WorkerPresence(registry, settings.workerId(),
                 groups.stream().flatMap(group -> group.functions().stream())
-                        .collect(java.util.stream.Collectors.toSet()),
+                        .collect(java.util.stream.Collectors.toSet()), settings.routing(),
                 settings.failures().presenceInterval(), settings.failures().processChecks(), wakeups, threads);
         this.settings = settings;
         this.claims = claims;

@@ -38,6 +38,7 @@ final class WorkerPresence {
     private volatile boolean running;
     private final StopSignal stop = new StopSignal();
     private Thread thread;
+    private final io.stent.engine.WorkerRouting routing;
     private AutoCloseable sessionLock;
     private long lastFailureLog;
     /** Executions no live instance can run, counted every {@link #UNRUNNABLE_EVERY} rounds. */
@@ -45,8 +46,10 @@ final class WorkerPresence {
     private static final int UNRUNNABLE_EVERY = 40;
 
     WorkerPresence(WorkerRegistry registry, String workerId, java.util.Set<io.stent.engine.store.FunctionKey> functions,
-                   Duration interval, boolean processChecks, Wakeups wakeups, ThreadFactory threads) {
+                   io.stent.engine.WorkerRouting routing, Duration interval, boolean processChecks, Wakeups wakeups,
+                   ThreadFactory threads) {
         this.functions = functions;
+        this.routing = routing;
         this.unrunnable = new UnrunnableWork(registry);
         this.host = processChecks ? HostIdentity.current() : HostIdentity.unchecked();
         this.registry = registry;
@@ -59,7 +62,8 @@ final class WorkerPresence {
     synchronized void start() {
         long lockKey = new SecureRandom().nextLong();
         int earlier = registry.register(new WorkerRecord(workerId, host.value(), ProcessHandle.current().pid(),
-                HostIdentity.processStart(), lockKey, null, null, functions));
+                HostIdentity.processStart(), lockKey, null, null, functions, routing.queues(), routing.tags(),
+                io.stent.engine.StentVersion.current()));
         if (earlier > 0) {
             LOG.info(() -> "STENT-2220 " + earlier + " task(s) still leased to an earlier life of worker " + workerId
                     + " went back to the queue");

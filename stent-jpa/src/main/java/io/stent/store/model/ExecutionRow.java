@@ -45,6 +45,10 @@ public class ExecutionRow {
     private String parentId;
     @Column(name = "parent_position", length = 200)
     private String parentPosition;
+    @Column(name = "queue", length = 100)
+    private String queue;
+    @Column(name = "tags", length = 1000)
+    private String tags;
     @Column(name = "awaited", nullable = false)
     private boolean awaited;
 
@@ -135,6 +139,16 @@ public class ExecutionRow {
     /** @return the call's position in the parent, or null */
     public String parentPosition() {
         return parentPosition;
+    }
+
+    /** @return the queue it was started on, or null for executions that ended before schema version 14 */
+    public String queue() {
+        return queue;
+    }
+
+    /** @return its function's required tags as stored ({@code ",a,b,"}), or null for none */
+    public String tags() {
+        return tags;
     }
 
     /** @return whether someone awaits its end */

@@ -31,6 +31,12 @@ public class WorkerRow {
     private OffsetDateTime stoppedAt;
     @Column(name = "functions")
     private String functions;
+    @Column(name = "queues")
+    private String queues;
+    @Column(name = "tags")
+    private String tags;
+    @Column(name = "stent_version", length = 64)
+    private String stentVersion;
 
     /** For the persistence provider. */
     protected WorkerRow() {
@@ -79,5 +85,20 @@ public class WorkerRow {
     /** @return the functions it serves, as stored */
     public String functions() {
         return functions;
+    }
+
+    /** @return the queues it serves as stored: {@code *} for all, else comma-separated; null before V14 */
+    public String queues() {
+        return queues;
+    }
+
+    /** @return the tags it offers, comma-separated, or null for none */
+    public String tags() {
+        return tags;
+    }
+
+    /** @return the Stent version it runs, or null before schema version 14 */
+    public String stentVersion() {
+        return stentVersion;
     }
 }
