@@ -59,7 +59,7 @@ async function act(confirmText, work, done) {
 
 let executionsShown = 0; // answers to older searches that arrive late are dropped
 let executionsRendered = ''; // the rows are rebuilt only when the answer changed
-const listing = { sort: 'created_at', order: 'desc', offset: 0, limit: 50 };
+const listing = { sort: 'created_at', order: 'desc', offset: 0, limit: 50, searchedTo: null, exact: {} };
 
 // A datetime-local input's value (the browser's time zone) as an ISO-8601 instant, or ''.
 function instant(id) {
@@ -75,7 +75,8 @@ function executionQuery() {
     if (value) parts.push(name + '=' + encodeURIComponent(value));
   }
   for (const [id, name] of [['created-from', 'from'], ['created-before', 'before']]) {
-    const value = instant(id);
+    // a time the server answered is sent exactly as it came; the input shows it to the second
+    const value = listing.exact[id] || instant(id);
     if (value) parts.push(name + '=' + encodeURIComponent(value));
   }
   return parts.join('&');
@@ -85,6 +86,22 @@ function executionQuery() {
 function searchExecutions() {
   listing.offset = 0;
   return loadExecutions();
+}
+
+// An ISO instant as a datetime-local input's value, in the browser's time zone.
+function localInput(iso) {
+  const d = new Date(iso);
+  const two = n => String(n).padStart(2, '0');
+  return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + 'T' + two(d.getHours()) + ':'
+    + two(d.getMinutes()) + ':' + two(d.getSeconds());
+}
+
+// A search by status alone reads a budget of executions per call; this goes on past where it stopped.
+function searchFurther() {
+  const id = listing.sort === 'created_at' && listing.order === 'asc' ? 'created-from' : 'created-before';
+  document.getElementById(id).value = localInput(listing.searchedTo);
+  listing.exact[id] = listing.searchedTo;
+  return searchExecutions();
 }
 
 async function loadExecutions() {
@@ -98,6 +115,12 @@ async function loadExecutions() {
     document.getElementById('next-page').disabled = !page.hasMore;
     document.getElementById('page-info').textContent = page.items.length
       ? 'rows ' + (listing.offset + 1) + ' to ' + (listing.offset + page.items.length) : 'no rows';
+    listing.searchedTo = page.searchedTo || null;
+    const further = document.getElementById('search-further');
+    further.hidden = !listing.searchedTo || page.hasMore;
+    document.getElementById('searched-to').textContent = listing.searchedTo && !page.hasMore
+      ? 'A search by status alone reads 100,000 executions at a time; it stopped at those created at '
+        + listing.searchedTo + '.' : '';
     for (const th of document.querySelectorAll('th[data-sort]')) {
       th.classList.toggle('sorted-asc', th.dataset.sort === listing.sort && listing.order === 'asc');
       th.classList.toggle('sorted-desc', th.dataset.sort === listing.sort && listing.order === 'desc');
@@ -484,8 +507,12 @@ async function start() {
   });
   document.getElementById('refresh').addEventListener('click', searchExecutions);
   for (const id of ['status', 'running-longer', 'created-from', 'created-before']) {
-    document.getElementById(id).addEventListener('change', searchExecutions);
+    document.getElementById(id).addEventListener('change', () => {
+      delete listing.exact[id]; // typed by the user: sent as shown
+      return searchExecutions();
+    });
   }
+  document.getElementById('search-further').addEventListener('click', searchFurther);
   for (const th of document.querySelectorAll('th[data-sort]')) {
     th.addEventListener('click', () => sortBy(th.dataset.sort));
   }

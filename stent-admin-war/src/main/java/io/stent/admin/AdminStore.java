@@ -7,10 +7,14 @@ import io.stent.store.StentDataSource;
 import io.stent.store.StoreOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.Principal;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The console's view of the Stent tables, on the DataSource that {@code stent.datasource} names
@@ -20,9 +24,15 @@ import java.security.Principal;
 @ApplicationScoped
 public class AdminStore {
 
+    private static final Logger LOG = Logger.getLogger(AdminStore.class.getName());
+
     @Inject
     @ConfigProperty(name = StentDataSource.KEY, defaultValue = StentDataSource.DEFAULT)
     String dataSourceName;
+
+    @Inject
+    @ConfigProperty(name = "stent.console.search-budget", defaultValue = "100000")
+    int searchBudget;
 
     @Inject
     Principal caller;
@@ -39,7 +49,7 @@ public class AdminStore {
     public StentOperations operations() {
         JdbcStore ready = store();
         requireSchema(ready);
-        return new StoreOperations(ready, () -> caller.getName());
+        return new StoreOperations(ready, () -> caller.getName(), searchBudget);
     }
 
     /** Until the tables are there and current, every call says what is missing instead of failing inside. */
@@ -60,6 +70,29 @@ public class AdminStore {
                     + " application with this Stent version first (it migrates), or apply the upgrade");
         }
         schemaReady = true;
+    }
+
+    /**
+     * Checks the settings and opens the store while the console deploys, reading the overview once,
+     * so that the first operator after a deployment does not wait for the persistence unit to
+     * start. A database that is not ready yet is left for the first request, which reports it.
+     *
+     * @param event the application scope's start
+     */
+    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (searchBudget < 1) {
+            throw new IllegalStateException("STENT-1733 stent.console.search-budget must be at least 1, got "
+                    + searchBudget);
+        }
+        try {
+            JdbcStore ready = store();
+            if (ready.schemaVersion() >= SchemaMigrator.expectedVersion()) {
+                new StoreOperations(ready, () -> "console-startup").overview();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, e, () -> "STENT-1732 the console could not read " + dataSourceName + " while it"
+                    + " deployed; the first request will try again and report why");
+        }
     }
 
     private synchronized JdbcStore store() {

@@ -10,8 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The audit trail: what operators did, the newest first. */
+@Tag(name = "audit", description = "What operators did")
 @Path("audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +34,11 @@ public class AuditResource {
      * @return the page
      */
     @GET
+    @Operation(summary = "A page of the audit trail")
+    @Parameter(name = "actor", description = "only this user's actions")
+    @Parameter(name = "operation", description = "only this operation, e.g. dead-letter.replay")
+    @Parameter(name = "limit", description = "page size, 1 to 500 (default 50)")
+    @Parameter(name = "offset", description = "rows to skip")
     public Page<AuditView> list(@QueryParam("actor") String actor, @QueryParam("operation") String operation,
                                 @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         return store.operations().audit(QueryParameters.text(actor), QueryParameters.text(operation),

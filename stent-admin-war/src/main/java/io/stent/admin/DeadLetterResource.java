@@ -17,6 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.Map;
 
@@ -24,6 +27,7 @@ import java.util.Map;
  * The dead-letter queue: list, count and show (any console user); replay, bulk replay, delete and
  * purge (administrators, each written to the audit trail).
  */
+@Tag(name = "dead-letters", description = "Executions that failed for good: inspect, replay, delete")
 @Path("dead-letters")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +53,18 @@ public class DeadLetterResource {
      * @return the page
      */
     @GET
+    @Operation(summary = "A page of dead letters, as summaries (the structured error comes with show)")
+    @Parameter(name = "execution", description = "only this execution's dead letters")
+    @Parameter(name = "function", description = "only this function")
+    @Parameter(name = "queue", description = "only this queue")
+    @Parameter(name = "errorClass", description = "only this exception class")
+    @Parameter(name = "from", description = "failed at or after (ISO-8601 with offset)")
+    @Parameter(name = "before", description = "failed before (ISO-8601 with offset)")
+    @Parameter(name = "includeReplayed", description = "true to include replayed ones")
+    @Parameter(name = "sort", description = "failed_at (default), function or error_class")
+    @Parameter(name = "order", description = "desc (default) or asc")
+    @Parameter(name = "limit", description = "page size, 1 to 500 (default 50)")
+    @Parameter(name = "offset", description = "rows to skip")
     public Page<DeadLetterSummary> list(@QueryParam("execution") String execution,
                                         @QueryParam("function") String function, @QueryParam("queue") String queue,
                                         @QueryParam("errorClass") String errorClass, @QueryParam("from") String from,
@@ -79,6 +95,14 @@ public class DeadLetterResource {
      */
     @GET
     @Path("count")
+    @Operation(summary = "How many dead letters a filter matches: what a bulk replay of it would replay")
+    @Parameter(name = "execution", description = "only this execution's dead letters")
+    @Parameter(name = "function", description = "only this function")
+    @Parameter(name = "queue", description = "only this queue")
+    @Parameter(name = "errorClass", description = "only this exception class")
+    @Parameter(name = "from", description = "failed at or after")
+    @Parameter(name = "before", description = "failed before")
+    @Parameter(name = "includeReplayed", description = "true to count replayed ones too")
     public Map<String, Long> count(@QueryParam("execution") String execution,
                                    @QueryParam("function") String function, @QueryParam("queue") String queue,
                                    @QueryParam("errorClass") String errorClass, @QueryParam("from") String from,
@@ -96,6 +120,8 @@ public class DeadLetterResource {
      */
     @GET
     @Path("{id}")
+    @Operation(summary = "One dead letter with its structured error")
+    @Parameter(name = "id", description = "the dead letter")
     public DeadLetter show(@PathParam("id") String id) {
         return store.operations().deadLetter(id)
                 .orElseThrow(() -> unknown(id));
@@ -109,6 +135,8 @@ public class DeadLetterResource {
      */
     @POST
     @Path("{id}/replay")
+    @Operation(summary = "Replays one dead letter: its execution runs again from the step that failed")
+    @Parameter(name = "id", description = "the dead letter")
     public Map<String, Object> replay(@PathParam("id") String id) {
         ReplayOutcome outcome = store.operations().replay(id);
         if (outcome == ReplayOutcome.NOT_FOUND) {
@@ -131,6 +159,14 @@ public class DeadLetterResource {
      */
     @POST
     @Path("replay")
+    @Operation(summary = "Replays every dead letter a filter matches (never a replayed one again), oldest first")
+    @Parameter(name = "execution", description = "only this execution's dead letters")
+    @Parameter(name = "function", description = "only this function")
+    @Parameter(name = "queue", description = "only this queue")
+    @Parameter(name = "errorClass", description = "only this exception class")
+    @Parameter(name = "from", description = "failed at or after")
+    @Parameter(name = "before", description = "failed before")
+    @Parameter(name = "max", description = "the most to replay, 1 to 10,000 (default 1,000)")
     public Map<String, Object> replayMatching(@QueryParam("execution") String execution,
                                               @QueryParam("function") String function,
                                               @QueryParam("queue") String queue,
@@ -150,6 +186,8 @@ public class DeadLetterResource {
      */
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Deletes one dead letter; its execution stays FAILED")
+    @Parameter(name = "id", description = "the dead letter")
     public Map<String, Object> delete(@PathParam("id") String id) {
         if (!store.operations().deleteDeadLetter(id)) {
             throw unknown(id);
@@ -165,6 +203,8 @@ public class DeadLetterResource {
      */
     @POST
     @Path("purge")
+    @Operation(summary = "Deletes the dead letters that failed longer ago than olderThan")
+    @Parameter(name = "olderThan", description = "an ISO-8601 duration, such as P30D")
     public Map<String, Object> purge(@QueryParam("olderThan") String olderThan) {
         return Map.of("purged", store.operations().purgeDeadLetters(QueryParameters.duration("olderThan", olderThan)));
     }

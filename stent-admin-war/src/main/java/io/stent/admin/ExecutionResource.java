@@ -20,6 +20,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import java.util.Map;
 /**
  * Executions, their progress, and the workers that run them.
  */
+@Tag(name = "executions", description = "Executions, their steps and values; cancel, retry, signal; workers")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +53,7 @@ public class ExecutionResource {
      * @param before created before (optional)
      * @param search id or idempotency key prefix (optional)
      * @param parent only children of this execution (optional)
-     * @param sort created_at (default), finished_at, function or status
+     * @param sort created_at (default) or function (then creation time)
      * @param order desc (default) or asc
      * @param limit page size, 1 to 500
      * @param offset rows to skip
@@ -57,6 +61,22 @@ public class ExecutionResource {
      */
     @GET
     @Path("executions")
+    @Operation(summary = "A page of executions, as summaries, filtered, sorted and paged")
+    @Parameter(name = "status", description = "only this status (optional)")
+    @Parameter(name = "function", description = "only this root function (optional)")
+    @Parameter(name = "version", description = "only this function version (optional)")
+    @Parameter(name = "queue", description = "only executions started on this queue (optional)")
+    @Parameter(name = "tag", description = "only executions whose function requires this worker tag (optional)")
+    @Parameter(name = "runningLongerThan",
+            description = "only executions that started longer ago than this ISO-8601 duration and are still RUNNING (optional)")
+    @Parameter(name = "from", description = "created at or after (ISO-8601 with offset, optional)")
+    @Parameter(name = "before", description = "created before (optional)")
+    @Parameter(name = "search", description = "id or idempotency key prefix (optional)")
+    @Parameter(name = "parent", description = "only children of this execution (optional)")
+    @Parameter(name = "sort", description = "created_at (default) or function (then creation time)")
+    @Parameter(name = "order", description = "desc (default) or asc")
+    @Parameter(name = "limit", description = "page size, 1 to 500")
+    @Parameter(name = "offset", description = "rows to skip")
     public Page<ExecutionSummary> list(@QueryParam("status") String status, @QueryParam("function") String function,
                                        @QueryParam("version") String version,
                                        @QueryParam("queue") String queue, @QueryParam("tag") String tag,
@@ -96,6 +116,8 @@ public class ExecutionResource {
      */
     @GET
     @Path("executions/{id}")
+    @Operation(summary = "One execution with its recorded steps")
+    @Parameter(name = "id", description = "the execution id")
     public ExecutionView show(@PathParam("id") String id) {
         return ExecutionView.of(detail(id));
     }
@@ -109,6 +131,9 @@ public class ExecutionResource {
      */
     @GET
     @Path("executions/{id}/{value: arguments|result|error}")
+    @Operation(summary = "One of an execution's values, whole, as it is stored (JSON)")
+    @Parameter(name = "id", description = "the execution id")
+    @Parameter(name = "value", description = "arguments, result or error")
     public String value(@PathParam("id") String id, @PathParam("value") String value) {
         ExecutionDetail detail = detail(id);
         String whole = switch (value) {
@@ -129,6 +154,10 @@ public class ExecutionResource {
      */
     @GET
     @Path("executions/{id}/steps")
+    @Operation(summary = "A page of an execution's recorded steps, oldest first")
+    @Parameter(name = "id", description = "the execution id")
+    @Parameter(name = "limit", description = "page size, 1 to 500 (default 200)")
+    @Parameter(name = "offset", description = "steps to skip")
     public Page<StepView> steps(@PathParam("id") String id, @QueryParam("limit") String limit,
                                 @QueryParam("offset") String offset) {
         Page<StepView> page = store.operations().steps(id, new PageRequest(QueryParameters.number("offset", offset,
@@ -152,6 +181,8 @@ public class ExecutionResource {
      */
     @POST
     @Path("executions/{id}/cancel")
+    @Operation(summary = "Cancels an execution and its children that still run")
+    @Parameter(name = "id", description = "the execution")
     public Map<String, Object> cancel(@PathParam("id") String id) {
         return Map.of("id", id, "outcome", store.operations().cancel(id).name());
     }
@@ -165,6 +196,9 @@ public class ExecutionResource {
      */
     @POST
     @Path("executions/{id}/retry")
+    @Operation(summary = "Retries a failed execution from the step that failed",
+            description = "Through its newest dead letter, if it still has one; its completed steps are kept.")
+    @Parameter(name = "id", description = "the execution")
     public Map<String, Object> retry(@PathParam("id") String id) {
         ReplayOutcome outcome = store.operations().retry(id);
         if (outcome == ReplayOutcome.NOT_FOUND) {
@@ -186,6 +220,9 @@ public class ExecutionResource {
     @POST
     @Path("executions/{id}/signals/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sends a signal with a JSON payload (the JSON of the type the workflow waits for)")
+    @Parameter(name = "id", description = "the execution")
+    @Parameter(name = "name", description = "the signal's name, 1 to 150 characters")
     public Map<String, Object> signal(@PathParam("id") String id, @PathParam("name") String name, String payload) {
         try {
             store.operations().signalJson(id, name, payload);
@@ -203,6 +240,7 @@ public class ExecutionResource {
      */
     @GET
     @Path("workers")
+    @Operation(summary = "The workers that run now or stopped lately")
     public List<WorkerView> workers() {
         return store.operations().workers();
     }

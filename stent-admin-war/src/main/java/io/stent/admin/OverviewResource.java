@@ -7,8 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The overview: the last day's executions by status and hour, queue depths, dead letters, live workers. */
+@Tag(name = "overview", description = "The state of the system at a glance")
 @Path("overview")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,6 +26,7 @@ public class OverviewResource {
      * @return it
      */
     @GET
+    @Operation(summary = "The last day's executions by status and hour, queue depths, dead letters and live workers")
     public Overview overview() {
         return store.operations().overview();
     }

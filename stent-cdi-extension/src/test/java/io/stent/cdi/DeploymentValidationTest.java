@@ -80,6 +80,12 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void tagWithAComma_failsDeployment_namingTheMethodAndTag() {
+        assertMentions(deploymentFailure(io.stent.cdi.invalid.CommaTag.class), "CommaTag.work",
+                "each tag must be 1 to 100 characters without commas", "got 'gpu,eu'");
+    }
+
+    @Test
     void typeLevelAnnotation_failsDeployment() {
         assertMentions(deploymentFailure(TypeLevel.class), "STENT-1003", "TypeLevel");
     }

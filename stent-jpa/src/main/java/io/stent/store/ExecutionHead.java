@@ -20,13 +20,13 @@ import java.time.OffsetDateTime;
  * @param deadlineAt its deadline, or null
  */
 public record ExecutionHead(String id, String functionName, int functionVersion, String status, String queue,
-                            String tags, int attempts,
+                            int attempts,
                             String idempotencyKey, String parentId, OffsetDateTime createdAt,
                             OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime deadlineAt) {
 
     static ExecutionHead of(ExecutionRow row) {
         return new ExecutionHead(row.id(), row.functionName(), row.functionVersion(), row.status(), row.queue(),
-                row.tags(), row.attempts(),
+                row.attempts(),
                 row.idempotencyKey(), row.parentId(), row.createdAt(), row.startedAt(), row.finishedAt(),
                 row.deadlineAt());
     }

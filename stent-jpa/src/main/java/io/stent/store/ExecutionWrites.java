@@ -96,6 +96,7 @@ class ExecutionWrites {
                 bindClaimedTask(statement, 3, execution, owner, lease);
                 statement.executeUpdate();
             }
+            insertTags(connection, execution);
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT CURRENT_TIMESTAMP, deadline_at FROM stent_execution WHERE id = ?")) {
                 statement.setString(1, execution.id());
@@ -136,8 +137,25 @@ class ExecutionWrites {
             bindTask(statement, 3, execution);
             statement.executeUpdate();
         }
+        insertTags(connection, execution);
         if (execution.delay().isZero()) {
             jdbc.dialect().notifyWork(connection);
+        }
+    }
+
+    /** Writes one row per tag the execution's function requires, in the caller's transaction. */
+    static void insertTags(Connection connection, NewExecution execution) throws SQLException {
+        if (execution.tags().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO stent_execution_tag (execution_id, tag) VALUES (?, ?)")) {
+            for (String tag : execution.tags()) {
+                statement.setString(1, execution.id());
+                statement.setString(2, tag);
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 
@@ -151,9 +169,9 @@ class ExecutionWrites {
      */
     final String insertExecution(NewExecution execution, boolean claimed) {
         return "INSERT INTO stent_execution (id, function_name, function_version, status, args,"
-                + " idempotency_key, parent_id, parent_position, queue, tags, attempts, created_at, updated_at,"
+                + " idempotency_key, parent_id, parent_position, queue, attempts, created_at, updated_at,"
                 + " started_at, deadline_at) VALUES (?, ?, ?, " + (claimed ? "'RUNNING'" : "'PENDING'")
-                + ", ?, ?, ?, ?, ?, ?, "
+                + ", ?, ?, ?, ?, ?, "
                 + (claimed ? "1" : "0") + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
                 + (claimed ? "CURRENT_TIMESTAMP" : "NULL") + ", "
                 + (execution.deadline() != null ? jdbc.dialect().nowPlusMillis() : "NULL") + ")";
@@ -189,7 +207,6 @@ class ExecutionWrites {
         statement.setString(index++, execution.parentId());
         statement.setString(index++, execution.parentPosition());
         statement.setString(index++, execution.queue());
-        statement.setString(index++, ExecutionTags.encode(execution.tags()));
         if (execution.deadline() != null) {
             jdbc.dialect().bindMillis(statement, index++, execution.deadline().toMillis());
         }

@@ -77,7 +77,17 @@ public final class JdbcStore implements AutoCloseable {
      * @return the queries
      */
     public io.stent.store.query.StoreQueries queries() {
-        return new JpaStoreQueries(persistence());
+        return new JpaStoreQueries(persistence(), io.stent.operations.Page.SEARCH_BUDGET);
+    }
+
+    /**
+     * The queries with another search budget.
+     *
+     * @param searchBudget how many executions a search by status alone reads per call
+     * @return the queries
+     */
+    public io.stent.store.query.StoreQueries queries(int searchBudget) {
+        return new JpaStoreQueries(persistence(), searchBudget);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.stent.ExecutionStatus;
 import io.stent.store.model.AuditRow;
 import io.stent.store.model.DeadLetterRow;
 import io.stent.store.model.ExecutionRow;
+import io.stent.store.model.ExecutionTagRow;
 import io.stent.store.model.StepRow;
 import io.stent.store.model.TaskRow;
 import io.stent.store.model.WorkerRow;
@@ -31,6 +32,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,9 +50,15 @@ final class JpaStoreQueries implements StoreQueries {
     private static final char ESCAPE = '!';
 
     private final StentPersistence persistence;
+    private final int searchBudget;
 
-    JpaStoreQueries(StentPersistence persistence) {
+    /**
+     * @param persistence the persistence unit
+     * @param searchBudget how many executions a search by status alone reads at most per call
+     */
+    JpaStoreQueries(StentPersistence persistence, int searchBudget) {
         this.persistence = persistence;
+        this.searchBudget = searchBudget;
     }
 
     @Override
@@ -67,7 +75,10 @@ final class JpaStoreQueries implements StoreQueries {
             equalIfSet(cb, where, execution.get("parentId"), filter.parentId());
             equalIfSet(cb, where, execution.get("queue"), filter.queue());
             if (filter.tag() != null && !filter.tag().isEmpty()) {
-                where.add(cb.like(execution.get("tags"), "%," + escapeLike(filter.tag()) + ",%", ESCAPE));
+                Subquery<String> tagged = query.subquery(String.class);
+                Root<ExecutionTagRow> tag = tagged.from(ExecutionTagRow.class);
+                tagged.select(tag.get("executionId")).where(cb.equal(tag.get("tag"), filter.tag()));
+                where.add(execution.get("id").in(tagged));
             }
             if (filter.version() != null) {
                 where.add(cb.equal(execution.get("functionVersion"), filter.version()));
@@ -86,10 +97,16 @@ final class JpaStoreQueries implements StoreQueries {
                 where.add(cb.or(cb.like(execution.get("id"), pattern, ESCAPE),
                         cb.like(execution.get("idempotencyKey"), pattern, ESCAPE)));
             }
+            boolean newestFirst = sort != ExecutionSort.CREATED_AT || !page.ascending();
+            OffsetDateTime searchedTo = needsSearchBudget(filter) ? budgetEdge(manager, filter, newestFirst, searchBudget) : null;
+            if (searchedTo != null) {
+                where.add(newestFirst ? cb.greaterThanOrEqualTo(execution.get("createdAt"), searchedTo)
+                        : cb.lessThan(execution.get("createdAt"), searchedTo));
+            }
             // The list's columns only: arguments, results and errors can be large.
             query.select(cb.construct(ExecutionHead.class, execution.get("id"), execution.get("functionName"),
                             execution.get("functionVersion"), execution.get("status"), execution.get("queue"),
-                            execution.get("tags"), execution.get("attempts"),
+                            execution.get("attempts"),
                             execution.get("idempotencyKey"), execution.get("parentId"), execution.get("createdAt"),
                             execution.get("startedAt"), execution.get("finishedAt"), execution.get("deadlineAt")))
                     .where(where.toArray(Predicate[]::new))
@@ -100,8 +117,48 @@ final class JpaStoreQueries implements StoreQueries {
             List<String> ids = shown.stream().map(ExecutionHead::id).toList();
             SummaryDetails details = SummaryDetails.of(manager, ids);
             return new Page<>(shown.stream().map(head -> details.summary(head)).toList(),
-                    page.offset(), rows.size() > page.limit());
+                    page.offset(), rows.size() > page.limit(), searchedTo);
         });
+    }
+
+    /**
+     * Whether a filter is served by no index: a status alone (an index on the status would cost
+     * every completion its in-place update). Function, queue, tag, parent and id or key prefix are
+     * served by indexes, and so bound the rows a status is checked in.
+     */
+    private static boolean needsSearchBudget(ExecutionFilter filter) {
+        return filter.status() != null && blank(filter.function()) && blank(filter.queue()) && blank(filter.tag())
+                && blank(filter.parentId()) && blank(filter.search());
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isEmpty();
+    }
+
+    /**
+     * Where the newest (or oldest) {@code budget} executions in the filter's creation window end,
+     * read from the creation-time index: newest first, the creation time of the oldest of them (the
+     * search reads those created at or after it); oldest first, that of the first one after them
+     * (the search reads those created before it). Null when the window holds no more.
+     */
+    private static OffsetDateTime budgetEdge(EntityManager manager, ExecutionFilter filter, boolean newestFirst,
+                                             int budget) {
+        CriteriaBuilder cb = manager.getCriteriaBuilder();
+        CriteriaQuery<OffsetDateTime> query = cb.createQuery(OffsetDateTime.class);
+        Root<ExecutionRow> execution = query.from(ExecutionRow.class);
+        Path<OffsetDateTime> created = execution.get("createdAt");
+        List<Predicate> where = new ArrayList<>();
+        if (filter.createdFrom() != null) {
+            where.add(cb.greaterThanOrEqualTo(created, filter.createdFrom()));
+        }
+        if (filter.createdBefore() != null) {
+            where.add(cb.lessThan(created, filter.createdBefore()));
+        }
+        query.select(created).where(where.toArray(Predicate[]::new))
+                .orderBy(newestFirst ? cb.desc(created) : cb.asc(created));
+        List<OffsetDateTime> edge = manager.createQuery(query).setFirstResult(newestFirst ? budget - 1 : budget).setMaxResults(1)
+                .getResultList();
+        return edge.isEmpty() ? null : edge.get(0);
     }
 
     /**
@@ -132,14 +189,6 @@ final class JpaStoreQueries implements StoreQueries {
                 order.add(direction(cb, execution.get("functionName"), ascending));
                 order.add(direction(cb, execution.get("createdAt"), ascending)); // the function index's order
             }
-            case STATUS -> order.add(direction(cb, execution.get("status"), ascending));
-            case FINISHED_AT -> {
-                // Unfinished ones as if they ended last, on every database (their NULL sorts first on some).
-                Expression<Integer> unfinished = cb.<Integer>selectCase()
-                        .when(cb.isNull(execution.get("finishedAt")), 1).otherwise(0);
-                order.add(direction(cb, unfinished, ascending));
-                order.add(direction(cb, execution.get("finishedAt"), ascending));
-            }
             default -> throw new IllegalArgumentException("STENT-1707 unknown sort " + sort);
         }
         order.add(direction(cb, execution.get("id"), ascending));
@@ -158,19 +207,14 @@ final class JpaStoreQueries implements StoreQueries {
 
     /** A LIKE pattern that matches values starting with {@code prefix}, its wildcards escaped. */
     static String likePrefix(String prefix) {
-        return escapeLike(prefix) + "%";
-    }
-
-    /** User text for a LIKE pattern, its wildcards and the escape character escaped. */
-    private static String escapeLike(String text) {
         StringBuilder pattern = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (char c : prefix.toCharArray()) {
             if (c == '%' || c == '_' || c == ESCAPE) {
                 pattern.append(ESCAPE);
             }
             pattern.append(c);
         }
-        return pattern.toString();
+        return pattern.append('%').toString();
     }
 
     /** The attempt number of each execution's running task, for the executions that have one. */

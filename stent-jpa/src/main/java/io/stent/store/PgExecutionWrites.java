@@ -23,6 +23,10 @@ final class PgExecutionWrites extends ExecutionWrites {
 
     @Override
     void create(NewExecution execution) {
+        if (!execution.tags().isEmpty()) {
+            super.create(execution); // its tag rows too, in one transaction
+            return;
+        }
         String sql = "WITH e AS (" + insertExecution(execution, false) + " RETURNING id),"
                 + " t AS (" + insertTaskFrom("e", false) + " RETURNING id)"
                 + (execution.delay().isZero() ? " SELECT pg_notify('" + PgNotificationListener.WORK + "', '') FROM t"
@@ -54,6 +58,7 @@ final class PgExecutionWrites extends ExecutionWrites {
                 }
             }
         }
+        insertTags(connection, execution);
         if (execution.delay().isZero()) {
             jdbc().dialect().notifyWork(connection); // delivered when the caller's transaction commits
         }
@@ -62,6 +67,9 @@ final class PgExecutionWrites extends ExecutionWrites {
 
     @Override
     Written createClaimed(NewExecution execution, String taskId, String owner, Duration lease) {
+        if (!execution.tags().isEmpty()) {
+            return super.createClaimed(execution, taskId, owner, lease); // its tag rows too, in one transaction
+        }
         String sql = "WITH e AS (" + insertExecution(execution, true) + " RETURNING id, deadline_at),"
                 + " t AS (" + insertTaskFrom("e", true) + " RETURNING id)"
                 + " SELECT CURRENT_TIMESTAMP, e.deadline_at FROM e, t";

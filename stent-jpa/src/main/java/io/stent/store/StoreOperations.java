@@ -39,6 +39,7 @@ public final class StoreOperations implements StentOperations {
 
     private final JdbcStore store;
     private final Supplier<String> actor;
+    private final int searchBudget;
 
     /**
      * Operations on a store.
@@ -47,8 +48,23 @@ public final class StoreOperations implements StentOperations {
      * @param actor who is calling, asked at each change (the request's user, or {@code application})
      */
     public StoreOperations(JdbcStore store, Supplier<String> actor) {
+        this(store, actor, Page.SEARCH_BUDGET);
+    }
+
+    /**
+     * Operations on a store whose searches by status alone read another number of executions.
+     *
+     * @param store the store
+     * @param actor who is calling
+     * @param searchBudget how many executions a search by status alone reads per call, at least 1
+     */
+    public StoreOperations(JdbcStore store, Supplier<String> actor, int searchBudget) {
+        if (searchBudget < 1) {
+            throw new IllegalArgumentException("STENT-1733 the search budget must be at least 1, got " + searchBudget);
+        }
         this.store = store;
         this.actor = actor;
+        this.searchBudget = searchBudget;
     }
 
     @Override
@@ -58,7 +74,7 @@ public final class StoreOperations implements StentOperations {
 
     @Override
     public Page<ExecutionSummary> executions(ExecutionFilter filter, ExecutionSort sort, PageRequest page) {
-        return store.queries().executions(filter, sort, page);
+        return store.queries(searchBudget).executions(filter, sort, page);
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * What a list row shows beyond the execution's own columns, read for a whole page at once: the
- * running attempt (a claim does not write the execution), the steps recorded and the last one, and a
- * failed execution's error class and message (from its newest dead letter).
+ * running attempt (a claim does not write the execution), its function's tags, the steps recorded
+ * and the last one, and a failed execution's error class and message (from its newest dead letter).
  */
 final class SummaryDetails {
 
@@ -28,6 +28,7 @@ final class SummaryDetails {
     private final Map<String, Integer> stepCounts = new HashMap<>();
     private final Map<String, LastStep> lastSteps = new HashMap<>();
     private final Map<String, Failure> failures = new HashMap<>();
+    private final Map<String, List<String>> tags = new HashMap<>();
 
     private SummaryDetails() {
     }
@@ -40,6 +41,11 @@ final class SummaryDetails {
         manager.createQuery("SELECT t FROM TaskRow t WHERE t.executionId IN :ids AND t.status = 'RUNNING'",
                         TaskRow.class).setParameter("ids", ids).getResultList()
                 .forEach(task -> details.runningAttempts.merge(task.executionId(), task.attempt(), Math::max));
+        for (Object[] row : manager.createQuery("SELECT t.executionId, t.tag FROM ExecutionTagRow t"
+                + " WHERE t.executionId IN :ids ORDER BY t.executionId, t.tag", Object[].class)
+                .setParameter("ids", ids).getResultList()) {
+            details.tags.computeIfAbsent((String) row[0], id -> new java.util.ArrayList<>()).add((String) row[1]);
+        }
         // Aggregated in the database: an execution may have recorded thousands of steps.
         for (Object[] row : manager.createQuery("SELECT s.executionId, COUNT(s) FROM StepRow s"
                 + " WHERE s.executionId IN :ids GROUP BY s.executionId", Object[].class)
@@ -70,7 +76,7 @@ final class SummaryDetails {
         LastStep last = lastSteps.get(head.id());
         Failure failure = status == ExecutionStatus.FAILED ? failures.get(head.id()) : null;
         return new ExecutionSummary(head.id(), head.functionName(), head.functionVersion(), status, head.queue(),
-                ExecutionTags.decode(head.tags()),
+                tags.getOrDefault(head.id(), List.of()),
                 runningAttempt != null ? runningAttempt : head.attempts(), head.idempotencyKey(), head.parentId(),
                 head.createdAt(), head.startedAt(), head.finishedAt(), head.deadlineAt(),
                 stepCounts.getOrDefault(head.id(), 0), last == null ? null : last.function(),

@@ -1065,18 +1065,11 @@ abstract class StoreContractTest {
         java.util.function.Function<io.stent.operations.Page<io.stent.operations.ExecutionSummary>, List<String>>
                 only = page -> ids(page).stream().filter(mine::contains).toList();
         var byFunction = io.stent.operations.ExecutionSort.FUNCTION;
-        var byEnd = io.stent.operations.ExecutionSort.FINISHED_AT;
         var filter = io.stent.operations.ExecutionFilter.all();
         assertEquals(List.of(a, b), only.apply(executions(filter.createdBetween(
                 store.executions().find(b).orElseThrow().createdAt(), null), byFunction, 0, 500, true)));
         assertEquals(List.of(b, a), only.apply(executions(filter.createdBetween(
                 store.executions().find(b).orElseThrow().createdAt(), null), byFunction, 0, 500, false)));
-        assertEquals(List.of(a, b), only.apply(executions(filter.createdBetween(
-                store.executions().find(b).orElseThrow().createdAt(), null), byEnd, 0, 500, true)),
-                "ascending: the unfinished one last");
-        assertEquals(List.of(b, a), only.apply(executions(filter.createdBetween(
-                store.executions().find(b).orElseThrow().createdAt(), null), byEnd, 0, 500, false)),
-                "descending: the unfinished one first");
     }
 
     @Test
@@ -1151,6 +1144,10 @@ abstract class StoreContractTest {
         failForGood(fn(), "com.example.Broken");
         store.executions().create(new NewExecution(UUID.randomUUID().toString(), fn(), 1, "later", "[1]",
                 null, Duration.ofHours(1), null, null, null, 0));
+        String completing = fn();
+        start(completing);
+        assertTrue(store.completions().finish(store.claims().claim("w", k(completing), 1, LEASE).get(0), "w",
+                ExecutionStatus.COMPLETED, "1", null));
 
         var after = jdbcStore.queries().overview();
         assertEquals(Duration.ofHours(24), Duration.between(after.since(), after.at()));
@@ -1163,6 +1160,11 @@ abstract class StoreContractTest {
         long failedLastDay = after.hours().stream().mapToLong(io.stent.operations.Overview.Hour::failed).sum();
         long failedBefore = before.hours().stream().mapToLong(io.stent.operations.Overview.Hour::failed).sum();
         assertEquals(failedBefore + 1, failedLastDay, "the failure is in its hour");
+        var currentHour = after.hours().get(23);
+        long completedBefore = before.hours().stream().filter(h -> h.start().equals(currentHour.start()))
+                .mapToLong(io.stent.operations.Overview.Hour::completed).sum();
+        assertEquals(completedBefore + 1, currentHour.completed(), "the completion is in the current hour");
+        assertEquals(count(before, "COMPLETED") + 1, count(after, "COMPLETED"));
         var later = after.queues().stream().filter(q -> q.queue().equals("later")).findFirst().orElseThrow();
         assertEquals(0, later.due());
         assertEquals(1, later.waiting());
@@ -1212,6 +1214,40 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void queries_aSearchByStatusAlone_readsABudgetOfExecutions_andSaysWhereToGoOn() {
+        String before = start(fn());
+        var from = store.executions().find(before).orElseThrow().createdAt();
+        String failed = failForGood(fn(), "com.example.Broken");
+        List<String> later = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            later.add(start(fn()));
+        }
+        var failedOnly = io.stent.operations.ExecutionFilter.all().withStatus(ExecutionStatus.FAILED)
+                .createdBetween(from, null);
+        var byCreation = io.stent.operations.ExecutionSort.CREATED_AT;
+        var budgeted = jdbcStore.queries(2);
+        var newest = budgeted.executions(failedOnly, byCreation, new io.stent.operations.PageRequest(0, 10, false));
+        assertEquals(List.of(), ids(newest), "the newest two executions did not fail");
+        var edge = store.executions().find(later.get(1)).orElseThrow().createdAt();
+        assertEquals(edge.toInstant(), newest.searchedTo().toInstant(), "it read the two newest and says so");
+        var older = budgeted.executions(failedOnly.createdBetween(from, newest.searchedTo()), byCreation,
+                new io.stent.operations.PageRequest(0, 10, false));
+        assertEquals(List.of(failed), ids(older), "asked again before that time, it finds the failed one");
+        var rest = budgeted.executions(failedOnly.createdBetween(from, older.searchedTo()), byCreation,
+                new io.stent.operations.PageRequest(0, 10, false));
+        assertEquals(null, rest.searchedTo(), "the oldest one left is all there is: searched whole");
+
+        var oldest = budgeted.executions(failedOnly, byCreation, new io.stent.operations.PageRequest(0, 10, true));
+        assertEquals(List.of(failed), ids(oldest), "oldest first, the two oldest hold it");
+        assertEquals(store.executions().find(later.get(0)).orElseThrow().createdAt().toInstant(),
+                oldest.searchedTo().toInstant(), "newer ones than the two oldest were not read");
+        assertEquals(null, budgeted.executions(failedOnly.withFunction("nothing"), byCreation,
+                new io.stent.operations.PageRequest(0, 10, false)).searchedTo(), "an indexed filter bounds the search");
+        assertEquals(null, jdbcStore.queries().executions(failedOnly, byCreation,
+                new io.stent.operations.PageRequest(0, 10, false)).searchedTo(), "five executions are within the budget");
+    }
+
+    @Test
     void queries_findExecutionsByQueueAndByTag_andShowBoth() {
         String function = fn();
         String queue = "q-" + function.substring(function.length() - 12);
@@ -1233,6 +1269,16 @@ abstract class StoreContractTest {
         var untagged = oldestFirst(ofFunction.onQueue("default")).items().get(0);
         assertEquals(List.of(), untagged.tags());
         assertEquals(queue, jdbcStore.queries().execution(tagged).orElseThrow().summary().queue());
+        assertEquals(List.of("eu", "gpu_1"), jdbcStore.queries().execution(tagged).orElseThrow().summary().tags());
+
+        NewExecution claimed = new NewExecution(UUID.randomUUID().toString(), function, 1, queue, "[2]", null,
+                Duration.ZERO, null, null, null, 0, java.util.Set.of("eu"));
+        assertTrue(store.executions().createClaimed(claimed, "starter", LEASE).isPresent());
+        NewExecution joined = new NewExecution(UUID.randomUUID().toString(), function, 1, queue, "[3]",
+                "tagged-" + UUID.randomUUID(), Duration.ZERO, null, null, null, 0, java.util.Set.of("eu"));
+        assertEquals(joined.id(), store.executions().createInCurrentTransaction(joined));
+        assertEquals(List.of(tagged, claimed.id(), joined.id()), ids(oldestFirst(ofFunction.withTag("eu"))),
+                "tags are written by every kind of start: queued, claimed by its starter, in the caller's transaction");
     }
 
     @Test

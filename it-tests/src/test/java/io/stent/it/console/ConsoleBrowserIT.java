@@ -90,6 +90,7 @@ class ConsoleBrowserIT {
                         + browser.getCurrentUrl());
                 screenshot(browser, "execution-detail");
                 assertSearchSortAndPaging(browser, wait, odd);
+                assertASearchByStatusGoesOnWhereItStopped(browser, wait, failed);
                 assertTheFailedStepIsShown_andRetried(browser, wait, console, twoSteps);
 
                 browser.findElement(By.id("nav-dead-letters")).click();
@@ -237,6 +238,38 @@ class ConsoleBrowserIT {
         });
         click(wait, By.cssSelector("th[data-sort='created_at']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("th.sorted-desc[data-sort='created_at']")));
+    }
+
+    /**
+     * With a budget of 20 executions per search (see {@link ConsoleServer}) and more than 50 newer
+     * completed ones, the failed execution is found by searching further, step by step.
+     */
+    private static void assertASearchByStatusGoesOnWhereItStopped(WebDriver browser, WebDriverWait wait,
+                                                                  String failed) throws Exception {
+        By row = By.cssSelector("tr[data-id='" + failed + "']");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByVisibleText("FAILED");
+        int steps = 0;
+        while (true) {
+            wait.until(driver -> !driver.findElements(row).isEmpty()
+                    || driver.findElement(By.id("search-further")).isDisplayed());
+            if (!browser.findElements(row).isEmpty()) {
+                break;
+            }
+            assertTrue(++steps <= 6, "searching further finds the failed execution");
+            String stoppedAt = browser.findElement(By.id("searched-to")).getText();
+            assertTrue(stoppedAt.contains("it stopped at those created at"), stoppedAt);
+            click(wait, By.id("search-further"));
+            wait.until(driver -> !driver.findElements(row).isEmpty()
+                    || !driver.findElement(By.id("searched-to")).getText().equals(stoppedAt));
+        }
+        assertTrue(steps >= 1, "the 20 newest executions did not fail: the first search stopped short");
+        assertTrue(browser.findElements(By.cssSelector("#executions tr")).stream()
+                .allMatch(each -> each.getText().contains("FAILED")), "only failed ones are listed");
+        screenshot(browser, "searched-further");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByVisibleText("all");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('created-before').value = '';"
+                + " document.getElementById('created-before').dispatchEvent(new Event('change'));");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "rows 1 to 50"));
     }
 
     /** An execution that failed in its second step: the step is marked in the table, named with the error, and retried. */

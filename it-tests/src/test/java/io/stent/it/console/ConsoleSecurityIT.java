@@ -169,7 +169,10 @@ class ConsoleSecurityIT {
                     ? json.length() : json.indexOf("\"/api", path + 5)));
             assertTrue(operations.contains("\"" + endpoint.method().toLowerCase(java.util.Locale.ROOT) + "\":{"),
                     "the document has " + endpoint + ": " + operations);
+            assertTrue(operations.contains("\"summary\":\""), "each operation says what it does: " + operations);
         }
+        assertTrue(json.contains("\"name\":\"runningLongerThan\"") && json.contains("\"description\":\"only"
+                + " executions that started longer ago"), "parameters are described: " + json);
         HttpResponse<String> serverDocument = server.call("GET", "/openapi");
         for (String consolePath : List.of("/api/dead-letters", "/api/executions", "/api/session", "/api/audit")) {
             assertFalse(serverDocument.body().contains(consolePath), "the server's public OpenAPI document"

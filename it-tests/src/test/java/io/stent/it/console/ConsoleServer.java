@@ -67,15 +67,17 @@ final class ConsoleServer implements AutoCloseable {
     }
 
     /**
-     * The console's users, a short lease so that a crashed server's lease soon shows expired, and
-     * the worker tags the oddly named function requires.
+     * The console's users, a short lease so that a crashed server's lease soon shows expired, the
+     * worker tags the oddly named function requires, and a search budget small enough for a test
+     * to search by status in several steps.
      */
     private static Map<String, String> environment() {
         return Map.of("STENT_CONSOLE_AUTH", "users", "STENT_CONSOLE_USERS", "admin, viewer",
                 "STENT_CONSOLE_USER_ADMIN_PASSWORD", ADMIN_PASSWORD, "STENT_CONSOLE_USER_ADMIN_ROLES", "stent-admin",
                 "STENT_CONSOLE_USER_VIEWER_PASSWORD", VIEWER_PASSWORD,
                 "STENT_CONSOLE_USER_VIEWER_ROLES", "stent-viewer", "STENT_WORKER_LEASE", "PT5S",
-                "STENT_WORKER_HEARTBEAT", "PT1S", "STENT_WORKER_TAGS", "gpu,t<img src=x onerror=window.stentXss=5>");
+                "STENT_WORKER_HEARTBEAT", "PT1S", "STENT_WORKER_TAGS", "gpu,t<img src=x onerror=window.stentXss=5>",
+                "STENT_CONSOLE_SEARCH_BUDGET", "20");
     }
 
     /**

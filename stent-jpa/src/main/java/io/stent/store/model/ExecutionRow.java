@@ -47,8 +47,6 @@ public class ExecutionRow {
     private String parentPosition;
     @Column(name = "queue", length = 100)
     private String queue;
-    @Column(name = "tags", length = 1000)
-    private String tags;
     @Column(name = "awaited", nullable = false)
     private boolean awaited;
 
@@ -144,11 +142,6 @@ public class ExecutionRow {
     /** @return the queue it was started on, or null for executions that ended before schema version 14 */
     public String queue() {
         return queue;
-    }
-
-    /** @return its function's required tags as stored ({@code ",a,b,"}), or null for none */
-    public String tags() {
-        return tags;
     }
 
     /** @return whether someone awaits its end */
