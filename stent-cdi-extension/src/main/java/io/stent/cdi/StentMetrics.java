@@ -30,7 +30,7 @@ final class StentMetrics {
     /** The store with its claims timed. */
     static Store timed(Store store, StentMeter meter) {
         return new Store(store.executions(), new TimedClaims(store.claims(), meter), store.completions(),
-                store.steps(), store.signals(), store.wakeups(), store.cache(), store.workers());
+                store.steps(), store.signals(), store.wakeups(), store.cache(), store.workers(), store.schedules());
     }
 
 }

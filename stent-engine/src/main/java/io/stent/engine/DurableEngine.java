@@ -52,6 +52,8 @@ public final class DurableEngine implements Stent {
     /** Functions that a workflow cannot run inline as a step: limited, tagged, or on a queue not served here. */
     private final java.util.Set<FunctionDefinition> dispatchedAsStep;
     private final Worker worker;
+    private final ScheduleService schedules;
+    private final ScheduleLoop scheduleLoop;
 
     /**
      * Builds an engine.
@@ -102,6 +104,8 @@ public final class DurableEngine implements Stent {
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
                 settings.awaitTimeout(), contexts);
         self[0] = worker;
+        this.schedules = new ScheduleService(store.schedules(), registry, arguments, wakeups);
+        this.scheduleLoop = new ScheduleLoop(schedules, settings.scheduleInterval(), threads);
         this.dispatchedAsStep = registry.all().stream().filter(f -> mustDispatch(f, settings.routing()))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -118,14 +122,25 @@ public final class DurableEngine implements Stent {
     public void start() {
         store.wakeups().start(threads, wakeups::workAvailable, wakeups::executionFinished);
         worker.start();
+        scheduleLoop.start();
     }
 
     /** Drains and stops the worker, and stops listening. */
     public void stop() {
+        scheduleLoop.stop();
         worker.stop();
         batcher.stop();
         watchdog.stop();
         store.wakeups().stop();
+    }
+
+    /**
+     * The recurring schedules: declared at deployment, and managed by operators.
+     *
+     * @return the schedules
+     */
+    public ScheduleService schedules() {
+        return schedules;
     }
 
     /**

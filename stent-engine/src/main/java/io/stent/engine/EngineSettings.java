@@ -29,6 +29,19 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
                              boolean joinStepTransactions, FailureHandling failures, boolean joinStartTransactions,
                              ValueRules values) {
 
+    /** How often each instance looks for due schedules. */
+    static final Duration SCHEDULE_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * How often each instance looks for due schedules: one indexed query a second, so a fire
+     * time starts within about a second of it.
+     *
+     * @return the interval
+     */
+    public Duration scheduleInterval() {
+        return SCHEDULE_INTERVAL;
+    }
+
     /**
      * Rules for what is stored.
      *

@@ -27,7 +27,7 @@ public final class JdbcStore implements AutoCloseable {
         this.jdbc = new Jdbc(dataSource, dialect);
         this.store = new Store(new JdbcExecutionStore(jdbc), new JdbcTaskClaims(jdbc), new JdbcTaskCompletion(jdbc),
                 new JdbcStepLog(jdbc), new JdbcSignalStore(jdbc), dialect.wakeups(dataSource), new JdbcResultCache(jdbc),
-                new JdbcWorkerRegistry(jdbc, dataSource));
+                new JdbcWorkerRegistry(jdbc, dataSource), new JdbcScheduleStore(jdbc));
         this.migrator = new SchemaMigrator(dataSource, dialect);
         this.dialectName = dialect.name();
     }

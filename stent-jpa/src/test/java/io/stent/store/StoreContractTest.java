@@ -377,6 +377,109 @@ abstract class StoreContractTest {
         }
     }
 
+    private static io.stent.engine.store.ScheduleRecord schedule(String name, String function, String cron,
+                                                                 java.time.Instant next) {
+        return new io.stent.engine.store.ScheduleRecord(name, function, "[]", cron, "UTC", "SKIP", "LATEST", 10,
+                60_000, true, false, next, null, null, null, 0, 0, false);
+    }
+
+    /** Moves a schedule's next fire time, as if the database clock had moved past it. */
+    private void moveNextFire(String name, java.time.Instant next) throws Exception {
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_schedule SET next_fire_at = ? WHERE name = ?")) {
+            statement.setObject(1, next.atOffset(java.time.ZoneOffset.UTC));
+            statement.setString(2, name);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
+    private io.stent.engine.store.ScheduleRecord dueOne(String name) {
+        return store.schedules().due(1000).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void schedules_saveKeepsTheStateOfAnUnchangedSchedule_andRefiresOneWhoseTimesChanged() {
+        String name = "nightly-" + UUID.randomUUID();
+        var schedules = store.schedules();
+        java.time.Instant next = schedules.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertTrue(schedules.save(schedule(name, "reports.nightly", "0 3 * * *", next)));
+        assertFalse(schedules.save(schedule(name, "reports.nightly", "0 3 * * *", next.plusSeconds(60))),
+                "the same definition: nothing to write");
+        assertEquals(next, schedules.find(name).orElseThrow().nextFireAt());
+        var changedPolicy = new io.stent.engine.store.ScheduleRecord(name, "reports.nightly", "[]", "0 3 * * *", "UTC",
+                "BUFFER_ONE", "LATEST", 10, 60_000, true, false, next.plusSeconds(60), null, null, null, 0, 0, false);
+        assertTrue(schedules.save(changedPolicy));
+        assertEquals("BUFFER_ONE", schedules.find(name).orElseThrow().overlap());
+        assertEquals(next, schedules.find(name).orElseThrow().nextFireAt(), "the same times: it keeps its next one");
+        assertTrue(schedules.save(schedule(name, "reports.nightly", "0 4 * * *", next.plusSeconds(3600))));
+        assertEquals(next.plusSeconds(3600), schedules.find(name).orElseThrow().nextFireAt(), "new times: refired");
+        assertTrue(schedules.all().stream().anyMatch(s -> s.name().equals(name)));
+        assertTrue(schedules.delete(name));
+        assertTrue(schedules.find(name).isEmpty());
+        assertFalse(schedules.delete(name));
+    }
+
+    @Test
+    void schedules_aRoundAppliedByTwoInstances_startsItsExecutionOnce() throws Exception {
+        String function = fn();
+        String name = "race-" + function;
+        var schedules = store.schedules();
+        java.time.Instant fire = schedules.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        schedules.save(schedule(name, function, "* * * * * *", fire.plusSeconds(3600)));
+        moveNextFire(name, fire);
+        var seen = dueOne(name);
+        assertEquals(fire, seen.nextFireAt());
+        assertFalse(seen.previousRunning());
+        String key = "stent-schedule:" + name + "@" + fire;
+        NewExecution first = new NewExecution(UUID.randomUUID().toString(), function, 1, "default", "[]", key,
+                Duration.ZERO, null, null, null, 0);
+        NewExecution second = new NewExecution(UUID.randomUUID().toString(), function, 1, "default", "[]", key,
+                Duration.ZERO, null, null, null, 0);
+        java.time.Instant next = fire.plusSeconds(1);
+        assertTrue(schedules.fire(seen, next, null, List.of(first), fire, 0), "the first instance moves it");
+        assertFalse(schedules.fire(seen, next, null, List.of(second), fire, 0), "the second finds it moved");
+        assertEquals(1, store.claims().claim("w", k(function), 10, LEASE).size(), "one execution for the fire time");
+        var after = schedules.find(name).orElseThrow();
+        assertEquals(next, after.nextFireAt());
+        assertEquals(first.id(), after.lastExecutionId());
+        assertEquals(fire, after.lastFireAt());
+        assertEquals(1, after.fires());
+        assertTrue(after.previousRunning(), "its execution runs");
+        schedules.delete(name);
+    }
+
+    @Test
+    void schedules_pausedOnesAreNotDue_aTriggerStartsOneNow_andTheLastExecutionsEndIsSeen() throws Exception {
+        String function = fn();
+        String name = "paused-" + function;
+        var schedules = store.schedules();
+        java.time.Instant past = schedules.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        schedules.save(schedule(name, function, "0 * * * * *", past));
+        assertEquals(past, dueOne(name).nextFireAt(), "due: its fire time has passed");
+        assertTrue(schedules.setPaused(name, true, null));
+        assertTrue(store.schedules().due(1000).stream().noneMatch(s -> s.name().equals(name)), "paused");
+        var paused = schedules.find(name).orElseThrow();
+        assertTrue(paused.paused());
+        assertFalse(schedules.fire(paused, past.plusSeconds(60), null, List.of(), null, 1),
+                "a round read before the pause changes nothing after it");
+        java.time.Instant resumed = schedules.now().plusSeconds(30);
+        assertTrue(schedules.setPaused(name, false, resumed));
+        assertEquals(resumed.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                schedules.find(name).orElseThrow().nextFireAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+
+        NewExecution now = new NewExecution(UUID.randomUUID().toString(), function, 1, "default", "[]",
+                "stent-schedule:" + name + "@manual-1", Duration.ZERO, null, null, null, 0);
+        assertTrue(schedules.trigger(name, now));
+        assertFalse(schedules.trigger("no-such-schedule", now));
+        assertTrue(schedules.find(name).orElseThrow().previousRunning());
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
+        assertEquals(now.id(), task.executionId());
+        assertTrue(store.completions().finish(task, "w", ExecutionStatus.COMPLETED, "null", null));
+        assertFalse(schedules.find(name).orElseThrow().previousRunning(), "its last execution ended");
+        assertEquals(1, schedules.find(name).orElseThrow().fires());
+        schedules.delete(name);
+    }
+
     @Test
     void forgetOlderThan_removesLongSilentWorkers_butNeverOneThatStillHoldsATask() throws Exception {
         String function = fn();

@@ -11,7 +11,9 @@ package io.stent.engine.store;
  * @param wakeups pushed wake-ups, or {@link WakeupSource#NONE}
  * @param cache results cached by key
  * @param workers the workers that run, for taking over dead ones' tasks at once
+ * @param schedules recurring schedules
  */
 public record Store(ExecutionStore executions, TaskClaims claims, TaskCompletion completions, StepLog steps,
-                    SignalStore signals, WakeupSource wakeups, ResultCache cache, WorkerRegistry workers) {
+                    SignalStore signals, WakeupSource wakeups, ResultCache cache, WorkerRegistry workers,
+                    ScheduleStore schedules) {
 }
