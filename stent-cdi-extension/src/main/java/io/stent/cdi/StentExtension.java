@@ -29,6 +29,8 @@ import java.util.Map;
 public class StentExtension implements Extension {
 
     private final List<DurableMethod> found = new ArrayList<>();
+    private final List<String> scheduleWithoutDurable = new ArrayList<>();
+    private final ScheduleDeclarations schedules = new ScheduleDeclarations();
     private FunctionRegistry registry;
     private volatile StentRuntime runtime;
     /** The application's MicroProfile metric registry, once found (typed loosely: the API may be absent). */
@@ -81,6 +83,9 @@ public class StentExtension implements Extension {
             Durable durable = method.getAnnotation(Durable.class);
             if (durable != null) {
                 found.add(new DurableMethod(event.getBean(), method.getJavaMember(), durable));
+            } else if (method.isAnnotationPresent(io.stent.DurableSchedule.class)) {
+                scheduleWithoutDurable.add(method.getJavaMember().getDeclaringClass().getName() + "."
+                        + method.getJavaMember().getName());
             }
         }
     }
@@ -99,7 +104,9 @@ public class StentExtension implements Extension {
             }
             if (problems.isEmpty()) {
                 try {
-                    definitions.add(resolver.resolve(method));
+                    FunctionDefinition definition = resolver.resolve(method);
+                    definitions.add(definition);
+                    problems.addAll(schedules.read(method, definition));
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }
@@ -108,6 +115,10 @@ public class StentExtension implements Extension {
                 event.addDefinitionError(new DeploymentException("STENT-1004 @Durable method " + method.javaName()
                         + " is invalid: " + problem));
             }
+        }
+        for (String method : scheduleWithoutDurable) {
+            event.addDefinitionError(new DeploymentException("STENT-1008 " + method + " has @DurableSchedule but"
+                    + " is not @Durable: a schedule starts a durable function"));
         }
         try {
             registry = new FunctionRegistry(definitions);
@@ -133,6 +144,15 @@ public class StentExtension implements Extension {
     StentHealth liveness() {
         StentRuntime started = runtime;
         return started != null ? started.liveness() : new StentHealth(true, java.util.Map.of("worker", "not running"));
+    }
+
+    /**
+     * The schedules this deployment's annotations declare.
+     *
+     * @return them, checked
+     */
+    public List<io.stent.engine.ScheduleService.Declaration> declaredSchedules() {
+        return schedules.declared();
     }
 
     /**

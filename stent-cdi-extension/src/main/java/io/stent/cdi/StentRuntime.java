@@ -131,6 +131,7 @@ public class StentRuntime {
         }
         workerStarted = true;
         if (workerEnabled) {
+            built.schedules().declare(extension.declaredSchedules()); // written by the first schedule rounds
             built.start();
         }
     }

@@ -86,6 +86,18 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void badSchedules_failDeployment_namingTheMethodAndWhatIsWrong() {
+        assertMentions(deploymentFailure(io.stent.cdi.invalid.BadCron.class), "BadCron.work",
+                "cron expression '0 0 31 2 *' never fires");
+        assertMentions(deploymentFailure(io.stent.cdi.invalid.BadZone.class), "BadZone.work",
+                "unknown time zone 'Mars/Olympus'");
+        assertMentions(deploymentFailure(io.stent.cdi.invalid.ScheduledWithParameters.class),
+                "ScheduledWithParameters.work", "it has 1 parameter(s)");
+        assertMentions(deploymentFailure(io.stent.cdi.invalid.ScheduledNotDurable.class), "STENT-1008",
+                "ScheduledNotDurable.work has @DurableSchedule but is not @Durable");
+    }
+
+    @Test
     void typeLevelAnnotation_failsDeployment() {
         assertMentions(deploymentFailure(TypeLevel.class), "STENT-1003", "TypeLevel");
     }

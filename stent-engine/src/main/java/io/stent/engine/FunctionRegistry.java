@@ -49,6 +49,16 @@ public final class FunctionRegistry {
     }
 
     /**
+     * Whether a function of this name is registered here.
+     *
+     * @param name the function name
+     * @return true if some version of it is
+     */
+    public boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
+    /**
      * The definition new executions of a name start on: its highest version.
      *
      * @param name the function name

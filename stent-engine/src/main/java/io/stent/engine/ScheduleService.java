@@ -38,6 +38,19 @@ public final class ScheduleService {
     private final ArgumentCodec arguments;
     private final Wakeups wakeups;
     private final java.util.Set<String> reportedUnknown = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Deque<Declaration> undeclared = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.Set<String> declaredNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean declarationsPending;
+
+    /**
+     * A schedule an annotation declares.
+     *
+     * @param name the schedule's name
+     * @param spec when it fires
+     * @param functionName the function (without parameters) it starts
+     */
+    public record Declaration(String name, ScheduleSpec spec, String functionName) {
+    }
 
     ScheduleService(ScheduleStore store, FunctionRegistry registry, ArgumentCodec arguments, Wakeups wakeups) {
         this.store = store;
@@ -99,12 +112,46 @@ public final class ScheduleService {
     }
 
     /**
+     * Hands over the deployment's declared schedules: the next rounds write them (and go on trying
+     * while the database is away), before they fire anything.
+     *
+     * @param declarations the declared schedules
+     */
+    public void declare(List<Declaration> declarations) {
+        for (Declaration declaration : declarations) {
+            declaredNames.add(declaration.name());
+        }
+        undeclared.addAll(declarations);
+        declarationsPending = true;
+    }
+
+    private void writeDeclared() {
+        for (Declaration declaration = undeclared.peek(); declaration != null; declaration = undeclared.peek()) {
+            save(declaration.name(), declaration.spec(), registry.require(declaration.functionName()), new Object[0],
+                    true);
+            undeclared.remove();
+        }
+        for (ScheduleRecord stored : store.all()) {
+            if (stored.declared() && !declaredNames.contains(stored.name()) && registry.contains(stored.functionName())
+                    && reportedUnknown.add("undeclared:" + stored.name())) {
+                LOG.warning(() -> "STENT-2232 schedule " + stored.name() + " of " + stored.functionName()
+                        + " is in the database as declared, but this deployment does not declare it: it goes on"
+                        + " firing until it is deleted (console, command line or StentOperations)");
+            }
+        }
+        declarationsPending = false;
+    }
+
+    /**
      * Runs one round: every due schedule whose function this instance knows starts the executions
      * of its due fire times (or drops them, as its policies say).
      *
      * @return how many executions this round started
      */
     public int runRound() {
+        if (declarationsPending) {
+            writeDeclared();
+        }
         List<ScheduleRecord> due = store.due(ROUND_LIMIT);
         if (due.isEmpty()) {
             return 0;
