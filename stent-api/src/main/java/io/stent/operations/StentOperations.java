@@ -139,6 +139,47 @@ public interface StentOperations {
     int purgeDeadLetters(Duration age);
 
     /**
+     * The recurring schedules, by name, with their next fire times and last runs.
+     *
+     * @return the schedules
+     */
+    List<ScheduleView> schedules();
+
+    /**
+     * Pauses a schedule: no fire time starts an execution until it is resumed.
+     *
+     * @param name the schedule
+     * @return false if there is none
+     */
+    boolean pauseSchedule(String name);
+
+    /**
+     * Resumes a paused schedule from its next fire time after now; the ones that passed while it
+     * was paused are dropped.
+     *
+     * @param name the schedule
+     * @return false if there is none
+     */
+    boolean resumeSchedule(String name);
+
+    /**
+     * Starts an execution of a schedule now, whatever its fire times and policies.
+     *
+     * @param name the schedule
+     * @return the execution's id, or empty if there is no such schedule
+     */
+    Optional<String> triggerSchedule(String name);
+
+    /**
+     * Deletes a schedule; the executions it started go on. A declared one comes back when a
+     * deployment that declares it starts again.
+     *
+     * @param name the schedule
+     * @return false if there was none
+     */
+    boolean deleteSchedule(String name);
+
+    /**
      * The workers that run now or stopped lately, the newest first.
      *
      * @return the workers

@@ -106,7 +106,8 @@ public final class ScheduleService {
     public boolean save(String name, ScheduleSpec spec, FunctionDefinition function, Object[] args, boolean declared) {
         ScheduleRules rules = rules(name, spec);
         Instant first = rules.nextAfter(store.now());
-        return store.save(new ScheduleRecord(name, function.name(), arguments.encode(function, args), spec.cron(),
+        return store.save(new ScheduleRecord(name, function.name(), function.version(), function.queue(),
+                function.routing().priority(), function.routing().tags(), arguments.encode(function, args), spec.cron(),
                 spec.zone().getId(), spec.overlap().name(), spec.catchUp().name(), spec.catchUpLimit(),
                 spec.grace().toMillis(), declared, false, first, null, null, null, 0, 0, false));
     }

@@ -23,7 +23,8 @@ import java.util.Optional;
  */
 final class JdbcScheduleStore implements ScheduleStore {
 
-    private static final String COLUMNS = "s.name, s.function_name, s.args, s.cron, s.zone, s.overlap, s.catch_up,"
+    private static final String COLUMNS = "s.name, s.function_name, s.function_version, s.queue, s.priority,"
+            + " s.tags, s.args, s.cron, s.zone, s.overlap, s.catch_up,"
             + " s.catch_up_limit, s.grace_ms, s.declared, s.paused, s.next_fire_at, s.buffered_fire_at,"
             + " s.last_fire_at, s.last_execution_id, s.fires, s.dropped,"
             + " CASE WHEN e.status IN ('PENDING', 'RUNNING', 'SUSPENDED', 'CANCELLING') THEN 1 ELSE 0 END";
@@ -71,9 +72,10 @@ final class JdbcScheduleStore implements ScheduleStore {
         Optional<ScheduleRecord> existing = one(connection, SELECT + " WHERE s.name = ?", schedule.name());
         if (existing.isEmpty()) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO stent_schedule (name,"
-                    + " function_name, args, cron, zone, overlap, catch_up, catch_up_limit, grace_ms, declared,"
-                    + " paused, next_fire_at, fires, dropped, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+                    + " function_name, function_version, queue, priority, tags, args, cron, zone, overlap, catch_up,"
+                    + " catch_up_limit, grace_ms, declared, paused, next_fire_at, fires, dropped, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, CURRENT_TIMESTAMP,"
+                    + " CURRENT_TIMESTAMP)")) {
                 int index = bindDefinition(insert, 1, schedule);
                 insert.setBoolean(index++, schedule.declared());
                 insert.setBoolean(index++, schedule.paused());
@@ -88,11 +90,12 @@ final class JdbcScheduleStore implements ScheduleStore {
         }
         boolean refire = !stored.sameFireTimes(schedule);
         try (PreparedStatement update = connection.prepareStatement("UPDATE stent_schedule SET function_name = ?,"
-                + " args = ?, cron = ?, zone = ?, overlap = ?, catch_up = ?, catch_up_limit = ?, grace_ms = ?,"
+                + " function_version = ?, queue = ?, priority = ?, tags = ?, args = ?, cron = ?, zone = ?, overlap = ?, catch_up = ?, catch_up_limit = ?, grace_ms = ?,"
                 + " declared = ?, updated_at = CURRENT_TIMESTAMP"
                 + (refire ? ", next_fire_at = ?, buffered_fire_at = NULL" : "") + " WHERE name = ?")) {
             int index = 1;
             update.setString(index++, schedule.functionName());
+            index = bindFunction(update, index, schedule);
             update.setString(index++, schedule.arguments());
             update.setString(index++, schedule.cron());
             update.setString(index++, schedule.zone());
@@ -114,6 +117,7 @@ final class JdbcScheduleStore implements ScheduleStore {
             throws SQLException {
         statement.setString(index++, schedule.name());
         statement.setString(index++, schedule.functionName());
+        index = bindFunction(statement, index, schedule);
         statement.setString(index++, schedule.arguments());
         statement.setString(index++, schedule.cron());
         statement.setString(index++, schedule.zone());
@@ -121,6 +125,16 @@ final class JdbcScheduleStore implements ScheduleStore {
         statement.setString(index++, schedule.catchUp());
         statement.setInt(index++, schedule.catchUpLimit());
         statement.setLong(index++, schedule.graceMillis());
+        return index;
+    }
+
+    private static int bindFunction(PreparedStatement statement, int index, ScheduleRecord schedule)
+            throws SQLException {
+        statement.setInt(index++, schedule.functionVersion());
+        statement.setString(index++, schedule.queue());
+        statement.setInt(index++, schedule.priority());
+        statement.setString(index++, schedule.tags().isEmpty() ? null
+                : String.join(",", new java.util.TreeSet<>(schedule.tags())));
         return index;
     }
 
@@ -241,11 +255,13 @@ final class JdbcScheduleStore implements ScheduleStore {
         List<ScheduleRecord> schedules = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                schedules.add(new ScheduleRecord(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getInt(8),
-                        rows.getLong(9), rows.getBoolean(10), rows.getBoolean(11), instant(rows, 12),
-                        instant(rows, 13), instant(rows, 14), rows.getString(15), rows.getLong(16), rows.getLong(17),
-                        rows.getInt(18) == 1));
+                String tags = rows.getString(6);
+                schedules.add(new ScheduleRecord(rows.getString(1), rows.getString(2), rows.getInt(3),
+                        rows.getString(4), rows.getInt(5), tags == null ? java.util.Set.of()
+                        : java.util.Set.of(tags.split(",")), rows.getString(7), rows.getString(8), rows.getString(9),
+                        rows.getString(10), rows.getString(11), rows.getInt(12), rows.getLong(13), rows.getBoolean(14),
+                        rows.getBoolean(15), instant(rows, 16), instant(rows, 17), instant(rows, 18),
+                        rows.getString(19), rows.getLong(20), rows.getLong(21), rows.getInt(22) == 1));
             }
         }
         return schedules;

@@ -2,7 +2,11 @@ package io.stent.store;
 
 import io.stent.ExecutionFinishedException;
 import io.stent.ExecutionNotFoundException;
+import io.stent.engine.schedule.CronExpression;
 import io.stent.engine.store.ExecutionStore;
+import io.stent.engine.store.NewExecution;
+import io.stent.engine.store.ScheduleRecord;
+import io.stent.engine.store.ScheduleStore;
 import io.stent.engine.store.SignalStore;
 import io.stent.operations.AuditView;
 import io.stent.operations.CancelOutcome;
@@ -15,12 +19,14 @@ import io.stent.operations.ExecutionSort;
 import io.stent.operations.ExecutionSummary;
 import io.stent.operations.Page;
 import io.stent.operations.PageRequest;
+import io.stent.operations.ScheduleView;
 import io.stent.operations.ReplayOutcome;
 import io.stent.operations.StentOperations;
 import io.stent.operations.StepView;
 import io.stent.operations.WorkerView;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -180,6 +186,75 @@ public final class StoreOperations implements StentOperations {
         int purged = store.deadLetters().purgeOlderThan(age);
         record("dead-letter.purge", List.of(), purged, "PURGED", "olderThan=" + age);
         return purged;
+    }
+
+    @Override
+    public List<ScheduleView> schedules() {
+        return store.store().schedules().all().stream().map(StoreOperations::view).toList();
+    }
+
+    private static ScheduleView view(ScheduleRecord schedule) {
+        java.util.List<java.time.OffsetDateTime> upcoming = new java.util.ArrayList<>();
+        if (!schedule.paused()) {
+            CronExpression cron = CronExpression.parse(schedule.cron());
+            java.time.ZoneId zone = java.time.ZoneId.of(schedule.zone());
+            for (Instant fire = schedule.nextFireAt(); fire != null && upcoming.size() < ScheduleView.UPCOMING;
+                 fire = cron.next(fire, zone).orElse(null)) {
+                upcoming.add(utc(fire));
+            }
+        }
+        return new ScheduleView(schedule.name(), schedule.functionName(), schedule.cron(), schedule.zone(),
+                io.stent.ScheduleOverlap.valueOf(schedule.overlap()), io.stent.ScheduleCatchUp.valueOf(schedule.catchUp()),
+                schedule.catchUpLimit(), java.time.Duration.ofMillis(schedule.graceMillis()), schedule.declared(),
+                schedule.paused(), upcoming, utc(schedule.bufferedFireAt()), utc(schedule.lastFireAt()),
+                schedule.lastExecutionId(), schedule.previousRunning(), schedule.fires(), schedule.dropped());
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    @Override
+    public boolean pauseSchedule(String name) {
+        boolean paused = store.store().schedules().setPaused(name, true, null);
+        record("schedule.pause", List.of(name), paused ? 1 : 0, paused ? "PAUSED" : "NOT_FOUND", null);
+        return paused;
+    }
+
+    @Override
+    public boolean resumeSchedule(String name) {
+        ScheduleStore schedules = store.store().schedules();
+        Optional<ScheduleRecord> schedule = schedules.find(name);
+        boolean resumed = schedule.isPresent() && schedules.setPaused(name, false,
+                CronExpression.parse(schedule.get().cron()).next(schedules.now(),
+                        java.time.ZoneId.of(schedule.get().zone())).orElseThrow());
+        record("schedule.resume", List.of(name), resumed ? 1 : 0, resumed ? "RESUMED" : "NOT_FOUND", null);
+        return resumed;
+    }
+
+    @Override
+    public Optional<String> triggerSchedule(String name) {
+        Optional<ScheduleRecord> schedule = store.store().schedules().find(name);
+        Optional<String> started = Optional.empty();
+        if (schedule.isPresent()) {
+            ScheduleRecord s = schedule.get();
+            NewExecution execution = new NewExecution(java.util.UUID.randomUUID().toString(), s.functionName(),
+                    s.functionVersion(), s.queue(), s.arguments(), "stent-schedule:" + name + "@manual-"
+                    + java.util.UUID.randomUUID(), java.time.Duration.ZERO, null, null, null, s.priority(), s.tags());
+            if (store.store().schedules().trigger(name, execution)) {
+                started = Optional.of(execution.id());
+            }
+        }
+        record("schedule.trigger", started.isPresent() ? List.of(name, started.get()) : List.of(name),
+                started.isPresent() ? 1 : 0, started.isPresent() ? "STARTED" : "NOT_FOUND", null);
+        return started;
+    }
+
+    @Override
+    public boolean deleteSchedule(String name) {
+        boolean deleted = store.store().schedules().delete(name);
+        record("schedule.delete", List.of(name), deleted ? 1 : 0, deleted ? "DELETED" : "NOT_FOUND", null);
+        return deleted;
     }
 
     @Override

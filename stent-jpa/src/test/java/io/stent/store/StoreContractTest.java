@@ -379,7 +379,8 @@ abstract class StoreContractTest {
 
     private static io.stent.engine.store.ScheduleRecord schedule(String name, String function, String cron,
                                                                  java.time.Instant next) {
-        return new io.stent.engine.store.ScheduleRecord(name, function, "[]", cron, "UTC", "SKIP", "LATEST", 10,
+        return new io.stent.engine.store.ScheduleRecord(name, function, 1, "default", 0, java.util.Set.of(), "[]", cron,
+                "UTC", "SKIP", "LATEST", 10,
                 60_000, true, false, next, null, null, null, 0, 0, false);
     }
 
@@ -406,14 +407,27 @@ abstract class StoreContractTest {
         assertFalse(schedules.save(schedule(name, "reports.nightly", "0 3 * * *", next.plusSeconds(60))),
                 "the same definition: nothing to write");
         assertEquals(next, schedules.find(name).orElseThrow().nextFireAt());
-        var changedPolicy = new io.stent.engine.store.ScheduleRecord(name, "reports.nightly", "[]", "0 3 * * *", "UTC",
-                "BUFFER_ONE", "LATEST", 10, 60_000, true, false, next.plusSeconds(60), null, null, null, 0, 0, false);
+        var changedPolicy = new io.stent.engine.store.ScheduleRecord(name, "reports.nightly", 1, "default", 0,
+                java.util.Set.of(), "[]", "0 3 * * *", "UTC", "BUFFER_ONE", "LATEST", 10, 60_000, true, false, next.plusSeconds(60), null, null, null, 0, 0, false);
         assertTrue(schedules.save(changedPolicy));
         assertEquals("BUFFER_ONE", schedules.find(name).orElseThrow().overlap());
         assertEquals(next, schedules.find(name).orElseThrow().nextFireAt(), "the same times: it keeps its next one");
         assertTrue(schedules.save(schedule(name, "reports.nightly", "0 4 * * *", next.plusSeconds(3600))));
         assertEquals(next.plusSeconds(3600), schedules.find(name).orElseThrow().nextFireAt(), "new times: refired");
         assertTrue(schedules.all().stream().anyMatch(s -> s.name().equals(name)));
+        var tagged = new io.stent.engine.store.ScheduleRecord(name, "reports.nightly", 2, "reports", 7,
+                java.util.Set.of("gpu", "eu"), "[\"x\"]", "0 4 * * *", "Europe/Berlin", "SKIP", "ALL", 4, 30_000, true,
+                false, next, null, null, null, 0, 0, false);
+        assertTrue(schedules.save(tagged), "a new function version, queue, priority, tags and zone");
+        var stored = schedules.find(name).orElseThrow();
+        assertEquals(2, stored.functionVersion());
+        assertEquals("reports", stored.queue());
+        assertEquals(7, stored.priority());
+        assertEquals(java.util.Set.of("gpu", "eu"), stored.tags());
+        assertEquals("[\"x\"]", stored.arguments());
+        assertEquals("Europe/Berlin", stored.zone());
+        assertEquals(4, stored.catchUpLimit());
+        assertEquals(30_000, stored.graceMillis());
         assertTrue(schedules.delete(name));
         assertTrue(schedules.find(name).isEmpty());
         assertFalse(schedules.delete(name));
@@ -478,6 +492,44 @@ abstract class StoreContractTest {
         assertFalse(schedules.find(name).orElseThrow().previousRunning(), "its last execution ended");
         assertEquals(1, schedules.find(name).orElseThrow().fires());
         schedules.delete(name);
+    }
+
+    @Test
+    void schedules_operatorsListPauseResumeTriggerAndDeleteThem_eachActionAudited() {
+        String function = fn();
+        String name = "ops-" + function;
+        var operations = new StoreOperations(jdbcStore, () -> "operator");
+        java.time.Instant next = store.schedules().now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plusSeconds(3600);
+        store.schedules().save(schedule(name, function, "0 * * * *", next));
+        var view = operations.schedules().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+        assertEquals(List.of(next, next.plusSeconds(3600), next.plusSeconds(7200)),
+                view.upcoming().stream().map(java.time.OffsetDateTime::toInstant).toList(), "hourly: the next three");
+        assertEquals(io.stent.ScheduleOverlap.SKIP, view.overlap());
+        assertEquals(Duration.ofMinutes(1), view.grace());
+        assertTrue(operations.pauseSchedule(name));
+        var paused = operations.schedules().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+        assertTrue(paused.paused());
+        assertEquals(List.of(), paused.upcoming(), "a paused schedule has no next fire time");
+        assertTrue(operations.resumeSchedule(name));
+        var resumed = store.schedules().find(name).orElseThrow();
+        assertFalse(resumed.paused());
+        assertTrue(resumed.nextFireAt().isAfter(store.schedules().now()));
+        String started = operations.triggerSchedule(name).orElseThrow();
+        assertEquals(started, store.claims().claim("w", k(function), 1, LEASE).get(0).executionId(),
+                "the triggered execution runs the schedule's function");
+        assertTrue(operations.schedules().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow()
+                .lastExecutionRunning());
+        assertTrue(operations.triggerSchedule("no-such").isEmpty());
+        assertFalse(operations.pauseSchedule("no-such"));
+        assertFalse(operations.resumeSchedule("no-such"));
+        assertTrue(operations.deleteSchedule(name));
+        assertFalse(operations.deleteSchedule(name));
+        var audited = operations.audit("operator", null, io.stent.operations.PageRequest.first(20)).items().stream()
+                .filter(a -> a.targets() != null && a.targets().contains(name)).map(io.stent.operations.AuditView::operation)
+                .toList();
+        assertTrue(audited.containsAll(List.of("schedule.pause", "schedule.resume", "schedule.trigger",
+                "schedule.delete")), audited.toString());
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.time.Instant;
  *
  * @param name the schedule's unique name
  * @param functionName the durable function it starts
+ * @param functionVersion the version the instance that wrote it runs
+ * @param queue the function's queue there
+ * @param priority the function's priority there
+ * @param tags the worker tags the function requires there
  * @param arguments the serialized arguments of each execution
  * @param cron the cron expression
  * @param zone the time zone id
@@ -24,10 +28,16 @@ import java.time.Instant;
  * @param dropped how many fire times it dropped (overlapping or missed)
  * @param previousRunning whether the execution it started last still runs (read with it)
  */
-public record ScheduleRecord(String name, String functionName, String arguments, String cron, String zone,
+public record ScheduleRecord(String name, String functionName, int functionVersion, String queue, int priority,
+                             java.util.Set<String> tags, String arguments, String cron, String zone,
                              String overlap, String catchUp, int catchUpLimit, long graceMillis, boolean declared,
                              boolean paused, Instant nextFireAt, Instant bufferedFireAt, Instant lastFireAt,
                              String lastExecutionId, long fires, long dropped, boolean previousRunning) {
+
+    /** Copies the tags. */
+    public ScheduleRecord {
+        tags = tags == null ? java.util.Set.of() : java.util.Set.copyOf(tags);
+    }
 
     /**
      * Whether another record defines the same schedule (function, arguments, fire times and policies).
@@ -36,7 +46,9 @@ public record ScheduleRecord(String name, String functionName, String arguments,
      * @return true if only its state differs
      */
     public boolean sameDefinition(ScheduleRecord other) {
-        return functionName.equals(other.functionName) && arguments.equals(other.arguments)
+        return functionName.equals(other.functionName) && functionVersion == other.functionVersion
+                && queue.equals(other.queue) && priority == other.priority && tags.equals(other.tags)
+                && arguments.equals(other.arguments)
                 && sameFireTimes(other) && overlap.equals(other.overlap) && catchUp.equals(other.catchUp)
                 && catchUpLimit == other.catchUpLimit && graceMillis == other.graceMillis;
     }

@@ -5,6 +5,10 @@
 CREATE TABLE IF NOT EXISTS stent_schedule (
     name              VARCHAR(200) NOT NULL PRIMARY KEY,
     function_name     VARCHAR(200) NOT NULL,
+    function_version  INT          NOT NULL,
+    queue             VARCHAR(100) NOT NULL,
+    priority          INT          NOT NULL,
+    tags              LONGTEXT,
     args              LONGTEXT     NOT NULL,
     cron              VARCHAR(200) NOT NULL,
     zone              VARCHAR(64)  NOT NULL,

@@ -3,10 +3,16 @@
 -- function at the fire times of a cron expression in a time zone. Every instance looks for due
 -- schedules; a round moves next_fire_at on with a conditional update, in the transaction that
 -- starts the round's executions (each with an idempotency key made of the schedule and the fire
--- time), so each fire time starts at most one execution across all instances.
+-- time), so each fire time starts at most one execution across all instances. The function's
+-- version, queue, priority and tags are those of the instance that wrote the schedule: the console
+-- starts an execution of it with them when an operator triggers it.
 CREATE TABLE stent_schedule (
     name              VARCHAR(200) COLLATE "C" PRIMARY KEY,
     function_name     VARCHAR(200) COLLATE "C" NOT NULL,
+    function_version  INTEGER      NOT NULL,
+    queue             VARCHAR(100) COLLATE "C" NOT NULL,
+    priority          INTEGER      NOT NULL,
+    tags              TEXT,
     args              TEXT         NOT NULL,
     cron              VARCHAR(200) COLLATE "C" NOT NULL,
     zone              VARCHAR(64)  COLLATE "C" NOT NULL,
