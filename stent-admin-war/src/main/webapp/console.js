@@ -377,6 +377,52 @@ async function loadWorkers() {
   }
 }
 
+async function loadSchedules() {
+  const body = document.getElementById('schedules');
+  try {
+    const schedules = await api('api/schedules');
+    body.replaceChildren();
+    for (const sc of schedules) {
+      const row = body.insertRow();
+      row.dataset.name = sc.name;
+      cell(row, sc.name + (sc.declared ? '' : ' (made at run time)'));
+      cell(row, sc.function);
+      cell(row, sc.cron + ' (' + sc.zone + ')');
+      const next = cell(row, sc.paused ? 'paused' : '', sc.paused ? 'FAILED' : '');
+      for (const fire of sc.upcoming) {
+        next.appendChild(document.createTextNode(fire.replace('T', ' ').replace(/(\.\d{3})\d*/, '$1').replace(/Z$/, '')));
+        next.appendChild(document.createElement('br'));
+      }
+      const last = cell(row, sc.lastFireAt ? sc.lastFireAt.replace('T', ' ').replace(/Z$/, '') + ' ' : '');
+      if (sc.lastExecutionId) {
+        executionLink(last, sc.lastExecutionId);
+        last.appendChild(document.createTextNode(sc.lastExecutionRunning ? ' (running)' : ''));
+      }
+      cell(row, sc.fires + ' / ' + sc.dropped);
+      cell(row, 'overlap ' + sc.overlap + ', after downtime ' + sc.catchUp
+        + (sc.catchUp === 'ALL' ? ' (up to ' + sc.catchUpLimit + ')' : ''));
+      const actions = cell(row, '');
+      if (session.admin) {
+        const path = 'api/schedules/' + encodeURIComponent(sc.name);
+        if (sc.paused) {
+          button(actions, 'Resume', () => act('Resume schedule ' + sc.name + ' from its next fire time?',
+            () => api(path + '/resume', { method: 'POST' }), loadSchedules));
+        } else {
+          button(actions, 'Pause', () => act('Pause schedule ' + sc.name + '?',
+            () => api(path + '/pause', { method: 'POST' }), loadSchedules));
+        }
+        button(actions, 'Trigger', () => act('Start an execution of schedule ' + sc.name + ' now?',
+          () => api(path + '/trigger', { method: 'POST' }), loadSchedules));
+        button(actions, 'Delete', () => act('Delete schedule ' + sc.name + '? The executions it started go on'
+          + (sc.declared ? '; the next deployment that declares it writes it again.' : '.'),
+          () => api(path, { method: 'DELETE' }), loadSchedules), 'danger');
+      }
+    }
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 function svg(name, attributes, text) {
@@ -477,9 +523,9 @@ async function loadOverview() {
 }
 
 const VIEWS = { overview: loadOverview, executions: loadExecutions, 'dead-letters': loadDeadLetters,
-  workers: loadWorkers, audit: loadAudit };
+  schedules: loadSchedules, workers: loadWorkers, audit: loadAudit };
 
-// Each view has its own address: #overview, #executions, #execution/ID, #dead-letters, #workers, #audit.
+// Each view has its own address: #overview, #executions, #execution/ID, #dead-letters, #schedules, #workers, #audit.
 async function route() {
   const hash = decodeURIComponent(location.hash.slice(1)) || 'overview';
   const [name, id] = hash.startsWith('execution/') ? ['executions', hash.slice('execution/'.length)] : [hash, null];

@@ -24,6 +24,8 @@ public final class StentCli {
               executions list [--status S] [--function F] [--queue Q] [--tag T] [--search PREFIX] [--limit N]
               executions show ID
               retry ID              (a FAILED execution, from the step that failed)
+              schedules list
+              schedules pause|resume|trigger|delete NAME
               cancel ID
               signal ID NAME JSON
             The URL, user and password may also come from STENT_CONSOLE_URL, STENT_CONSOLE_USER and
@@ -82,6 +84,7 @@ public final class StentCli {
         switch (command) {
             case "dlq" -> deadLetters(arguments);
             case "executions" -> executions(arguments);
+            case "schedules" -> schedules(arguments);
             case "retry" -> {
                 allow(arguments);
                 String path = "/executions/" + segment(arguments.word(1, "the execution id")) + "/retry";
@@ -100,6 +103,20 @@ public final class StentCli {
                 print(arguments, connect(arguments).change("POST", path, payload));
             }
             default -> throw new CliFailure(CliFailure.USAGE, "unknown command '" + command + "'");
+        }
+    }
+
+    private void schedules(Arguments arguments) {
+        String action = arguments.word(1, "schedules list, pause, resume, trigger or delete");
+        allow(arguments);
+        switch (action) {
+            case "list" -> table(arguments, connect(arguments).get("/schedules"),
+                    List.of("name", "function", "cron", "zone", "paused", "upcoming", "lastExecutionId", "fires"));
+            case "pause", "resume", "trigger" -> print(arguments, connect(arguments).change("POST", "/schedules/"
+                    + segment(arguments.word(2, "the schedule's name")) + "/" + action, null));
+            case "delete" -> print(arguments, connect(arguments).change("DELETE", "/schedules/"
+                    + segment(arguments.word(2, "the schedule's name")), null));
+            default -> throw new CliFailure(CliFailure.USAGE, "unknown schedules action '" + action + "'");
         }
     }
 
@@ -201,6 +218,10 @@ public final class StentCli {
     private void table(Arguments arguments, JsonStructure page, List<String> columns) {
         if (arguments.flag("json")) {
             out.println(page);
+            return;
+        }
+        if (page instanceof jakarta.json.JsonArray list) {
+            Tables.print(out, list.getValuesAs(JsonObject.class), columns);
             return;
         }
         JsonObject object = (JsonObject) page;

@@ -45,8 +45,11 @@ final class Tables {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return "";
         }
-        String text = value.getValueType() == JsonValue.ValueType.STRING
-                ? ((jakarta.json.JsonString) value).getString() : value.toString();
+        String text = switch (value.getValueType()) {
+            case STRING -> ((jakarta.json.JsonString) value).getString();
+            case ARRAY -> String.join(", ", value.asJsonArray().stream().map(Tables::text).toList());
+            default -> value.toString();
+        };
         text = text.replaceAll("\\s+", " ");
         return text.length() > MAX_CELL ? text.substring(0, MAX_CELL - 1) + "…" : text;
     }

@@ -63,6 +63,19 @@ public class Chores {
         return text;
     }
 
+    /**
+     * Runs at 03:00 in Berlin; its schedule's name is built to run script if the console ever
+     * inserted it as HTML.
+     *
+     * @return a fixed answer
+     */
+    @Durable(name = "chores.nightly")
+    @io.stent.DurableSchedule(name = "nightly<img src=x onerror=window.stentXss=6>", cron = "0 0 3 * * *",
+            zone = "Europe/Berlin")
+    public String nightly() {
+        return "slept";
+    }
+
     /** Lets {@link #flaky} complete from now on. */
     public void heal() {
         healed.set(true);

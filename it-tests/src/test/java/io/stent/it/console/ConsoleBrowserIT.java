@@ -131,6 +131,7 @@ class ConsoleBrowserIT {
                 browser.findElement(By.id("nav-audit")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "dead-letter.replay"));
                 screenshot(browser, "audit-trail");
+                assertTheSchedulesView(browser, wait, api);
                 browser.findElement(By.id("nav-workers")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("workers"), "chores."));
                 String workers = browser.findElement(By.id("workers")).getText();
@@ -211,6 +212,40 @@ class ConsoleBrowserIT {
             }
             assertFalse(server.log().contains("STENT-1799"), "no request failed inside the console");
         }
+    }
+
+    /** The declared schedule is listed with its next fire times at 03:00 Berlin; it is triggered, paused and resumed. */
+    private static void assertTheSchedulesView(WebDriver browser, WebDriverWait wait, ConsoleClient api)
+            throws Exception {
+        browser.findElement(By.id("nav-schedules")).click();
+        By row = By.xpath("//tbody[@id='schedules']/tr[td[1][starts-with(normalize-space(), 'nightly<img')]]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        String text = browser.findElement(row).getText();
+        assertTrue(text.contains("chores.nightly") && text.contains("0 0 3 * * * (Europe/Berlin)"), text);
+        List<WebElement> fireTimes = browser.findElement(row).findElements(By.xpath("td[4]"));
+        assertEquals(3, fireTimes.get(0).getText().split("\n").length, "three next fire times: " + text);
+        for (String fire : fireTimes.get(0).getText().split("\n")) {
+            int hour = java.time.OffsetDateTime.parse(fire.trim().replace(' ', 'T') + "Z")
+                    .atZoneSameInstant(java.time.ZoneId.of("Europe/Berlin")).getHour();
+            assertEquals(3, hour, "each at 03:00 in Berlin: " + fire);
+        }
+        screenshot(browser, "schedules");
+        click(wait, By.xpath("//tbody[@id='schedules']/tr[td[1][starts-with(normalize-space(), 'nightly<img')]]"
+                + "//button[normalize-space()='Trigger']"));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "STARTED"));
+        String started = browser.findElement(By.id("message")).getText().replaceAll(".*\"executionId\":\"([^\"]+)\".*",
+                "$1");
+        api.awaitStatus(started, "COMPLETED");
+        click(wait, By.xpath("//tbody[@id='schedules']/tr[td[1][starts-with(normalize-space(), 'nightly<img')]]"
+                + "//button[normalize-space()='Pause']"));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "paused"));
+        click(wait, By.xpath("//tbody[@id='schedules']/tr[td[1][starts-with(normalize-space(), 'nightly<img')]]"
+                + "//button[normalize-space()='Resume']"));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(driver -> !driver.findElement(row).getText().contains("paused"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, started));
     }
 
     /** Executions found by tag (the row shows queue and tags as text), sorted by a column, paged. */

@@ -271,6 +271,20 @@ class ConsoleSecurityIT {
         Cli finished = Cli.run(asAdmin, "cancel", done);
         assertEquals(4, finished.exit, finished.out);
         assertTrue(finished.err.contains("STENT-1409"), finished.err);
+        String schedule = "nightly<img src=x onerror=window.stentXss=6>";
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        Cli schedules = Cli.run(asAdmin, "schedules", "list");
+        while (!schedules.out.contains(schedule) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L); // the first schedule round writes it
+            schedules = Cli.run(asAdmin, "schedules", "list");
+        }
+        assertTrue(schedules.out.contains(schedule) && schedules.out.contains("Europe/Berlin"), schedules.out);
+        Cli triggered = Cli.run(asAdmin, "schedules", "trigger", schedule);
+        assertEquals(0, triggered.exit, triggered.err);
+        assertTrue(triggered.out.contains("outcome: STARTED") && triggered.out.contains("executionId: "), triggered.out);
+        Cli pausedNothing = Cli.run(asAdmin, "schedules", "pause", "no-such-schedule");
+        assertEquals(4, pausedNothing.exit);
+        assertTrue(pausedNothing.err.contains("STENT-1734"), pausedNothing.err);
         Cli notFailed = Cli.run(asAdmin, "retry", done);
         assertEquals(0, notFailed.exit, notFailed.err);
         assertTrue(notFailed.out.contains("outcome: NOT_FAILED"), notFailed.out);
