@@ -56,6 +56,39 @@ public interface Stent {
     }
 
     /**
+     * Makes a recurring schedule at run time, or changes the one of that name: from now on, each
+     * fire time of {@code spec} starts one execution of the durable method called in {@code call},
+     * with the same arguments, across all instances:
+     * {@code stent.schedule("report-eu", ScheduleSpec.cron("0 6 * * MON").inZone(berlin), () -> reports.weekly("eu"))}.
+     * A changed schedule keeps its next fire time unless its expression or zone changed. Pause,
+     * resume, trigger and delete it through {@link io.stent.operations.StentOperations}.
+     *
+     * @param name the schedule's unique name, 1 to 150 characters without {@code /}
+     * @param spec when it fires and its policies
+     * @param call a lambda making exactly one call to a {@code @Durable} method of an injected bean
+     * @return true if the schedule is new or changed
+     * @throws IllegalArgumentException for a bad name, cron expression or lambda
+     */
+    boolean schedule(String name, ScheduleSpec spec, DurableCall<?> call);
+
+    /**
+     * Makes or changes a schedule of a {@code void} durable method, see
+     * {@link #schedule(String, ScheduleSpec, DurableCall)}.
+     *
+     * @param name the schedule's unique name
+     * @param spec when it fires and its policies
+     * @param run a lambda making exactly one call to a {@code @Durable} method of an injected bean
+     * @return true if the schedule is new or changed
+     */
+    default boolean schedule(String name, ScheduleSpec spec, DurableRun run) {
+        java.util.Objects.requireNonNull(run, "run");
+        return schedule(name, spec, () -> {
+            run.run();
+            return (Void) null;
+        });
+    }
+
+    /**
      * Starts an execution of a registered function by its name.
      *
      * @param functionName the function's {@link Durable#name() name}

@@ -37,4 +37,15 @@ public class Scheduled {
     public String nightly() {
         return "done";
     }
+
+    /**
+     * A report for a region, scheduled at run time.
+     *
+     * @param region the region
+     * @return the report's title
+     */
+    @Durable(name = "sched.report")
+    public String report(String region) {
+        return "report " + region;
+    }
 }

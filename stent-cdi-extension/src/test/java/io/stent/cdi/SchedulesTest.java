@@ -47,6 +47,8 @@ abstract class SchedulesTest {
     StentRuntime runtime;
     @Inject
     Scheduled scheduled;
+    @Inject
+    io.stent.Stent stent;
 
     SchedulesTest() {
         TestEnvironment.dataSource = database.dataSource();
@@ -162,5 +164,32 @@ abstract class SchedulesTest {
         assertEquals(triggered, schedule("nightly").lastExecutionId());
         assertTrue(schedules.trigger("no-such-schedule").isEmpty());
         assertTrue(!schedules.pause("no-such-schedule") && !schedules.resume("no-such-schedule"));
+    }
+
+    @Test
+    void aScheduleMadeAtRunTime_carriesItsArguments_andCatchesUpOnceWithLatest() throws Exception {
+        io.stent.ScheduleSpec weekly = io.stent.ScheduleSpec.cron("0 6 * * MON").inZone(ZoneId.of("Europe/Berlin"))
+                .afterDowntime(io.stent.ScheduleCatchUp.LATEST, 1);
+        assertTrue(stent.schedule("report-eu", weekly, () -> scheduled.report("eu")));
+        assertTrue(!stent.schedule("report-eu", weekly, () -> scheduled.report("eu")), "unchanged: nothing to write");
+        ScheduleRecord stored = schedule("report-eu");
+        assertTrue(!stored.declared());
+        assertEquals("sched.report", stored.functionName());
+        assertTrue(stored.arguments().contains("eu"), stored.arguments());
+        moveNextFire("report-eu", Instant.now().minus(Duration.ofDays(30)));
+        await("the missed Mondays ran once", () -> schedule("report-eu").fires() == 1);
+        String execution = schedule("report-eu").lastExecutionId();
+        assertEquals("report eu", runtime.engine().handle(execution, String.class).await(Duration.ofSeconds(30)));
+        assertEquals(1, keysOf("report-eu").size(), "one execution for the missed Mondays");
+        assertTrue(schedule("report-eu").dropped() >= 3, "the other missed Mondays were dropped");
+
+        String bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> stent.schedule("a/b", weekly, () -> scheduled.report("x"))).getMessage();
+        assertTrue(bad.contains("STENT-1804"), bad);
+        String badCron = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> stent.schedule("x", io.stent.ScheduleSpec.cron("61 * * * *"), () -> scheduled.report("x")))
+                .getMessage();
+        assertTrue(badCron.contains("the minute field '61'"), badCron);
+        assertTrue(runtime.engine().schedules().delete("report-eu"));
     }
 }

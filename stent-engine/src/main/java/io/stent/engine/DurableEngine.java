@@ -236,6 +236,18 @@ public final class DurableEngine implements Stent {
     }
 
     @Override
+    public boolean schedule(String name, io.stent.ScheduleSpec spec, DurableCall<?> call) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(call, "call");
+        List<CallCapture.Captured> calls = capture.capture(call);
+        if (calls.size() != 1) {
+            throw new IllegalArgumentException("STENT-1102 a schedule lambda must call exactly one @Durable method"
+                    + " of an injected bean, this one called " + calls.size());
+        }
+        return schedules.save(name, spec, calls.get(0).function(), calls.get(0).args(), false);
+    }
+
+    @Override
     public ExecutionHandle<Object> startByName(String functionName, Object... args) {
         return startByName(functionName, StartOptions.defaults(), args);
     }

@@ -68,9 +68,9 @@ public final class ScheduleService {
      * @throws IllegalArgumentException naming what is wrong: the name, the cron expression, the zone
      */
     public static ScheduleRules rules(String name, ScheduleSpec spec) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME || name.contains("/")) {
             throw new IllegalArgumentException("STENT-1804 a schedule's name must be 1 to " + MAX_NAME
-                    + " characters, got '" + name + "'");
+                    + " characters without '/', got '" + name + "'");
         }
         return new ScheduleRules(CronExpression.parse(spec.cron()), spec.zone(), spec.overlap(), spec.catchUp(),
                 spec.catchUpLimit(), spec.grace());
