@@ -213,6 +213,45 @@ abstract class ClusterTest {
     }
 
     @Test
+    void aScheduleBothInstancesRun_startsEachFireTimeOnce_andLosesNone() throws Exception {
+        io.stent.ScheduleSpec everySecond = io.stent.ScheduleSpec.cron("* * * * * *")
+                .onOverlap(io.stent.ScheduleOverlap.ALLOW_ALL);
+        // both instances deploy the same schedule, as a declared one is written by each
+        engineA.schedules().save("both", everySecond, step, new Object[] {1}, true);
+        engineB.schedules().save("both", everySecond, step, new Object[] {1}, true);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (fireTimes("both").size() < 6) {
+            assertTrue(System.nanoTime() < deadline, "the schedule fired: " + fireTimes("both"));
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        assertTrue(engineA.schedules().pause("both"));
+        List<java.time.Instant> fires = fireTimes("both");
+        for (int i = 1; i < fires.size(); i++) {
+            assertEquals(fires.get(i - 1).plusSeconds(1), fires.get(i), "no fire time lost or doubled: " + fires);
+        }
+        var stored = engineB.schedules().all().stream().filter(s -> s.name().equals("both")).findFirst().orElseThrow();
+        assertEquals(fires.size(), stored.fires(), "each fire time started one execution");
+        assertEquals(0, stored.dropped());
+        assertTrue(engineB.schedules().delete("both"));
+    }
+
+    /** The fire times that started executions of a schedule, in order, from their idempotency keys. */
+    private List<java.time.Instant> fireTimes(String schedule) throws Exception {
+        List<java.time.Instant> fires = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT idempotency_key FROM stent_execution"
+                     + " WHERE idempotency_key LIKE 'stent-schedule:" + schedule + "@%'")) {
+            while (rows.next()) {
+                String key = rows.getString(1);
+                fires.add(java.time.Instant.parse(key.substring(key.indexOf('@') + 1)));
+            }
+        }
+        fires.sort(null);
+        return fires;
+    }
+
+    @Test
     void manyExecutionsOnTwoInstances_eachRunsExactlyOnce_noneIsLost() throws Exception {
         int count = 400;
         List<ExecutionHandle<Object>> handles = new ArrayList<>();
@@ -237,7 +276,7 @@ abstract class ClusterTest {
 
     @Test
     void fanOut_childrenRunInParallelOnBothInstances() {
-        assertEquals(190, engineA.startByName("fan", 20).await(WAIT), "0 + 1 + ... + 19");
+        assertEquals(780, engineA.startByName("fan", 40).await(WAIT), "0 + 1 + ... + 39");
         assertTrue(piecesOn.getOrDefault("a", new AtomicInteger()).get() > 0, "instance a ran children: " + piecesOn);
         assertTrue(piecesOn.getOrDefault("b", new AtomicInteger()).get() > 0, "instance b ran children: " + piecesOn);
     }
