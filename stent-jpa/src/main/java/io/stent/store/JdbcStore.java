@@ -72,6 +72,15 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
+     * Deleting what the retention policy says is old enough, in bounded batches.
+     *
+     * @return the retention operations
+     */
+    public io.stent.engine.store.Retention retention() {
+        return new JdbcRetention(jdbc);
+    }
+
+    /**
      * What operators ask of the store (the admin console's queries).
      *
      * @return the queries

@@ -913,6 +913,136 @@ abstract class StoreContractTest {
                 null, parentId, position, 0));
     }
 
+    /** Moves an execution's creation and end back, as if the database clock had moved on by that much. */
+    private void age(String id, Duration by) throws Exception {
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_execution SET created_at = ?, finished_at ="
+                     + " CASE WHEN finished_at IS NULL THEN NULL ELSE ? END WHERE id = ?")) {
+            java.time.OffsetDateTime then = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(by);
+            statement.setObject(1, then);
+            statement.setObject(2, then);
+            statement.setString(3, id);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
+    private void complete(String function) {
+        ClaimedTask task = store.claims().claim("w", k(function), 1, LEASE).get(0);
+        assertTrue(store.completions().finish(task, "w", ExecutionStatus.COMPLETED, "1", null));
+    }
+
+    private long rows(String sql, String id) throws Exception {
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void retention_deletesOldEndedExecutionsWithEverythingTheyHold_andNothingElse() throws Exception {
+        String function = fn();
+        var retention = jdbcStore.retention();
+        String old = store.executions().create(new NewExecution(UUID.randomUUID().toString(), function, 1, "default",
+                "[1]", null, Duration.ZERO, null, null, null, 0, java.util.Set.of("gpu")));
+        store.steps().record(StepRecord.finished(old, "", 1, "s", StepStatus.COMPLETED, "[]", "1", 1, 1));
+        complete(function);
+        age(old, Duration.ofDays(8));
+        String recent = start(function);
+        complete(function);
+        age(recent, Duration.ofDays(1));
+        String running = start(function);
+        age(running, Duration.ofDays(30));
+        String failedFn = fn();
+        String failed = failForGood(failedFn, "com.example.Broken");
+        age(failed, Duration.ofDays(8));
+
+        var rule = new io.stent.engine.store.Retention.Rule(java.util.Set.of("COMPLETED"), Duration.ofDays(7), function,
+                java.util.Set.of());
+        var batch = retention.deleteExecutions(rule, 100);
+        assertEquals(List.of(old), batch.deleted(), "only the completed one older than 7 days");
+        assertTrue(store.executions().find(old).isEmpty());
+        assertEquals(0, rows("SELECT COUNT(*) FROM stent_step WHERE execution_id = ?", old), "its steps too");
+        assertEquals(0, rows("SELECT COUNT(*) FROM stent_execution_tag WHERE execution_id = ?", old), "its tags too");
+        assertTrue(store.executions().find(recent).isPresent() && store.executions().find(running).isPresent());
+        assertEquals(0, retention.deleteExecutions(rule, 100).candidates(), "nothing left for the rule");
+
+        var allButMine = new io.stent.engine.store.Retention.Rule(java.util.Set.of("FAILED"), Duration.ofDays(7), null,
+                java.util.Set.of(failedFn));
+        assertFalse(retention.deleteExecutions(allButMine, 1000).deleted().contains(failed),
+                "a function with its own rule is left out of the rule for every function");
+        var failedRule = new io.stent.engine.store.Retention.Rule(java.util.Set.of("FAILED"), Duration.ofDays(7),
+                failedFn, java.util.Set.of());
+        assertEquals(List.of(failed), retention.deleteExecutions(failedRule, 100).deleted());
+        assertEquals(0, rows("SELECT COUNT(*) FROM stent_dead_letter WHERE execution_id = ?", failed),
+                "its dead letter goes with it");
+        assertThrows(IllegalArgumentException.class, () -> retention.deleteExecutions(
+                new io.stent.engine.store.Retention.Rule(java.util.Set.of("PENDING"), Duration.ofDays(1), null,
+                        java.util.Set.of()), 10));
+    }
+
+    @Test
+    void retention_keepsAParentWhileAnyExecutionUnderItRuns_thenDeletesTheWholeTree() throws Exception {
+        String parentFn = fn();
+        String childFn = fn();
+        String grandFn = fn();
+        var retention = jdbcStore.retention();
+        String parent = start(parentFn);
+        complete(parentFn);
+        String child = startChild(childFn, parent, "1");
+        complete(childFn);
+        String grandchild = startChild(grandFn, child, "1");
+        for (String id : List.of(parent, child, grandchild)) {
+            age(id, Duration.ofDays(10));
+        }
+        var rule = new io.stent.engine.store.Retention.Rule(java.util.Set.of("COMPLETED"), Duration.ofDays(7),
+                parentFn, java.util.Set.of());
+        var blocked = retention.deleteExecutions(rule, 10);
+        assertEquals(1, blocked.candidates());
+        assertEquals(List.of(), blocked.deleted(), "its grandchild still runs");
+        complete(grandFn);
+        age(grandchild, Duration.ofDays(10));
+        var done = retention.deleteExecutions(rule, 10);
+        assertEquals(java.util.Set.of(parent, child, grandchild), java.util.Set.copyOf(done.deleted()));
+        for (String id : List.of(parent, child, grandchild)) {
+            assertTrue(store.executions().find(id).isEmpty());
+        }
+    }
+
+    @Test
+    void retention_deletesOldDeadLettersAuditRowsAndExpiredCacheEntries_inBatches() throws Exception {
+        var retention = jdbcStore.retention();
+        String failed = failForGood(fn(), "com.example.Broken");
+        DeadLetter letter = letters(DeadLetterFilter.all().ofExecution(failed), 1, 0).get(0);
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_dead_letter SET failed_at = ? WHERE id = ?")) {
+            statement.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(100));
+            statement.setString(2, letter.id());
+            assertEquals(1, statement.executeUpdate());
+        }
+        int deleted = 0;
+        for (int batch = retention.deleteDeadLetters(Duration.ofDays(90), 1); batch > 0;
+             batch = retention.deleteDeadLetters(Duration.ofDays(90), 1)) {
+            deleted += batch;
+        }
+        assertTrue(deleted >= 1);
+        assertTrue(jdbcStore.queries().deadLetter(letter.id()).isEmpty());
+        assertTrue(store.executions().find(failed).isPresent(), "its execution stays, FAILED");
+        assertEquals(0, retention.deleteDeadLetters(Duration.ofDays(90), 10));
+
+        store.cache().put("retention-" + UUID.randomUUID(), "f", "1", Duration.ofMillis(1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int expired = 0;
+        while (expired == 0 && System.nanoTime() < deadline) {
+            expired = retention.deleteExpiredCache(100);
+        }
+        assertTrue(expired >= 1, "the entry whose time to live passed");
+        assertEquals(0, retention.deleteAudit(Duration.ofDays(365), 100), "no audit row is a year old");
+    }
+
     @Test
     void childStart_isIdempotentPerParentPosition_andListedAsActiveChild() {
         String parentFn = fn();
