@@ -1012,6 +1012,59 @@ abstract class StoreContractTest {
         }
     }
 
+    /** Starts and completes {@code count} executions of a function, 50 claims at a time. */
+    private List<String> completed(String function, int count) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(start(function));
+        }
+        for (List<ClaimedTask> tasks = store.claims().claim("w", k(function), 50, LEASE); !tasks.isEmpty();
+             tasks = store.claims().claim("w", k(function), 50, LEASE)) {
+            for (ClaimedTask task : tasks) {
+                assertTrue(store.completions().finish(task, "w", ExecutionStatus.COMPLETED, "1", null));
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void retentionRun_stoppedHalfWay_andRunAgain_deletesExactlyTheOldEndedOnes() throws Exception {
+        String oldFn = fn();
+        String recentFn = fn();
+        String runningFn = fn();
+        List<String> old = completed(oldFn, 230);
+        List<String> recent = completed(recentFn, 20);
+        List<String> running = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            running.add(start(runningFn));
+        }
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement("UPDATE stent_execution SET created_at = ?, finished_at ="
+                     + " CASE WHEN finished_at IS NULL THEN NULL ELSE ? END WHERE function_name IN (?, ?)")) {
+            java.time.OffsetDateTime then = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(40);
+            statement.setObject(1, then);
+            statement.setObject(2, then);
+            statement.setString(3, oldFn);
+            statement.setString(4, runningFn);
+            assertEquals(240, statement.executeUpdate());
+        }
+        var policy = new io.stent.engine.RetentionPolicy(java.util.Map.of(), java.util.Map.of(oldFn,
+                java.util.Map.of("COMPLETED", Duration.ofDays(30)), recentFn, java.util.Map.of("COMPLETED",
+                Duration.ofDays(30)), runningFn, java.util.Map.of("COMPLETED", Duration.ofDays(30))), null, null, 40);
+        var run = new io.stent.engine.RetentionRun(jdbcStore.retention(), policy);
+        var last = new java.util.concurrent.atomic.AtomicReference<io.stent.engine.RetentionRun.Report>();
+        var cut = run.run(() -> last.get() != null && last.get().executions() >= 120, last::set);
+        assertTrue(cut.stopped(), "told to stop once 120 were gone, as a crash would cut it");
+        assertEquals(120, cut.executions(), "three batches of 40, each whole");
+        assertEquals(110, old.stream().filter(id -> store.executions().find(id).isPresent()).count());
+        var rest = run.run(() -> false, report -> { });
+        assertFalse(rest.stopped());
+        assertEquals(110, rest.executions(), "the second run goes on with what is left");
+        assertTrue(old.stream().noneMatch(id -> store.executions().find(id).isPresent()), "every old one is gone");
+        assertTrue(recent.stream().allMatch(id -> store.executions().find(id).isPresent()), "the recent ones stay");
+        assertTrue(running.stream().allMatch(id -> store.executions().find(id).isPresent()), "the running ones stay");
+    }
+
     @Test
     void retention_deletesOldDeadLettersAuditRowsAndExpiredCacheEntries_inBatches() throws Exception {
         var retention = jdbcStore.retention();
