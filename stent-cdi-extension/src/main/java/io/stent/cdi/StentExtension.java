@@ -116,6 +116,11 @@ public class StentExtension implements Extension {
                         + " is invalid: " + problem));
             }
         }
+        try {
+            RetentionSettings.read(ConfigProvider.getConfig(getClass().getClassLoader()));
+        } catch (IllegalArgumentException e) {
+            event.addDefinitionError(new DeploymentException(e.getMessage()));
+        }
         for (String method : scheduleWithoutDurable) {
             event.addDefinitionError(new DeploymentException("STENT-1008 " + method + " has @DurableSchedule but"
                     + " is not @Durable: a schedule starts a durable function"));

@@ -131,9 +131,21 @@ public class StentRuntime {
         }
         workerStarted = true;
         if (workerEnabled) {
-            built.schedules().declare(extension.declaredSchedules()); // written by the first schedule rounds
+            built.schedules().declare(schedules()); // written by the first schedule rounds
             built.start();
         }
+    }
+
+    /** The deployment's declared schedules, with the retention job's when it is on and this deployment has it. */
+    private java.util.List<io.stent.engine.ScheduleService.Declaration> schedules() {
+        java.util.List<io.stent.engine.ScheduleService.Declaration> all = new java.util.ArrayList<>(
+                extension.declaredSchedules());
+        RetentionSettings retention = RetentionSettings.read(ConfigProvider.getConfig(getClass().getClassLoader()));
+        if (retention.enabled() && extension.registry().contains(RetentionSettings.NAME)) {
+            all.add(new io.stent.engine.ScheduleService.Declaration(RetentionSettings.NAME, retention.schedule(),
+                    RetentionSettings.NAME));
+        }
+        return all;
     }
 
     private static String applicationName() {

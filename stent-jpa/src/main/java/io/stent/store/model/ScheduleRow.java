@@ -17,6 +17,14 @@ public class ScheduleRow {
     private String name;
     @Column(name = "function_name", length = 200, nullable = false)
     private String functionName;
+    @Column(name = "function_version", nullable = false)
+    private int functionVersion;
+    @Column(name = "queue", length = 100, nullable = false)
+    private String queue;
+    @Column(name = "priority", nullable = false)
+    private int priority;
+    @Column(name = "tags")
+    private String tags;
     @Column(name = "args", nullable = false)
     private String args;
     @Column(name = "cron", length = 200, nullable = false)
@@ -64,6 +72,26 @@ public class ScheduleRow {
     /** @return the function it starts */
     public String functionName() {
         return functionName;
+    }
+
+    /** @return the function version its executions start on */
+    public int functionVersion() {
+        return functionVersion;
+    }
+
+    /** @return the queue its executions start on */
+    public String queue() {
+        return queue;
+    }
+
+    /** @return its executions' priority */
+    public int priority() {
+        return priority;
+    }
+
+    /** @return the function's required tags, comma-separated, or null */
+    public String tags() {
+        return tags;
     }
 
     /** @return the cron expression */
