@@ -107,6 +107,9 @@ function searchFurther() {
 async function loadExecutions() {
   const request = ++executionsShown;
   const query = executionQuery();
+  // the export link takes the same filters, without paging and sorting
+  document.getElementById('export').href = 'api/executions/export?' + query.split('&')
+    .filter(part => !/^(limit|offset|sort|order)=/.test(part)).join('&');
   const body = document.getElementById('executions');
   try {
     const page = await api('api/executions?' + query);

@@ -85,6 +85,18 @@ public class ExecutionResource {
                                        @QueryParam("search") String search, @QueryParam("parent") String parent,
                                        @QueryParam("sort") String sort, @QueryParam("order") String order,
                                        @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        ExecutionFilter filter = filter(status, function, version, queue, tag, runningLongerThan, from, before, search,
+                parent);
+        return store.operations().executions(filter,
+                QueryParameters.choice("sort", sort, ExecutionSort.class, ExecutionSort.CREATED_AT),
+                new PageRequest(QueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE),
+                        QueryParameters.number("limit", limit, 50, 1, PageRequest.MAX_LIMIT),
+                        QueryParameters.ascending(order)));
+    }
+
+    private static ExecutionFilter filter(String status, String function, String version, String queue, String tag,
+                                          String runningLongerThan, String from, String before, String search,
+                                          String parent) {
         ExecutionStatus wanted = QueryParameters.choice("status", status, ExecutionStatus.class, null);
         java.time.OffsetDateTime startedBefore = null;
         if (runningLongerThan != null && !runningLongerThan.isBlank()) {
@@ -97,15 +109,77 @@ public class ExecutionResource {
                     QueryParameters.duration("runningLongerThan", runningLongerThan));
         }
         String versionText = QueryParameters.text(version);
-        ExecutionFilter filter = new ExecutionFilter(wanted, QueryParameters.text(function),
+        return new ExecutionFilter(wanted, QueryParameters.text(function),
                 versionText == null ? null : QueryParameters.number("version", versionText, 1, 1, Integer.MAX_VALUE),
                 QueryParameters.text(queue), QueryParameters.text(tag), QueryParameters.time("from", from), QueryParameters.time("before", before), startedBefore,
                 QueryParameters.text(search), QueryParameters.text(parent));
-        return store.operations().executions(filter,
-                QueryParameters.choice("sort", sort, ExecutionSort.class, ExecutionSort.CREATED_AT),
-                new PageRequest(QueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE),
-                        QueryParameters.number("limit", limit, 50, 1, PageRequest.MAX_LIMIT),
-                        QueryParameters.ascending(order)));
+    }
+
+    /**
+     * Every execution a filter matches, oldest first, whole (values, errors, every step), as JSON
+     * lines: one execution per line, streamed, for audits or to move history elsewhere. The export
+     * is written to the audit trail.
+     *
+     * @param status only this status (optional)
+     * @param function only this root function (optional)
+     * @param version only this function version (optional)
+     * @param queue only this queue (optional)
+     * @param tag only this worker tag (optional)
+     * @param runningLongerThan only RUNNING executions that started longer ago (optional)
+     * @param from created at or after (optional)
+     * @param before created before (optional)
+     * @param search id or idempotency key prefix (optional)
+     * @param parent only children of this execution (optional)
+     * @return the stream
+     */
+    @GET
+    @Path("executions/export")
+    @Produces("application/x-ndjson")
+    @Operation(summary = "Every execution a filter matches, oldest first, whole, as JSON lines (streamed)")
+    @Parameter(name = "status", description = "only this status (optional)")
+    @Parameter(name = "function", description = "only this root function (optional)")
+    @Parameter(name = "version", description = "only this function version (optional)")
+    @Parameter(name = "queue", description = "only executions started on this queue (optional)")
+    @Parameter(name = "tag", description = "only executions whose function requires this worker tag (optional)")
+    @Parameter(name = "runningLongerThan", description = "only RUNNING executions that started longer ago than this"
+            + " ISO-8601 duration (optional)")
+    @Parameter(name = "from", description = "created at or after (ISO-8601 with offset, optional)")
+    @Parameter(name = "before", description = "created before (optional)")
+    @Parameter(name = "search", description = "id or idempotency key prefix (optional)")
+    @Parameter(name = "parent", description = "only children of this execution (optional)")
+    public jakarta.ws.rs.core.Response export(@QueryParam("status") String status,
+                                             @QueryParam("function") String function,
+                                             @QueryParam("version") String version, @QueryParam("queue") String queue,
+                                             @QueryParam("tag") String tag,
+                                             @QueryParam("runningLongerThan") String runningLongerThan,
+                                             @QueryParam("from") String from, @QueryParam("before") String before,
+                                             @QueryParam("search") String search,
+                                             @QueryParam("parent") String parent) {
+        ExecutionFilter filter = filter(status, function, version, queue, tag, runningLongerThan, from, before, search,
+                parent);
+        io.stent.operations.StentOperations operations = store.operations();
+        jakarta.ws.rs.core.StreamingOutput lines = output -> {
+            java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(output,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            try (jakarta.json.bind.Jsonb json = jakarta.json.bind.JsonbBuilder.create()) {
+                operations.exportExecutions(filter, execution -> {
+                    try {
+                        writer.write(json.toJson(execution));
+                        writer.write('\n');
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                writer.flush();
+            } catch (Exception e) {
+                if (e instanceof java.io.IOException io) {
+                    throw io;
+                }
+                throw new java.io.IOException("STENT-1735 the export stopped: " + e.getMessage(), e);
+            }
+        };
+        return jakarta.ws.rs.core.Response.ok(lines).header("Content-Disposition",
+                "attachment; filename=\"stent-executions.jsonl\"").build();
     }
 
     /**

@@ -139,6 +139,17 @@ public interface StentOperations {
     int purgeDeadLetters(Duration age);
 
     /**
+     * Exports every execution a filter matches, oldest first, whole: values, errors and steps (for
+     * audits, or to move history elsewhere). It reads in pages, so it holds one page in memory
+     * whatever the number; the export is written to the audit trail with how many it gave.
+     *
+     * @param filter which executions
+     * @param each given each execution in turn
+     * @return how many it exported
+     */
+    long exportExecutions(ExecutionFilter filter, java.util.function.Consumer<ExecutionExport> each);
+
+    /**
      * The recurring schedules, by name, with their next fire times and last runs.
      *
      * @return the schedules

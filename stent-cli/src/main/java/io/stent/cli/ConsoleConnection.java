@@ -63,6 +63,36 @@ final class ConsoleConnection {
         return send(method, path, jsonBody);
     }
 
+    /**
+     * Streams a GET below {@code /api} (an export) to {@code out} as it arrives.
+     *
+     * @param path the path
+     * @param out where the body goes
+     */
+    void download(String path, java.io.OutputStream out) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api" + path))
+                .header("Authorization", authorization).GET().build();
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                if (response.statusCode() >= 200 && response.statusCode() < 300) {
+                    body.transferTo(out);
+                    out.flush();
+                    return;
+                }
+                String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                throw refuse(response.statusCode(), type.contains("json") ? problemBody(text) : null);
+            }
+        } catch (IOException e) {
+            throw new CliFailure(CliFailure.UNREACHABLE, "cannot reach the console at " + base + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(CliFailure.UNREACHABLE, "interrupted while calling " + base);
+        }
+    }
+
     private JsonStructure send(String method, String path, String jsonBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api" + path))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", authorization)
@@ -97,6 +127,11 @@ final class ConsoleConnection {
             }
             return body;
         }
+        throw refuse(status, body);
+    }
+
+    /** The failure a refused call is, from its status and problem body. */
+    private CliFailure refuse(int status, JsonStructure body) {
         String problem = body instanceof JsonObject object && object.containsKey("detail")
                 ? object.getString("code", "") + " " + object.getString("detail") : "HTTP " + status;
         if (status == 401) {
@@ -109,6 +144,18 @@ final class ConsoleConnection {
             throw new CliFailure(CliFailure.UNREACHABLE, "no Stent console API at " + base + " (HTTP 404)");
         }
         throw new CliFailure(CliFailure.REJECTED, problem);
+    }
+
+    private static JsonStructure problemBody(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonStructure structure ? structure : null;
+        } catch (JsonParsingException e) {
+            return null;
+        }
     }
 
     private static JsonStructure json(HttpResponse<String> response) {

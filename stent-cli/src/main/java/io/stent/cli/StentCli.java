@@ -23,6 +23,7 @@ public final class StentCli {
               dlq replay --filter [--function F] [--queue Q] [--error-class C] [--execution ID] [--max N]
               executions list [--status S] [--function F] [--queue Q] [--tag T] [--search PREFIX] [--limit N]
               executions show ID
+              executions export [--status S] [--function F] [--queue Q] [--tag T] [--search PREFIX]   (JSON lines)
               retry ID              (a FAILED execution, from the step that failed)
               schedules list
               schedules pause|resume|trigger|delete NAME
@@ -151,7 +152,7 @@ public final class StentCli {
     }
 
     private void executions(Arguments arguments) {
-        String action = arguments.word(1, "executions list or show");
+        String action = arguments.word(1, "executions list, show or export");
         switch (action) {
             case "list" -> {
                 allow(arguments, "status", "function", "queue", "tag", "search", "limit");
@@ -168,6 +169,17 @@ public final class StentCli {
                 allow(arguments);
                 String path = "/executions/" + segment(arguments.word(2, "the execution id"));
                 print(arguments, connect(arguments).get(path));
+            }
+            case "export" -> {
+                allow(arguments, "status", "function", "queue", "tag", "search");
+                StringBuilder query = new StringBuilder();
+                for (String name : List.of("status", "function", "queue", "tag", "search")) {
+                    if (arguments.option(name) != null) {
+                        query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                                .append(query(arguments.option(name)));
+                    }
+                }
+                connect(arguments).download("/executions/export" + query, out);
             }
             default -> throw new CliFailure(CliFailure.USAGE, "unknown executions action '" + action + "'");
         }

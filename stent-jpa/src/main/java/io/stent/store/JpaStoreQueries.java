@@ -46,6 +46,9 @@ import java.util.Optional;
  */
 final class JpaStoreQueries implements StoreQueries {
 
+    /** How many executions an export reads per query. */
+    private static final int EXPORT_PAGE = 500;
+
     /** The escape character of LIKE patterns built from user text. */
     private static final char ESCAPE = '!';
 
@@ -67,36 +70,7 @@ final class JpaStoreQueries implements StoreQueries {
             CriteriaBuilder cb = manager.getCriteriaBuilder();
             CriteriaQuery<ExecutionHead> query = cb.createQuery(ExecutionHead.class);
             Root<ExecutionRow> execution = query.from(ExecutionRow.class);
-            List<Predicate> where = new ArrayList<>();
-            if (filter.status() != null) {
-                where.add(hasStatus(cb, query, execution, filter.status()));
-            }
-            equalIfSet(cb, where, execution.get("functionName"), filter.function());
-            equalIfSet(cb, where, execution.get("parentId"), filter.parentId());
-            equalIfSet(cb, where, execution.get("queue"), filter.queue());
-            if (filter.tag() != null && !filter.tag().isEmpty()) {
-                Subquery<String> tagged = query.subquery(String.class);
-                Root<ExecutionTagRow> tag = tagged.from(ExecutionTagRow.class);
-                tagged.select(tag.get("executionId")).where(cb.equal(tag.get("tag"), filter.tag()));
-                where.add(execution.get("id").in(tagged));
-            }
-            if (filter.version() != null) {
-                where.add(cb.equal(execution.get("functionVersion"), filter.version()));
-            }
-            if (filter.createdFrom() != null) {
-                where.add(cb.greaterThanOrEqualTo(execution.get("createdAt"), filter.createdFrom()));
-            }
-            if (filter.createdBefore() != null) {
-                where.add(cb.lessThan(execution.get("createdAt"), filter.createdBefore()));
-            }
-            if (filter.startedBefore() != null) {
-                where.add(cb.lessThan(execution.get("startedAt"), filter.startedBefore()));
-            }
-            if (filter.search() != null && !filter.search().isEmpty()) {
-                String pattern = likePrefix(filter.search());
-                where.add(cb.or(cb.like(execution.get("id"), pattern, ESCAPE),
-                        cb.like(execution.get("idempotencyKey"), pattern, ESCAPE)));
-            }
+            List<Predicate> where = filterPredicates(cb, query, execution, filter);
             boolean newestFirst = sort != ExecutionSort.CREATED_AT || !page.ascending();
             OffsetDateTime searchedTo = needsSearchBudget(filter) ? budgetEdge(manager, filter, newestFirst, searchBudget) : null;
             if (searchedTo != null) {
@@ -119,6 +93,86 @@ final class JpaStoreQueries implements StoreQueries {
             return new Page<>(shown.stream().map(head -> details.summary(head)).toList(),
                     page.offset(), rows.size() > page.limit(), searchedTo);
         });
+    }
+
+    /** The predicates of a filter (without the search budget), for a query over executions. */
+    private static List<Predicate> filterPredicates(CriteriaBuilder cb, CriteriaQuery<?> query,
+                                                    Root<ExecutionRow> execution, ExecutionFilter filter) {
+        List<Predicate> where = new ArrayList<>();
+        if (filter.status() != null) {
+            where.add(hasStatus(cb, query, execution, filter.status()));
+        }
+        equalIfSet(cb, where, execution.get("functionName"), filter.function());
+        equalIfSet(cb, where, execution.get("parentId"), filter.parentId());
+        equalIfSet(cb, where, execution.get("queue"), filter.queue());
+        if (filter.tag() != null && !filter.tag().isEmpty()) {
+            Subquery<String> tagged = query.subquery(String.class);
+            Root<ExecutionTagRow> tag = tagged.from(ExecutionTagRow.class);
+            tagged.select(tag.get("executionId")).where(cb.equal(tag.get("tag"), filter.tag()));
+            where.add(execution.get("id").in(tagged));
+        }
+        if (filter.version() != null) {
+            where.add(cb.equal(execution.get("functionVersion"), filter.version()));
+        }
+        if (filter.createdFrom() != null) {
+            where.add(cb.greaterThanOrEqualTo(execution.get("createdAt"), filter.createdFrom()));
+        }
+        if (filter.createdBefore() != null) {
+            where.add(cb.lessThan(execution.get("createdAt"), filter.createdBefore()));
+        }
+        if (filter.startedBefore() != null) {
+            where.add(cb.lessThan(execution.get("startedAt"), filter.startedBefore()));
+        }
+        if (filter.search() != null && !filter.search().isEmpty()) {
+            String pattern = likePrefix(filter.search());
+            where.add(cb.or(cb.like(execution.get("id"), pattern, ESCAPE),
+                    cb.like(execution.get("idempotencyKey"), pattern, ESCAPE)));
+        }
+        return where;
+    }
+
+    @Override
+    public void export(ExecutionFilter filter, java.util.function.Consumer<io.stent.operations.ExecutionExport> each) {
+        OffsetDateTime lastAt = null;
+        String lastId = null;
+        while (true) {
+            OffsetDateTime afterAt = lastAt;
+            String afterId = lastId;
+            List<io.stent.operations.ExecutionExport> page = persistence.read(manager -> {
+                CriteriaBuilder cb = manager.getCriteriaBuilder();
+                CriteriaQuery<ExecutionRow> query = cb.createQuery(ExecutionRow.class);
+                Root<ExecutionRow> execution = query.from(ExecutionRow.class);
+                List<Predicate> where = filterPredicates(cb, query, execution, filter);
+                if (afterAt != null) { // keyset: after the last row of the page before, in (created, id) order
+                    where.add(cb.or(cb.greaterThan(execution.get("createdAt"), afterAt),
+                            cb.and(cb.equal(execution.get("createdAt"), afterAt),
+                                    cb.greaterThan(execution.get("id"), afterId))));
+                }
+                query.select(execution).where(where.toArray(Predicate[]::new))
+                        .orderBy(cb.asc(execution.get("createdAt")), cb.asc(execution.get("id")));
+                List<ExecutionRow> rows = manager.createQuery(query).setMaxResults(EXPORT_PAGE).getResultList();
+                List<String> ids = rows.stream().map(ExecutionRow::id).toList();
+                SummaryDetails details = SummaryDetails.of(manager, ids);
+                Map<String, List<StepView>> steps = new HashMap<>();
+                if (!ids.isEmpty()) {
+                    for (StepRow step : manager.createQuery("SELECT s FROM StepRow s WHERE s.executionId IN :ids"
+                            + " ORDER BY s.executionId, s.finishedAt, s.parentPath, s.seq", StepRow.class)
+                            .setParameter("ids", ids).getResultList()) {
+                        steps.computeIfAbsent(step.executionId(), id -> new ArrayList<>()).add(view(step));
+                    }
+                }
+                return rows.stream().map(row -> new io.stent.operations.ExecutionExport(
+                        details.summary(ExecutionHead.of(row)), row.args(), row.result(), row.error(),
+                        steps.getOrDefault(row.id(), List.of()))).toList();
+            });
+            page.forEach(each);
+            if (page.size() < EXPORT_PAGE) {
+                return;
+            }
+            var last = page.get(page.size() - 1).summary();
+            lastAt = last.createdAt();
+            lastId = last.id();
+        }
     }
 
     /**
@@ -250,9 +304,13 @@ final class JpaStoreQueries implements StoreQueries {
                         + " s.finishedAt" + order + ", s.parentPath" + order + ", s.seq" + order, StepRow.class)
                 .setParameter("id", executionId).setFirstResult(page.offset()).setMaxResults(page.limit() + 1)
                 .getResultList();
-        return new Page<>(rows.stream().limit(page.limit()).map(step -> new StepView(step.parentPath(), step.seq(),
-                step.functionName(), step.status(), step.args(), step.output(), step.attempts(), step.durationMs(),
-                step.finishedAt(), step.wakeAt())).toList(), page.offset(), rows.size() > page.limit());
+        return new Page<>(rows.stream().limit(page.limit()).map(JpaStoreQueries::view).toList(), page.offset(),
+                rows.size() > page.limit());
+    }
+
+    private static StepView view(StepRow step) {
+        return new StepView(step.parentPath(), step.seq(), step.functionName(), step.status(), step.args(),
+                step.output(), step.attempts(), step.durationMs(), step.finishedAt(), step.wakeAt());
     }
 
     /** The execution's tasks that are not done, judged against the database clock. */

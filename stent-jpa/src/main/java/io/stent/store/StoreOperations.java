@@ -189,6 +189,23 @@ public final class StoreOperations implements StentOperations {
     }
 
     @Override
+    public long exportExecutions(ExecutionFilter filter, java.util.function.Consumer<io.stent.operations.ExecutionExport> each) {
+        long[] count = new long[1];
+        boolean done = false;
+        try {
+            store.queries().export(filter, execution -> {
+                each.accept(execution);
+                count[0]++;
+            });
+            done = true;
+        } finally {
+            record("executions.export", List.of(), (int) Math.min(Integer.MAX_VALUE, count[0]),
+                    done ? "EXPORTED" : "FAILED", filter.toString());
+        }
+        return count[0];
+    }
+
+    @Override
     public List<ScheduleView> schedules() {
         return store.store().schedules().all().stream().map(StoreOperations::view).toList();
     }

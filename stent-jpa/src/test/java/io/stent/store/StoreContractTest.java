@@ -1586,6 +1586,34 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void export_givesEveryMatchingExecutionWhole_oldestFirst_acrossPages_andIsAudited() {
+        String function = fn();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_203; i++) {
+            ids.add(start(function));
+        }
+        store.steps().record(StepRecord.finished(ids.get(7), "", 1, "s", StepStatus.COMPLETED, "[]", "\"x\"", 1, 2));
+        var operations = new StoreOperations(jdbcStore, () -> "exporter");
+        List<io.stent.operations.ExecutionExport> exported = new java.util.ArrayList<>();
+        long count = operations.exportExecutions(io.stent.operations.ExecutionFilter.all().withFunction(function),
+                exported::add);
+        assertEquals(1_203, count);
+        assertEquals(java.util.Set.copyOf(ids), exported.stream().map(e -> e.summary().id())
+                .collect(java.util.stream.Collectors.toSet()), "each once, across three pages");
+        assertEquals(1_203, exported.stream().map(e -> e.summary().id()).distinct().count());
+        for (int i = 1; i < exported.size(); i++) {
+            assertFalse(exported.get(i).summary().createdAt().isBefore(exported.get(i - 1).summary().createdAt()),
+                    "oldest first");
+        }
+        var withStep = exported.stream().filter(e -> e.summary().id().equals(ids.get(7))).findFirst().orElseThrow();
+        assertEquals(1, withStep.steps().size());
+        assertEquals("\"x\"", withStep.steps().get(0).output());
+        assertEquals("[1]", withStep.arguments());
+        assertTrue(operations.audit("exporter", "executions.export", io.stent.operations.PageRequest.first(5)).items()
+                .stream().anyMatch(a -> a.affected() == 1_203 && a.outcome().equals("EXPORTED")));
+    }
+
+    @Test
     void queries_findExecutionsByQueueAndByTag_andShowBoth() {
         String function = fn();
         String queue = "q-" + function.substring(function.length() - 12);

@@ -257,6 +257,9 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-id='" + odd + "']"),
                 "q\"><script>window.stentXss=4</script> (gpu, t<img src=x onerror=window.stentXss=5>)"));
         assertEquals(1, browser.findElements(By.cssSelector("#executions tr")).size(), "only the tagged one");
+        String export = browser.findElement(By.id("export")).getAttribute("href");
+        assertTrue(export.contains("api/executions/export?") && export.contains("tag=gpu") && !export.contains("limit="),
+                "the export link takes the list's filters: " + export);
         browser.findElement(By.id("tag")).clear();
         browser.findElement(By.id("refresh")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "rows 1 to 50"));

@@ -285,6 +285,21 @@ class ConsoleSecurityIT {
         Cli pausedNothing = Cli.run(asAdmin, "schedules", "pause", "no-such-schedule");
         assertEquals(4, pausedNothing.exit);
         assertTrue(pausedNothing.err.contains("STENT-1734"), pausedNothing.err);
+        HttpResponse<String> export = admin.send("GET", "/api/executions/export?function=chores.fail", Map.of(),
+                null);
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"),
+                export.headers().map().toString());
+        List<String> lines = export.body().lines().toList();
+        assertTrue(!lines.isEmpty() && lines.stream().allMatch(line -> line.startsWith("{")
+                && line.contains("\"summary\"") && line.contains("\"function\":\"chores.fail\"")), export.body());
+        assertTrue(lines.stream().anyMatch(line -> line.contains(failing) && line.contains("\"arguments\":")
+                && line.contains("\"error\":")), "whole: values and error: " + export.body());
+        Cli exported = Cli.run(asAdmin, "executions", "export", "--function", "chores.fail");
+        assertEquals(0, exported.exit, exported.err);
+        assertEquals(lines.size(), exported.out.lines().count(), exported.out);
+        HttpResponse<String> exportAudit = admin.send("GET", "/api/audit?operation=executions.export", Map.of(), null);
+        assertTrue(exportAudit.body().contains("\"EXPORTED\""), "the export is audited: " + exportAudit.body());
         Cli notFailed = Cli.run(asAdmin, "retry", done);
         assertEquals(0, notFailed.exit, notFailed.err);
         assertTrue(notFailed.out.contains("outcome: NOT_FAILED"), notFailed.out);

@@ -33,6 +33,15 @@ public interface StoreQueries {
     Page<ExecutionSummary> executions(ExecutionFilter filter, ExecutionSort sort, PageRequest page);
 
     /**
+     * Every execution a filter matches, oldest first, whole (values, errors and every step), read
+     * in pages by creation time and id, so that an export of millions holds one page in memory.
+     *
+     * @param filter which ones (without a search budget: an export reads what it must)
+     * @param each given each execution in turn
+     */
+    void export(ExecutionFilter filter, java.util.function.Consumer<io.stent.operations.ExecutionExport> each);
+
+    /**
      * One execution with its steps.
      *
      * @param id the execution id
