@@ -123,6 +123,40 @@ public interface StentOperations {
     List<String> replayAll(DeadLetterFilter filter, int max);
 
     /**
+     * Starts a bulk replay of every dead letter a filter matches that was not replayed yet, oldest
+     * first, in chunks, as a Jakarta Batch job where the server runs one (else in the calling
+     * thread). It never replays one twice, shows its progress in {@link #bulkReplays()}, and can be
+     * stopped with {@link #stopBulkReplay(String)}. Audited.
+     *
+     * @param filter which dead letters
+     * @return the bulk replay as it starts (with how many match)
+     */
+    BulkReplayView startBulkReplay(DeadLetterFilter filter);
+
+    /**
+     * The latest bulk replays, newest first, with their progress.
+     *
+     * @return at most 50
+     */
+    List<BulkReplayView> bulkReplays();
+
+    /**
+     * Asks a running bulk replay to stop after the chunk in progress (on whichever instance runs it).
+     *
+     * @param id the bulk replay
+     * @return false if there is none, or it does not run
+     */
+    boolean stopBulkReplay(String id);
+
+    /**
+     * Runs a stopped, failed or broken-off bulk replay again from where it got to.
+     *
+     * @param id the bulk replay
+     * @return false if there is none, or it completed
+     */
+    boolean resumeBulkReplay(String id);
+
+    /**
      * Deletes one dead letter; its execution stays FAILED.
      *
      * @param id the dead letter's id

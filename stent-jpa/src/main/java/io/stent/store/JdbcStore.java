@@ -109,6 +109,15 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
+     * Bulk replays of dead letters: their rows and the loop a job runs.
+     *
+     * @return the bulk replays
+     */
+    public BulkReplays bulkReplays() {
+        return new BulkReplays(persistence(), deadLetters());
+    }
+
+    /**
      * The audit trail of operators' actions.
      *
      * @return the audit trail

@@ -1,6 +1,7 @@
 package io.stent.store;
 
 import io.stent.store.model.AuditRow;
+import io.stent.store.model.BulkReplayRow;
 import io.stent.store.model.CacheEntryRow;
 import io.stent.store.model.DeadLetterRow;
 import io.stent.store.model.ExecutionRow;
@@ -35,7 +36,7 @@ final class StentPersistenceUnit implements PersistenceUnitInfo {
     /** The entity classes, the unit's only managed classes. */
     static final List<Class<?>> ENTITIES = List.of(ExecutionRow.class, TaskRow.class, StepRow.class,
             SignalRow.class, DeadLetterRow.class, WorkerRow.class, LimitRow.class, CacheEntryRow.class, AuditRow.class,
-            SchemaVersionRow.class, ExecutionTagRow.class, ScheduleRow.class);
+            SchemaVersionRow.class, ExecutionTagRow.class, ScheduleRow.class, BulkReplayRow.class);
 
     private final String name;
     private final DataSource dataSource;

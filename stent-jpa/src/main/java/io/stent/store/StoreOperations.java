@@ -46,6 +46,7 @@ public final class StoreOperations implements StentOperations {
     private final JdbcStore store;
     private final Supplier<String> actor;
     private final int searchBudget;
+    private final java.util.function.Consumer<String> bulkLauncher;
 
     /**
      * Operations on a store.
@@ -65,12 +66,33 @@ public final class StoreOperations implements StentOperations {
      * @param searchBudget how many executions a search by status alone reads per call, at least 1
      */
     public StoreOperations(JdbcStore store, Supplier<String> actor, int searchBudget) {
+        this(store, actor, searchBudget, id -> store.bulkReplays().run(id, () -> false));
+    }
+
+    private StoreOperations(JdbcStore store, Supplier<String> actor, int searchBudget,
+                            java.util.function.Consumer<String> bulkLauncher) {
         if (searchBudget < 1) {
             throw new IllegalArgumentException("STENT-1733 the search budget must be at least 1, got " + searchBudget);
         }
         this.store = store;
         this.actor = actor;
         this.searchBudget = searchBudget;
+        this.bulkLauncher = bulkLauncher;
+    }
+
+    /**
+     * The same operations, with bulk replays started as Jakarta Batch jobs of this server.
+     *
+     * @param dataSourceName the JNDI name of the Stent tables' DataSource, which the job looks up
+     * @return the operations
+     */
+    public StoreOperations withBatchJobs(String dataSourceName) {
+        return new StoreOperations(store, actor, searchBudget, id -> {
+            java.util.Properties parameters = new java.util.Properties();
+            parameters.setProperty("bulkReplay", id);
+            parameters.setProperty("dataSource", dataSourceName);
+            jakarta.batch.runtime.BatchRuntime.getJobOperator().start("stent-bulk-replay", parameters);
+        });
     }
 
     @Override
@@ -172,6 +194,49 @@ public final class StoreOperations implements StentOperations {
         List<String> replayed = store.deadLetters().replayMatching(filter, max);
         record("dead-letter.replay-matching", replayed, replayed.size(), "REPLAYED", describe(filter, max));
         return replayed;
+    }
+
+    @Override
+    public io.stent.operations.BulkReplayView startBulkReplay(DeadLetterFilter filter) {
+        io.stent.operations.BulkReplayView started = store.bulkReplays().create(filter, actor.get());
+        record("dead-letter.bulk-replay", List.of(started.id()), (int) Math.min(Integer.MAX_VALUE, started.total()),
+                "STARTED", describe(filter, (int) Math.min(Integer.MAX_VALUE, started.total())));
+        try {
+            bulkLauncher.accept(started.id());
+        } catch (RuntimeException e) {
+            store.bulkReplays().failed(started.id());
+            throw e;
+        }
+        return store.bulkReplays().find(started.id()).orElse(started);
+    }
+
+    @Override
+    public List<io.stent.operations.BulkReplayView> bulkReplays() {
+        return store.bulkReplays().latest();
+    }
+
+    @Override
+    public boolean resumeBulkReplay(String id) {
+        boolean resumed = store.bulkReplays().resume(id);
+        record("dead-letter.bulk-replay-resume", List.of(id), resumed ? 1 : 0, resumed ? "RUNNING" : "NOT_FOUND",
+                null);
+        if (resumed) {
+            try {
+                bulkLauncher.accept(id);
+            } catch (RuntimeException e) {
+                store.bulkReplays().failed(id);
+                throw e;
+            }
+        }
+        return resumed;
+    }
+
+    @Override
+    public boolean stopBulkReplay(String id) {
+        boolean stopping = store.bulkReplays().stop(id);
+        record("dead-letter.bulk-replay-stop", List.of(id), stopping ? 1 : 0, stopping ? "STOPPING" : "NOT_RUNNING",
+                null);
+        return stopping;
     }
 
     @Override

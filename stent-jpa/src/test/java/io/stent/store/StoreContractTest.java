@@ -1586,6 +1586,47 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void bulkReplay_stoppedHalfWay_andResumed_replaysEveryMatchingDeadLetterOnce() throws Exception {
+        String function = fn();
+        List<String> failed = new java.util.ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            failed.add(start(function));
+        }
+        for (List<ClaimedTask> tasks = store.claims().claim("w", k(function), 50, LEASE); !tasks.isEmpty();
+             tasks = store.claims().claim("w", k(function), 50, LEASE)) {
+            for (ClaimedTask task : tasks) {
+                assertTrue(store.completions().failForGood(task, "w", "com.example.Broken", "x", "{}"));
+            }
+        }
+        var bulk = jdbcStore.bulkReplays();
+        var filter = DeadLetterFilter.pending().withFunction(function);
+        var started = bulk.create(filter, "operator");
+        assertEquals(230, started.total());
+        assertEquals("RUNNING", started.status());
+        var stopped = bulk.run(started.id(), () -> bulk.find(started.id()).orElseThrow().replayed() >= 100);
+        assertEquals("STOPPED", stopped.status());
+        assertEquals(100, stopped.replayed(), "one chunk of 100, whole");
+        assertEquals(130, stopped.remaining());
+        assertTrue(bulk.resume(started.id()));
+        var done = bulk.run(started.id(), () -> false);
+        assertEquals("COMPLETED", done.status());
+        assertEquals(230, done.replayed());
+        assertEquals(0, done.skipped());
+        assertTrue(done.finishedAt() != null);
+        for (DeadLetter letter : letters(DeadLetterFilter.all().withFunction(function), 500, 0)) {
+            assertEquals(1, letter.replayCount(), "each replayed once: " + letter.id());
+        }
+        assertFalse(bulk.resume(started.id()), "a completed one does not run again");
+        assertFalse(bulk.stop(started.id()), "nor stops");
+        assertTrue(bulk.latest().stream().anyMatch(b -> b.id().equals(started.id())));
+
+        var ops = new StoreOperations(jdbcStore, () -> "operator");
+        var nothing = ops.startBulkReplay(DeadLetterFilter.pending().withFunction("no-such-" + function));
+        assertEquals("COMPLETED", nothing.status(), "run at once where no batch runtime is given");
+        assertEquals(0, nothing.total());
+    }
+
+    @Test
     void export_givesEveryMatchingExecutionWhole_oldestFirst_acrossPages_andIsAudited() {
         String function = fn();
         List<String> ids = new java.util.ArrayList<>();
