@@ -340,8 +340,52 @@ async function replayAll() {
   try {
     const filter = deadLetterFilter();
     const counted = await api('api/dead-letters/count?' + filter);
-    await act('Replay all ' + counted.count + ' dead letters that match?',
-      () => api('api/dead-letters/replay?' + filter, { method: 'POST' }), loadAll);
+    await act('Replay all ' + counted.count + ' dead letters that match, as a bulk replay job?',
+      () => api('api/bulk-replays?' + filter, { method: 'POST' }), loadBulkReplays);
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+let bulkRefresh = null;
+
+async function loadBulkReplays() {
+  const body = document.getElementById('bulk-replays');
+  try {
+    const replays = await api('api/bulk-replays');
+    body.replaceChildren();
+    for (const b of replays) {
+      const row = body.insertRow();
+      row.dataset.id = b.id;
+      timeCell(row, b.createdAt); cell(row, b.actor);
+      const f = b.filter;
+      cell(row, [['function', f.function], ['queue', f.queue], ['error class', f.errorClass],
+        ['execution', f.executionId], ['from', f.failedFrom], ['before', f.failedBefore]]
+        .filter(([, value]) => value).map(([name, value]) => name + ' ' + value).join(', ') || 'all');
+      cell(row, b.status, b.status === 'COMPLETED' ? 'COMPLETED' : b.status === 'FAILED' ? 'FAILED' : 'RUNNING');
+      cell(row, b.replayed); cell(row, b.skipped); cell(row, Math.max(0, b.total - b.replayed - b.skipped));
+      timeCell(row, b.updatedAt);
+      const actions = cell(row, '');
+      if (session.admin && b.status === 'RUNNING') {
+        button(actions, 'Stop', () => act('Stop bulk replay ' + b.id + ' after its chunk in progress?',
+          () => api('api/bulk-replays/' + encodeURIComponent(b.id) + '/stop', { method: 'POST' }), loadBulkReplays),
+        'danger');
+      } else if (session.admin && b.status !== 'COMPLETED' && b.status !== 'STOPPING') {
+        button(actions, 'Resume', () => act('Resume bulk replay ' + b.id + ' from where it got to?',
+          () => api('api/bulk-replays/' + encodeURIComponent(b.id) + '/resume', { method: 'POST' }), loadBulkReplays));
+      }
+    }
+    // while one runs, its progress is read again every two seconds
+    const running = replays.some(b => b.status === 'RUNNING' || b.status === 'STOPPING');
+    if (running && !bulkRefresh) {
+      bulkRefresh = setInterval(() => {
+        if (!document.getElementById('view-dead-letters').hidden) loadBulkReplays();
+      }, 2000);
+    } else if (!running && bulkRefresh) {
+      clearInterval(bulkRefresh);
+      bulkRefresh = null;
+      loadDeadLetters();
+    }
   } catch (e) {
     say(e.message, true);
   }
@@ -525,7 +569,8 @@ async function loadOverview() {
   }
 }
 
-const VIEWS = { overview: loadOverview, executions: loadExecutions, 'dead-letters': loadDeadLetters,
+const VIEWS = { overview: loadOverview, executions: loadExecutions,
+  'dead-letters': () => Promise.all([loadDeadLetters(), loadBulkReplays()]),
   schedules: loadSchedules, workers: loadWorkers, audit: loadAudit };
 
 // Each view has its own address: #overview, #executions, #execution/ID, #dead-letters, #schedules, #workers, #audit.

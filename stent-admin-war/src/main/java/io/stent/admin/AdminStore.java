@@ -49,7 +49,7 @@ public class AdminStore {
     public StentOperations operations() {
         JdbcStore ready = store();
         requireSchema(ready);
-        return new StoreOperations(ready, () -> caller.getName(), searchBudget);
+        return new StoreOperations(ready, () -> caller.getName(), searchBudget).withBatchJobs(dataSourceName);
     }
 
     /** Until the tables are there and current, every call says what is missing instead of failing inside. */

@@ -40,8 +40,8 @@ public class OpenApiResource {
 
     /** The resource classes the document describes. */
     static final List<Class<?>> RESOURCES = List.of(SessionResource.class, OverviewResource.class,
-            ExecutionResource.class, DeadLetterResource.class, ScheduleResource.class, AuditResource.class,
-            OpenApiResource.class);
+            ExecutionResource.class, DeadLetterResource.class, BulkReplayResource.class, ScheduleResource.class,
+            AuditResource.class, OpenApiResource.class);
 
     /**
      * The document.

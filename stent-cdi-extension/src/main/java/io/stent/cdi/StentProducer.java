@@ -42,7 +42,10 @@ public class StentProducer {
      */
     @Produces
     public StentOperations operations() {
-        return new StoreOperations(runtime.store(), this::callerName);
+        String dataSource = org.eclipse.microprofile.config.ConfigProvider.getConfig(getClass().getClassLoader())
+                .getOptionalValue(io.stent.store.StentDataSource.KEY, String.class)
+                .orElse(io.stent.store.StentDataSource.DEFAULT);
+        return new StoreOperations(runtime.store(), this::callerName).withBatchJobs(dataSource);
     }
 
     private String callerName() {

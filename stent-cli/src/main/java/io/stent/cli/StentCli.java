@@ -20,7 +20,8 @@ public final class StentCli {
               dlq list [--function F] [--queue Q] [--error-class C] [--execution ID] [--limit N]
               dlq show ID
               dlq replay ID
-              dlq replay --filter [--function F] [--queue Q] [--error-class C] [--execution ID] [--max N]
+              dlq replay --filter [--function F] [--queue Q] [--error-class C] [--execution ID]   (a bulk replay job)
+              dlq bulk list | stop ID | resume ID
               executions list [--status S] [--function F] [--queue Q] [--tag T] [--search PREFIX] [--limit N]
               executions show ID
               executions export [--status S] [--function F] [--queue Q] [--tag T] [--search PREFIX]   (JSON lines)
@@ -136,10 +137,8 @@ public final class StentCli {
             }
             case "replay" -> {
                 if (arguments.flag("filter")) {
-                    allow(arguments, "filter", "function", "queue", "error-class", "execution", "max");
-                    String max = arguments.option("max") == null ? "" : "max=" + query(arguments.option("max"));
-                    print(arguments, connect(arguments).change("POST", "/dead-letters/replay?" + filter(arguments)
-                            + max, null));
+                    allow(arguments, "filter", "function", "queue", "error-class", "execution");
+                    bulkReplay(arguments);
                 } else {
                     allow(arguments);
                     String path = "/dead-letters/" + segment(arguments.word(2, "the dead letter id, or --filter"))
@@ -147,8 +146,39 @@ public final class StentCli {
                     print(arguments, connect(arguments).change("POST", path, null));
                 }
             }
+            case "bulk" -> {
+                allow(arguments);
+                String what = arguments.word(2, "dlq bulk list, stop ID or resume ID");
+                switch (what) {
+                    case "list" -> table(arguments, connect(arguments).get("/bulk-replays"),
+                            List.of("id", "createdAt", "actor", "status", "total", "replayed", "skipped"));
+                    case "stop", "resume" -> print(arguments, connect(arguments).change("POST", "/bulk-replays/"
+                            + segment(arguments.word(3, "the bulk replay id")) + "/" + what, null));
+                    default -> throw new CliFailure(CliFailure.USAGE, "unknown dlq bulk action '" + what + "'");
+                }
+            }
             default -> throw new CliFailure(CliFailure.USAGE, "unknown dlq action '" + action + "'");
         }
+    }
+
+    /** Starts a bulk replay job and follows it to its end, a line of progress a second. */
+    private void bulkReplay(Arguments arguments) {
+        ConsoleConnection console = connect(arguments);
+        JsonObject started = (JsonObject) console.change("POST", "/bulk-replays?" + filter(arguments), null);
+        String id = started.getString("id");
+        out.println("bulk replay " + id + ": " + started.getJsonNumber("total") + " dead letters match");
+        JsonObject now = started;
+        while (now.getString("status").equals("RUNNING") || now.getString("status").equals("STOPPING")) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+            now = ((jakarta.json.JsonArray) console.get("/bulk-replays")).getValuesAs(JsonObject.class).stream()
+                    .filter(b -> b.getString("id").equals(id)).findFirst()
+                    .orElseThrow(() -> new CliFailure(CliFailure.REJECTED, "bulk replay " + id + " is gone"));
+            out.println("  " + now.getString("status") + ": replayed " + now.getJsonNumber("replayed") + ", skipped "
+                    + now.getJsonNumber("skipped"));
+        }
+        out.println("status: " + now.getString("status"));
+        out.println("replayed: " + now.getJsonNumber("replayed"));
+        out.println("skipped: " + now.getJsonNumber("skipped"));
     }
 
     private void executions(Arguments arguments) {

@@ -88,11 +88,27 @@ public final class StoreOperations implements StentOperations {
      */
     public StoreOperations withBatchJobs(String dataSourceName) {
         return new StoreOperations(store, actor, searchBudget, id -> {
+            jakarta.batch.operations.JobOperator jobs = jobOperator();
+            if (jobs == null) {
+                store.bulkReplays().run(id, () -> false); // no batch runtime here: in the calling thread
+                return;
+            }
             java.util.Properties parameters = new java.util.Properties();
             parameters.setProperty("bulkReplay", id);
             parameters.setProperty("dataSource", dataSourceName);
-            jakarta.batch.runtime.BatchRuntime.getJobOperator().start("stent-bulk-replay", parameters);
+            jobs.start("stent-bulk-replay", parameters);
         });
+    }
+
+    /** The server's batch runtime, or null where there is none (Java SE, a server without Jakarta Batch). */
+    private static jakarta.batch.operations.JobOperator jobOperator() {
+        try {
+            return jakarta.batch.runtime.BatchRuntime.getJobOperator();
+        } catch (LinkageError | RuntimeException e) {
+            java.util.logging.Logger.getLogger(StoreOperations.class.getName()).log(java.util.logging.Level.FINE,
+                    "no Jakarta Batch runtime: bulk replays run in the calling thread", e);
+            return null;
+        }
     }
 
     @Override

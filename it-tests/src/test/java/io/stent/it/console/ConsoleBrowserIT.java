@@ -131,6 +131,7 @@ class ConsoleBrowserIT {
                 browser.findElement(By.id("nav-audit")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "dead-letter.replay"));
                 screenshot(browser, "audit-trail");
+                assertABulkReplayRunsAsAJob_andShowsItsProgress(browser, wait);
                 assertTheSchedulesView(browser, wait, api);
                 browser.findElement(By.id("nav-workers")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("workers"), "chores."));
@@ -212,6 +213,26 @@ class ConsoleBrowserIT {
             }
             assertFalse(server.log().contains("STENT-1799"), "no request failed inside the console");
         }
+    }
+
+    /** "Replay all that match" starts a bulk replay job; the view follows it to COMPLETED. */
+    private static void assertABulkReplayRunsAsAJob_andShowsItsProgress(WebDriver browser, WebDriverWait wait)
+            throws Exception {
+        browser.findElement(By.id("nav-dead-letters")).click();
+        browser.findElement(By.id("dlq-function")).clear();
+        browser.findElement(By.id("dlq-function")).sendKeys("chores.fail");
+        click(wait, By.id("dlq-replay-all"));
+        org.openqa.selenium.Alert confirmation = wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(confirmation.getText().matches("Replay all [1-9][0-9]* dead letters that match, as a bulk replay"
+                + " job\\?"), confirmation.getText());
+        confirmation.accept();
+        By row = By.xpath("//tbody[@id='bulk-replays']/tr[td[3][contains(., 'function chores.fail')]]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "COMPLETED"));
+        List<WebElement> cells = browser.findElement(row).findElements(By.tagName("td"));
+        assertTrue(Integer.parseInt(cells.get(4).getText()) >= 1, "it replayed them: " + browser.findElement(row).getText());
+        assertEquals("0", cells.get(6).getText(), "none remain: " + browser.findElement(row).getText());
+        screenshot(browser, "bulk-replay");
+        browser.findElement(By.id("dlq-function")).clear();
     }
 
     /** The declared schedule is listed with its next fire times at 03:00 Berlin; it is triggered, paused and resumed. */
