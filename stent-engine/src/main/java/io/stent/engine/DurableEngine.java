@@ -223,15 +223,9 @@ public final class DurableEngine implements Stent {
     public <T> ExecutionHandle<T> start(DurableCall<T> call, StartOptions options) {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(options, "options");
-        List<CallCapture.Captured> calls = capture.capture(call);
-        if (calls.size() != 1) {
-            throw new IllegalArgumentException("STENT-1102 a start lambda must call exactly one @Durable method of"
-                    + " an injected bean, this one called " + calls.size()
-                    + (calls.isEmpty() ? " (is the method @Durable, and called on the injected proxy, not 'this'?)"
-                    : ": " + calls.stream().map(c -> c.function().name()).toList()));
-        }
-        FunctionDefinition function = calls.get(0).function();
-        String id = starter.start(function, calls.get(0).args(), options);
+        CallCapture.Captured captured = captureOne(call, "a start");
+        FunctionDefinition function = captured.function();
+        String id = starter.start(function, captured.args(), options);
         return handleFor(id, function);
     }
 
@@ -239,12 +233,20 @@ public final class DurableEngine implements Stent {
     public boolean schedule(String name, io.stent.ScheduleSpec spec, DurableCall<?> call) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(call, "call");
+        CallCapture.Captured captured = captureOne(call, "a schedule");
+        return schedules.save(name, spec, captured.function(), captured.args(), false);
+    }
+
+    /** The one durable call a lambda makes; anything else is the caller's mistake, named. */
+    private CallCapture.Captured captureOne(DurableCall<?> call, String what) {
         List<CallCapture.Captured> calls = capture.capture(call);
         if (calls.size() != 1) {
-            throw new IllegalArgumentException("STENT-1102 a schedule lambda must call exactly one @Durable method"
-                    + " of an injected bean, this one called " + calls.size());
+            throw new IllegalArgumentException("STENT-1102 " + what + " lambda must call exactly one @Durable method"
+                    + " of an injected bean, this one called " + calls.size()
+                    + (calls.isEmpty() ? " (is the method @Durable, and called on the injected proxy, not 'this'?)"
+                    : ": " + calls.stream().map(c -> c.function().name()).toList()));
         }
-        return schedules.save(name, spec, calls.get(0).function(), calls.get(0).args(), false);
+        return calls.get(0);
     }
 
     @Override
@@ -328,12 +330,8 @@ public final class DurableEngine implements Stent {
     public <T> DurableFuture<T> async(DurableCall<T> call) {
         Objects.requireNonNull(call, "call");
         DurableContext context = requireContext("async");
-        List<CallCapture.Captured> calls = capture.capture(call);
-        if (calls.size() != 1) {
-            throw new IllegalArgumentException("STENT-1102 an async lambda must call exactly one @Durable method of"
-                    + " an injected bean, this one called " + calls.size());
-        }
-        return inWorkflow(() -> children.start(context, calls.get(0).function(), calls.get(0).args()));
+        CallCapture.Captured captured = captureOne(call, "an async");
+        return inWorkflow(() -> children.start(context, captured.function(), captured.args()));
     }
 
     @Override

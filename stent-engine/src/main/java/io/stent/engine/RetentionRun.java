@@ -39,6 +39,22 @@ public final class RetentionRun {
     private final Retention retention;
     private final RetentionPolicy policy;
 
+    /** Deletes batches of one kind until a batch comes back short, or the run is told to stop. */
+    private Report drain(Report start, BooleanSupplier stop, Consumer<Report> progress,
+                         java.util.function.IntSupplier batch,
+                         java.util.function.BiFunction<Report, Integer, Report> count) {
+        Report report = start;
+        for (int deleted = policy.batchSize(); deleted == policy.batchSize(); ) {
+            if (stop.getAsBoolean()) {
+                return report.stop();
+            }
+            deleted = batch.getAsInt();
+            report = count.apply(report, deleted);
+            progress.accept(report);
+        }
+        return report;
+    }
+
     /**
      * @param retention the store's retention operations
      * @param policy what to delete
@@ -73,32 +89,16 @@ public final class RetentionRun {
             }
         }
         if (policy.deadLetters() != null) {
-            for (int deleted = size; deleted == size; ) {
-                if (stop.getAsBoolean()) {
-                    return report.stop();
-                }
-                deleted = retention.deleteDeadLetters(policy.deadLetters(), size);
-                report = report.plus(0, deleted, 0, 0);
-                progress.accept(report);
-            }
+            report = drain(report, stop, progress, () -> retention.deleteDeadLetters(policy.deadLetters(), size),
+                    (r, n) -> r.plus(0, n, 0, 0));
         }
-        if (policy.audit() != null) {
-            for (int deleted = size; deleted == size; ) {
-                if (stop.getAsBoolean()) {
-                    return report.stop();
-                }
-                deleted = retention.deleteAudit(policy.audit(), size);
-                report = report.plus(0, 0, deleted, 0);
-                progress.accept(report);
-            }
+        if (policy.audit() != null && !report.stopped()) {
+            report = drain(report, stop, progress, () -> retention.deleteAudit(policy.audit(), size),
+                    (r, n) -> r.plus(0, 0, n, 0));
         }
-        for (int deleted = size; deleted == size; ) {
-            if (stop.getAsBoolean()) {
-                return report.stop();
-            }
-            deleted = retention.deleteExpiredCache(size);
-            report = report.plus(0, 0, 0, deleted);
-            progress.accept(report);
+        if (!report.stopped()) {
+            report = drain(report, stop, progress, () -> retention.deleteExpiredCache(size),
+                    (r, n) -> r.plus(0, 0, 0, n));
         }
         return report;
     }

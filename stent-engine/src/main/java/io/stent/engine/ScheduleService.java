@@ -194,17 +194,12 @@ public final class ScheduleService {
      * @return the execution's id, or empty if there is no such schedule
      */
     public Optional<String> trigger(String name) {
-        Optional<ScheduleRecord> schedule = store.find(name);
-        if (schedule.isEmpty()) {
-            return Optional.empty();
-        }
-        FunctionDefinition function = registry.require(schedule.get().functionName());
-        NewExecution execution = execution(schedule.get(), function, name + "@manual-" + UUID.randomUUID());
-        if (!store.trigger(name, execution)) {
+        Optional<NewExecution> execution = store.find(name).map(ScheduleRecord::manualExecution);
+        if (execution.isEmpty() || !store.trigger(name, execution.get())) {
             return Optional.empty();
         }
         wakeups.workAvailable();
-        return Optional.of(execution.id());
+        return Optional.of(execution.get().id());
     }
 
     /**

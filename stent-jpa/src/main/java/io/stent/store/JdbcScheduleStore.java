@@ -76,7 +76,8 @@ final class JdbcScheduleStore implements ScheduleStore {
                     + " catch_up_limit, grace_ms, declared, paused, next_fire_at, fires, dropped, created_at, updated_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, CURRENT_TIMESTAMP,"
                     + " CURRENT_TIMESTAMP)")) {
-                int index = bindDefinition(insert, 1, schedule);
+                insert.setString(1, schedule.name());
+                int index = bindDefinition(insert, 2, schedule);
                 insert.setBoolean(index++, schedule.declared());
                 insert.setBoolean(index++, schedule.paused());
                 insert.setObject(index, utc(schedule.nextFireAt()));
@@ -93,16 +94,7 @@ final class JdbcScheduleStore implements ScheduleStore {
                 + " function_version = ?, queue = ?, priority = ?, tags = ?, args = ?, cron = ?, zone = ?, overlap = ?, catch_up = ?, catch_up_limit = ?, grace_ms = ?,"
                 + " declared = ?, updated_at = CURRENT_TIMESTAMP"
                 + (refire ? ", next_fire_at = ?, buffered_fire_at = NULL" : "") + " WHERE name = ?")) {
-            int index = 1;
-            update.setString(index++, schedule.functionName());
-            index = bindFunction(update, index, schedule);
-            update.setString(index++, schedule.arguments());
-            update.setString(index++, schedule.cron());
-            update.setString(index++, schedule.zone());
-            update.setString(index++, schedule.overlap());
-            update.setString(index++, schedule.catchUp());
-            update.setInt(index++, schedule.catchUpLimit());
-            update.setLong(index++, schedule.graceMillis());
+            int index = bindDefinition(update, 1, schedule);
             update.setBoolean(index++, schedule.declared());
             if (refire) {
                 update.setObject(index++, utc(schedule.nextFireAt()));
@@ -113,9 +105,9 @@ final class JdbcScheduleStore implements ScheduleStore {
         return true;
     }
 
+    /** Binds the definition's columns, function to grace period, from {@code index} on; returns the next index. */
     private static int bindDefinition(PreparedStatement statement, int index, ScheduleRecord schedule)
             throws SQLException {
-        statement.setString(index++, schedule.name());
         statement.setString(index++, schedule.functionName());
         index = bindFunction(statement, index, schedule);
         statement.setString(index++, schedule.arguments());

@@ -46,9 +46,6 @@ import java.util.Optional;
  */
 final class JpaStoreQueries implements StoreQueries {
 
-    /** How many executions an export reads per query. */
-    private static final int EXPORT_PAGE = 500;
-
     /** The escape character of LIKE patterns built from user text. */
     private static final char ESCAPE = '!';
 
@@ -96,7 +93,7 @@ final class JpaStoreQueries implements StoreQueries {
     }
 
     /** The predicates of a filter (without the search budget), for a query over executions. */
-    private static List<Predicate> filterPredicates(CriteriaBuilder cb, CriteriaQuery<?> query,
+    static List<Predicate> filterPredicates(CriteriaBuilder cb, CriteriaQuery<?> query,
                                                     Root<ExecutionRow> execution, ExecutionFilter filter) {
         List<Predicate> where = new ArrayList<>();
         if (filter.status() != null) {
@@ -133,46 +130,7 @@ final class JpaStoreQueries implements StoreQueries {
 
     @Override
     public void export(ExecutionFilter filter, java.util.function.Consumer<io.stent.operations.ExecutionExport> each) {
-        OffsetDateTime lastAt = null;
-        String lastId = null;
-        while (true) {
-            OffsetDateTime afterAt = lastAt;
-            String afterId = lastId;
-            List<io.stent.operations.ExecutionExport> page = persistence.read(manager -> {
-                CriteriaBuilder cb = manager.getCriteriaBuilder();
-                CriteriaQuery<ExecutionRow> query = cb.createQuery(ExecutionRow.class);
-                Root<ExecutionRow> execution = query.from(ExecutionRow.class);
-                List<Predicate> where = filterPredicates(cb, query, execution, filter);
-                if (afterAt != null) { // keyset: after the last row of the page before, in (created, id) order
-                    where.add(cb.or(cb.greaterThan(execution.get("createdAt"), afterAt),
-                            cb.and(cb.equal(execution.get("createdAt"), afterAt),
-                                    cb.greaterThan(execution.get("id"), afterId))));
-                }
-                query.select(execution).where(where.toArray(Predicate[]::new))
-                        .orderBy(cb.asc(execution.get("createdAt")), cb.asc(execution.get("id")));
-                List<ExecutionRow> rows = manager.createQuery(query).setMaxResults(EXPORT_PAGE).getResultList();
-                List<String> ids = rows.stream().map(ExecutionRow::id).toList();
-                SummaryDetails details = SummaryDetails.of(manager, ids);
-                Map<String, List<StepView>> steps = new HashMap<>();
-                if (!ids.isEmpty()) {
-                    for (StepRow step : manager.createQuery("SELECT s FROM StepRow s WHERE s.executionId IN :ids"
-                            + " ORDER BY s.executionId, s.finishedAt, s.parentPath, s.seq", StepRow.class)
-                            .setParameter("ids", ids).getResultList()) {
-                        steps.computeIfAbsent(step.executionId(), id -> new ArrayList<>()).add(view(step));
-                    }
-                }
-                return rows.stream().map(row -> new io.stent.operations.ExecutionExport(
-                        details.summary(ExecutionHead.of(row)), row.args(), row.result(), row.error(),
-                        steps.getOrDefault(row.id(), List.of()))).toList();
-            });
-            page.forEach(each);
-            if (page.size() < EXPORT_PAGE) {
-                return;
-            }
-            var last = page.get(page.size() - 1).summary();
-            lastAt = last.createdAt();
-            lastId = last.id();
-        }
+        new ExecutionExports(persistence).export(filter, each);
     }
 
     /**
@@ -308,7 +266,7 @@ final class JpaStoreQueries implements StoreQueries {
                 rows.size() > page.limit());
     }
 
-    private static StepView view(StepRow step) {
+    static StepView view(StepRow step) {
         return new StepView(step.parentPath(), step.seq(), step.functionName(), step.status(), step.args(),
                 step.output(), step.attempts(), step.durationMs(), step.finishedAt(), step.wakeAt());
     }

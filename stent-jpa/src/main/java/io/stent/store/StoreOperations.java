@@ -332,17 +332,9 @@ public final class StoreOperations implements StentOperations {
 
     @Override
     public Optional<String> triggerSchedule(String name) {
-        Optional<ScheduleRecord> schedule = store.store().schedules().find(name);
-        Optional<String> started = Optional.empty();
-        if (schedule.isPresent()) {
-            ScheduleRecord s = schedule.get();
-            NewExecution execution = new NewExecution(java.util.UUID.randomUUID().toString(), s.functionName(),
-                    s.functionVersion(), s.queue(), s.arguments(), "stent-schedule:" + name + "@manual-"
-                    + java.util.UUID.randomUUID(), java.time.Duration.ZERO, null, null, null, s.priority(), s.tags());
-            if (store.store().schedules().trigger(name, execution)) {
-                started = Optional.of(execution.id());
-            }
-        }
+        Optional<NewExecution> execution = store.store().schedules().find(name).map(ScheduleRecord::manualExecution);
+        Optional<String> started = execution.filter(e -> store.store().schedules().trigger(name, e))
+                .map(NewExecution::id);
         record("schedule.trigger", started.isPresent() ? List.of(name, started.get()) : List.of(name),
                 started.isPresent() ? 1 : 0, started.isPresent() ? "STARTED" : "NOT_FOUND", null);
         return started;

@@ -62,4 +62,17 @@ public record ScheduleRecord(String name, String functionName, int functionVersi
     public boolean sameFireTimes(ScheduleRecord other) {
         return cron.equals(other.cron) && zone.equals(other.zone);
     }
+
+    /**
+     * An execution of this schedule started now by an operator, outside its fire times: on the
+     * function version, queue, priority and tags the schedule recorded, keyed
+     * {@code stent-schedule:NAME@manual-UUID}.
+     *
+     * @return the execution to write
+     */
+    public NewExecution manualExecution() {
+        return new NewExecution(java.util.UUID.randomUUID().toString(), functionName, functionVersion, queue, arguments,
+                "stent-schedule:" + name + "@manual-" + java.util.UUID.randomUUID(), java.time.Duration.ZERO, null, null,
+                null, priority, tags);
+    }
 }
