@@ -470,6 +470,31 @@ async function loadSchedules() {
   }
 }
 
+async function loadRetentionRuns() {
+  const body = document.getElementById('retention-runs');
+  try {
+    const runs = await api('api/retention-runs');
+    body.replaceChildren();
+    for (const run of runs) {
+      const row = body.insertRow();
+      row.dataset.id = run.id;
+      timeCell(row, run.startedAt);
+      cell(row, run.status, run.status === 'COMPLETED' ? 'COMPLETED' : run.status === 'RUNNING' ? 'RUNNING' : 'FAILED');
+      cell(row, run.instance + (run.jobExecution == null ? '' : ' (job ' + run.jobExecution + ')'));
+      cell(row, String(run.executions));
+      cell(row, String(run.deadLetters));
+      cell(row, String(run.auditRows));
+      cell(row, String(run.cacheEntries));
+      cell(row, String(run.batches));
+      timeCell(row, run.updatedAt);
+      timeCell(row, run.finishedAt);
+      cell(row, run.error || '');
+    }
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 function svg(name, attributes, text) {
@@ -571,7 +596,7 @@ async function loadOverview() {
 
 const VIEWS = { overview: loadOverview, executions: loadExecutions,
   'dead-letters': () => Promise.all([loadDeadLetters(), loadBulkReplays()]),
-  schedules: loadSchedules, workers: loadWorkers, audit: loadAudit };
+  schedules: () => Promise.all([loadSchedules(), loadRetentionRuns()]), workers: loadWorkers, audit: loadAudit };
 
 // Each view has its own address: #overview, #executions, #execution/ID, #dead-letters, #schedules, #workers, #audit.
 async function route() {

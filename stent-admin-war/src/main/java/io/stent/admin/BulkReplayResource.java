@@ -67,6 +67,21 @@ public class BulkReplayResource {
     }
 
     /**
+     * One bulk replay with its progress.
+     *
+     * @param id the bulk replay
+     * @return it
+     */
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One bulk replay with its progress, however old")
+    @Parameter(name = "id", description = "the bulk replay")
+    public BulkReplayView one(@PathParam("id") String id) {
+        return store.operations().bulkReplay(id)
+                .orElseThrow(() -> new UnknownIdException("STENT-1736 no bulk replay with id '" + id + "'"));
+    }
+
+    /**
      * Asks a running bulk replay to stop after its chunk in progress.
      *
      * @param id the bulk replay
@@ -97,7 +112,7 @@ public class BulkReplayResource {
     }
 
     private void known(String id) {
-        if (store.operations().bulkReplays().stream().noneMatch(b -> b.id().equals(id))) {
+        if (store.operations().bulkReplay(id).isEmpty()) {
             throw new UnknownIdException("STENT-1736 no bulk replay with id '" + id + "'");
         }
     }

@@ -141,6 +141,14 @@ public interface StentOperations {
     List<BulkReplayView> bulkReplays();
 
     /**
+     * One bulk replay with its progress, however old.
+     *
+     * @param id the bulk replay
+     * @return empty if there is none with that id
+     */
+    Optional<BulkReplayView> bulkReplay(String id);
+
+    /**
      * Asks a running bulk replay to stop after the chunk in progress (on whichever instance runs it).
      *
      * @param id the bulk replay
@@ -155,6 +163,14 @@ public interface StentOperations {
      * @return false if there is none, or it completed
      */
     boolean resumeBulkReplay(String id);
+
+    /**
+     * The latest runs of the retention job, newest first: where each ran, what it deleted, and how
+     * it ended.
+     *
+     * @return at most 50
+     */
+    List<RetentionRunView> retentionRuns();
 
     /**
      * Deletes one dead letter; its execution stays FAILED.

@@ -25,6 +25,7 @@ final class MicroProfileMeter implements StentMeter {
     static final String CLAIMS_DURATION = "stent.claims.duration";
     static final String TASKS_DUE = "stent.tasks.due";
     static final String UNRUNNABLE = "stent.executions.unrunnable";
+    static final String RETENTION_DELETED = "stent.retention.deleted";
     /** The due-task count is read from the database at most this often. */
     private static final long DUE_REFRESH_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -33,6 +34,7 @@ final class MicroProfileMeter implements StentMeter {
     private final Map<String, Map<String, Counter>> finished = new ConcurrentHashMap<>();
     private final Map<String, Timer> steps = new ConcurrentHashMap<>();
     private final Timer claims;
+    private final Map<String, Counter> retention = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> unrunnable = new ConcurrentHashMap<>();
 
     /** The meter on {@code registry}, a {@link MetricRegistry}. */
@@ -92,6 +94,14 @@ final class MicroProfileMeter implements StentMeter {
     @Override
     public void claimed(long nanos) {
         claims.update(Duration.ofNanos(nanos));
+    }
+
+    @Override
+    public void retentionDeleted(String kind, long count) {
+        retention.computeIfAbsent(kind, name -> registry.counter(Metadata.builder().withName(RETENTION_DELETED)
+                .withDescription("Rows the retention job deleted on this instance, by kind: executions (children"
+                        + " included), dead-letters, audit-rows, cache-entries").build(), new Tag("kind", name)))
+                .inc(count);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.stent.cdi;
 
 import io.stent.engine.RetentionRun;
+import io.stent.operations.RetentionRunView;
+import io.stent.store.RetentionRuns;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -8,12 +10,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The step of the {@code stent-retention} Jakarta Batch job: runs the retention policy batch after
- * batch, stops between batches when the job is stopped, and reports its progress as the job's
- * exit status (visible in the server's batch tooling while it runs).
+ * batch and stops between batches when the job is stopped. What it deleted goes to the run's record
+ * in {@code stent_retention_run} (the console's Retention runs, {@code StentOperations.retentionRuns()}),
+ * to the {@code stent.retention.deleted} metric, to the job's exit status and to the log.
  */
 @Named("stentRetentionBatchlet")
 @Dependent
@@ -31,8 +35,23 @@ public class RetentionBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         RetentionSettings settings = RetentionSettings.read(ConfigProvider.getConfig(getClass().getClassLoader()));
-        RetentionRun.Report report = new RetentionRun(runtime.store().retention(), settings.policy())
-                .run(() -> stopping, progress -> job.setExitStatus(describe(progress)));
+        RetentionRuns runs = runtime.store().retentionRuns();
+        RetentionRunView run = runs.begin(runtime.workerId(), job.getExecutionId());
+        RetentionProgress progress = new RetentionProgress(runtime.meter(), report -> {
+            job.setExitStatus(describe(report));
+            runs.progress(run.id(), report.executions(), report.deadLetters(), report.auditRows(),
+                    report.cacheEntries(), report.batches());
+        }, System::nanoTime);
+        RetentionRun.Report report;
+        try {
+            report = new RetentionRun(runtime.store().retention(), settings.policy()).run(() -> stopping, progress);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "STENT-2243 retention job " + job.getExecutionId() + " failed after "
+                    + describe(progress.last()) + "; the next run goes on with what is left", e);
+            runs.end(run.id(), "FAILED", String.valueOf(e.getMessage()), counts(progress.last()));
+            throw e;
+        }
+        runs.end(run.id(), report.stopped() ? "STOPPED" : "COMPLETED", null, counts(report));
         String summary = describe(report);
         LOG.info(() -> "STENT-2240 retention job " + job.getExecutionId() + (report.stopped() ? " stopped: "
                 : " done: ") + summary);
@@ -42,6 +61,11 @@ public class RetentionBatchlet extends AbstractBatchlet {
     @Override
     public void stop() {
         stopping = true;
+    }
+
+    private static long[] counts(RetentionRun.Report report) {
+        return new long[] {report.executions(), report.deadLetters(), report.auditRows(), report.cacheEntries(),
+                report.batches()};
     }
 
     private static String describe(RetentionRun.Report report) {

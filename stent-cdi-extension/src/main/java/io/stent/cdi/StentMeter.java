@@ -18,6 +18,14 @@ interface StentMeter {
     /** A claim statement took {@code nanos}. */
     void claimed(long nanos);
 
+    /**
+     * The retention job on this instance deleted {@code count} more rows of a kind.
+     *
+     * @param kind executions, dead-letters, audit-rows or cache-entries
+     * @param count how many more
+     */
+    void retentionDeleted(String kind, long count);
+
     /** Executions that no live instance can run, by {@code function@version} (replaces the last counts). */
     void unrunnable(java.util.Map<String, Long> byFunctionAndVersion);
 }

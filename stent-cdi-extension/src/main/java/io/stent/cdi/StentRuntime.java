@@ -60,6 +60,8 @@ public class StentRuntime {
     /** Lets the thread that waits for the end of the deployment go at stop. */
     private final java.util.concurrent.CountDownLatch deploymentReported = new java.util.concurrent.CountDownLatch(1);
     private JdbcStore store;
+    private String workerId;
+    private Optional<StentMeter> meter = Optional.empty();
 
     /**
      * Builds the runtime as the application starts: the schema is migrated and the engine made, so
@@ -199,6 +201,27 @@ public class StentRuntime {
         return store;
     }
 
+    /**
+     * This instance's worker id (built with the engine on first use).
+     *
+     * @return the id
+     */
+    String workerId() {
+        engine();
+        return workerId;
+    }
+
+    /**
+     * Where Stent's measurements go on this server, if it has MicroProfile Metrics (built with the
+     * engine on first use).
+     *
+     * @return the meter
+     */
+    Optional<StentMeter> meter() {
+        engine();
+        return meter;
+    }
+
     /** Builds the engine once; every interception reads the volatile field without locking. */
     private synchronized DurableEngine build() {
         if (stopped) {
@@ -214,8 +237,8 @@ public class StentRuntime {
                 store.migrator().migrate(engineSettings.workerId());
             }
             JdbcStore jdbc = store;
-            Optional<StentMeter> meter = StentMetrics.meter(extension.metricRegistry(),
-                    jdbc::dueTasks);
+            workerId = engineSettings.workerId();
+            meter = StentMetrics.meter(extension.metricRegistry(), jdbc::dueTasks);
             java.util.List<io.stent.spi.ExecutionListener> allListeners = new java.util.ArrayList<>(
                     listeners.stream().toList());
             meter.ifPresent(m -> allListeners.add(new MetricsListener(m)));

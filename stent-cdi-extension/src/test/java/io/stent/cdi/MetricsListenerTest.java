@@ -35,6 +35,11 @@ class MetricsListenerTest {
         final List<Long> claimNanos = new CopyOnWriteArrayList<>();
 
         @Override
+        public void retentionDeleted(String kind, long count) {
+            events.add("retention " + kind + " " + count);
+        }
+
+        @Override
         public void taskStarted(String function) {
             events.add("started " + function);
         }

@@ -28,6 +28,7 @@ public final class StentCli {
               retry ID              (a FAILED execution, from the step that failed)
               schedules list
               schedules pause|resume|trigger|delete NAME
+              retention runs        (the latest runs of the retention job and what each deleted)
               cancel ID
               signal ID NAME JSON
             The URL, user and password may also come from STENT_CONSOLE_URL, STENT_CONSOLE_USER and
@@ -87,6 +88,15 @@ public final class StentCli {
             case "dlq" -> deadLetters(arguments);
             case "executions" -> executions(arguments);
             case "schedules" -> schedules(arguments);
+            case "retention" -> {
+                String action = arguments.word(1, "retention runs");
+                allow(arguments);
+                if (!action.equals("runs")) {
+                    throw new CliFailure(CliFailure.USAGE, "unknown retention action '" + action + "'");
+                }
+                table(arguments, connect(arguments).get("/retention-runs"), List.of("startedAt", "status", "instance",
+                        "executions", "deadLetters", "auditRows", "cacheEntries", "finishedAt", "error"));
+            }
             case "retry" -> {
                 allow(arguments);
                 String path = "/executions/" + segment(arguments.word(1, "the execution id")) + "/retry";
@@ -170,9 +180,7 @@ public final class StentCli {
         JsonObject now = started;
         while (now.getString("status").equals("RUNNING") || now.getString("status").equals("STOPPING")) {
             java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
-            now = ((jakarta.json.JsonArray) console.get("/bulk-replays")).getValuesAs(JsonObject.class).stream()
-                    .filter(b -> b.getString("id").equals(id)).findFirst()
-                    .orElseThrow(() -> new CliFailure(CliFailure.REJECTED, "bulk replay " + id + " is gone"));
+            now = (JsonObject) console.get("/bulk-replays/" + segment(id));
             out.println("  " + now.getString("status") + ": replayed " + now.getJsonNumber("replayed") + ", skipped "
                     + now.getJsonNumber("skipped"));
         }

@@ -166,7 +166,9 @@ final class JdbcRetention implements Retention {
 
     @Override
     public int deleteAudit(Duration age, int limit) {
-        return deleteOld("stent_audit", "occurred_at", age, limit);
+        int audit = deleteOld("stent_audit", "occurred_at", age, limit);
+        // the records of retention runs are audit of a kind, kept as long
+        return audit < limit ? audit + deleteOld("stent_retention_run", "finished_at", age, limit - audit) : audit;
     }
 
     @Override

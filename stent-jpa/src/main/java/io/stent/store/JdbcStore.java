@@ -118,6 +118,15 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
+     * The records of retention runs.
+     *
+     * @return the retention runs
+     */
+    public RetentionRuns retentionRuns() {
+        return new RetentionRuns(persistence());
+    }
+
+    /**
      * The audit trail of operators' actions.
      *
      * @return the audit trail

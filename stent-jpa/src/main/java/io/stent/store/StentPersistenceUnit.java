@@ -7,6 +7,7 @@ import io.stent.store.model.DeadLetterRow;
 import io.stent.store.model.ExecutionRow;
 import io.stent.store.model.ExecutionTagRow;
 import io.stent.store.model.LimitRow;
+import io.stent.store.model.RetentionRunRow;
 import io.stent.store.model.ScheduleRow;
 import io.stent.store.model.SchemaVersionRow;
 import io.stent.store.model.SignalRow;
@@ -36,7 +37,8 @@ final class StentPersistenceUnit implements PersistenceUnitInfo {
     /** The entity classes, the unit's only managed classes. */
     static final List<Class<?>> ENTITIES = List.of(ExecutionRow.class, TaskRow.class, StepRow.class,
             SignalRow.class, DeadLetterRow.class, WorkerRow.class, LimitRow.class, CacheEntryRow.class, AuditRow.class,
-            SchemaVersionRow.class, ExecutionTagRow.class, ScheduleRow.class, BulkReplayRow.class);
+            SchemaVersionRow.class, ExecutionTagRow.class, ScheduleRow.class, BulkReplayRow.class,
+            RetentionRunRow.class);
 
     private final String name;
     private final DataSource dataSource;

@@ -232,6 +232,16 @@ public final class StoreOperations implements StentOperations {
     }
 
     @Override
+    public List<io.stent.operations.RetentionRunView> retentionRuns() {
+        return store.retentionRuns().latest(50);
+    }
+
+    @Override
+    public java.util.Optional<io.stent.operations.BulkReplayView> bulkReplay(String id) {
+        return store.bulkReplays().find(id);
+    }
+
+    @Override
     public boolean resumeBulkReplay(String id) {
         boolean resumed = store.bulkReplays().resume(id);
         record("dead-letter.bulk-replay-resume", List.of(id), resumed ? 1 : 0, resumed ? "RUNNING" : "NOT_FOUND",

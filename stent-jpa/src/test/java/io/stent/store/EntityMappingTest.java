@@ -150,7 +150,7 @@ class EntityMappingTest {
         if (type == int.class) {
             return db.type() == Types.INTEGER ? null : "not an INTEGER";
         }
-        if (type == long.class) {
+        if (type == long.class || type == Long.class) {
             return db.type() == Types.BIGINT ? null : "not a BIGINT";
         }
         if (type == double.class) {

@@ -1097,6 +1097,69 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void retentionRuns_recordProgressAndEnd_showDeadRunsInterrupted_andGoWithTheAuditAge() throws Exception {
+        var runs = jdbcStore.retentionRuns();
+        String liveWorker = "w-live-" + UUID.randomUUID();
+        store.workers().register(worker(liveWorker, 11L));
+        var stalled = runs.begin(liveWorker, 7L);
+        assertEquals("RUNNING", stalled.status());
+        assertEquals(7L, stalled.jobExecution());
+        runs.progress(stalled.id(), 100, 0, 0, 0, 1);
+        moveRetentionRun("updated_at", stalled.id(), Duration.ofMinutes(10));
+        moveRetentionRun("started_at", stalled.id(), Duration.ofMinutes(20));
+        var orphan = runs.begin("w-gone-" + UUID.randomUUID(), null);
+        moveRetentionRun("started_at", orphan.id(), Duration.ofMinutes(15));
+        var operations = new StoreOperations(jdbcStore, () -> "viewer");
+        var shown = operations.retentionRuns().stream().filter(r -> r.id().equals(orphan.id())).findFirst()
+                .orElseThrow();
+        assertEquals("INTERRUPTED", shown.status(), "its instance has no live worker: shown interrupted at once");
+        assertEquals("RUNNING", runs.find(orphan.id()).orElseThrow().status(), "reading writes nothing");
+
+        var live = runs.begin(liveWorker, null);
+        var interrupted = runs.find(stalled.id()).orElseThrow();
+        assertEquals("INTERRUPTED", interrupted.status(), "no progress for ten minutes when the next run started");
+        assertTrue(interrupted.error().contains("STENT-1807"), interrupted.error());
+        assertEquals(100, interrupted.executions(), "what it did before it died stays recorded");
+        assertTrue(interrupted.finishedAt() != null);
+        assertEquals("INTERRUPTED", runs.find(orphan.id()).orElseThrow().status(), "written when the next one starts");
+
+        runs.progress(live.id(), 5, 1, 0, 0, 2);
+        assertEquals(5, runs.find(live.id()).orElseThrow().executions());
+        runs.begin(liveWorker, null);
+        assertEquals("RUNNING", runs.find(live.id()).orElseThrow().status(), "a run that makes progress is alive");
+        assertEquals("RUNNING", operations.retentionRuns().stream().filter(r -> r.id().equals(live.id()))
+                .findFirst().orElseThrow().status());
+        runs.end(live.id(), "COMPLETED", null, 5, 1, 2, 3, 4);
+        var ended = runs.find(live.id()).orElseThrow();
+        assertEquals(List.of("COMPLETED", 5L, 1L, 2L, 3L, 4L), List.of(ended.status(), ended.executions(),
+                ended.deadLetters(), ended.auditRows(), ended.cacheEntries(), ended.batches()));
+        assertTrue(ended.finishedAt() != null && ended.error() == null);
+        assertThrows(IllegalArgumentException.class, () -> runs.end(live.id(), "COMPLETED", null, 1, 2));
+        List<String> latest = operations.retentionRuns().stream().map(io.stent.operations.RetentionRunView::id)
+                .toList();
+        assertTrue(latest.indexOf(live.id()) >= 0 && latest.indexOf(live.id()) < latest.indexOf(stalled.id()),
+                "newest first: " + latest);
+
+        moveRetentionRun("finished_at", stalled.id(), Duration.ofDays(366));
+        int batches = 0;
+        while (jdbcStore.retention().deleteAudit(Duration.ofDays(365), 100) > 0) {
+            batches++;
+        }
+        assertTrue(batches >= 1);
+        assertTrue(runs.find(stalled.id()).isEmpty(), "a run that ended a year and a day ago goes with the audit rows");
+        assertTrue(runs.find(live.id()).isPresent(), "a recent one stays");
+    }
+
+    private void moveRetentionRun(String column, String id, Duration back) throws Exception {
+        try (var connection = database.dataSource().getConnection(); var statement = connection.prepareStatement(
+                "UPDATE stent_retention_run SET " + column + " = ? WHERE id = ?")) {
+            statement.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(back));
+            statement.setString(2, id);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
+    @Test
     void childStart_isIdempotentPerParentPosition_andListedAsActiveChild() {
         String parentFn = fn();
         String childFn = fn();
@@ -1624,6 +1687,12 @@ abstract class StoreContractTest {
         var nothing = ops.startBulkReplay(DeadLetterFilter.pending().withFunction("no-such-" + function));
         assertEquals("COMPLETED", nothing.status(), "run at once where no batch runtime is given");
         assertEquals(0, nothing.total());
+        for (int i = 0; i < 50; i++) {
+            ops.startBulkReplay(DeadLetterFilter.pending().withFunction("none-" + i + function));
+        }
+        assertTrue(ops.bulkReplays().stream().noneMatch(b -> b.id().equals(started.id())), "beyond the latest 50");
+        assertEquals(230, ops.bulkReplay(started.id()).orElseThrow().replayed(), "still found by its id");
+        assertTrue(ops.bulkReplay("no-such-bulk-replay").isEmpty());
     }
 
     @Test

@@ -267,6 +267,22 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(driver -> !driver.findElement(row).getText().contains("paused"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, started));
+
+        click(wait, By.xpath("//tbody[@id='schedules']/tr[td[1][normalize-space()='stent.retention']]"
+                + "//button[normalize-space()='Trigger']"));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "STARTED"));
+        By completedRun = By.xpath("//tbody[@id='retention-runs']/tr[td[2][normalize-space()='COMPLETED']]");
+        wait.until(driver -> {
+            if (driver.findElements(completedRun).isEmpty()) {
+                driver.navigate().refresh(); // the view reads the runs when it opens
+                return false;
+            }
+            return true;
+        });
+        String run = browser.findElement(completedRun).getText();
+        assertTrue(run.matches("(?s).*COMPLETED.*\\d+ \\d+ \\d+ \\d+ \\d+.*"), "its counts: " + run);
+        screenshot(browser, "retention-runs");
     }
 
     /** Executions found by tag (the row shows queue and tags as text), sorted by a column, paged. */

@@ -265,6 +265,14 @@ class ConsoleSecurityIT {
         Cli bulk = Cli.run(asAdmin, "dlq", "replay", "--filter", "--function", "no-such-function");
         assertEquals(0, bulk.exit, bulk.err);
         assertTrue(bulk.out.contains("replayed: 0"), bulk.out);
+        String bulkId = bulk.out.replaceAll("(?s)^bulk replay (\\S+):.*", "$1");
+        HttpResponse<String> oneBulk = admin.send("GET", "/api/bulk-replays/" + bulkId, Map.of(), null);
+        assertTrue(oneBulk.statusCode() == 200 && oneBulk.body().contains("\"status\":\"COMPLETED\""),
+                oneBulk.body());
+        HttpResponse<String> noBulk = admin.send("GET", "/api/bulk-replays/no-such-id", Map.of(), null);
+        assertTrue(noBulk.statusCode() == 404 && noBulk.body().contains("STENT-1736"), noBulk.body());
+        Cli stopNothing = Cli.run(asAdmin, "dlq", "bulk", "stop", "no-such-id");
+        assertEquals(4, stopNothing.exit, stopNothing.out);
 
         String done = console.startExecution("echo", "done");
         admin.awaitStatus(done, "COMPLETED");
@@ -282,6 +290,8 @@ class ConsoleSecurityIT {
         Cli triggered = Cli.run(asAdmin, "schedules", "trigger", schedule);
         assertEquals(0, triggered.exit, triggered.err);
         assertTrue(triggered.out.contains("outcome: STARTED") && triggered.out.contains("executionId: "), triggered.out);
+        assertTheRetentionJobReportsItsRuns(asAdmin,
+                ConsoleClient.basic(console.consoleUrl(), "viewer", ConsoleServer.VIEWER_PASSWORD));
         Cli pausedNothing = Cli.run(asAdmin, "schedules", "pause", "no-such-schedule");
         assertEquals(4, pausedNothing.exit);
         assertTrue(pausedNothing.err.contains("STENT-1734"), pausedNothing.err);
@@ -324,6 +334,31 @@ class ConsoleSecurityIT {
         Cli elsewhere = Cli.run(Map.of(), "--url", console.server.baseUrl() + "/nothing-here", "--user", "admin",
                 "--password", "x", "executions", "list");
         assertEquals(2, elsewhere.exit, elsewhere.err);
+    }
+
+    /**
+     * The retention job, triggered from the command line, runs on the console's server and its run is
+     * listed with what it deleted, to viewers too.
+     */
+    private static void assertTheRetentionJobReportsItsRuns(Map<String, String> asAdmin, ConsoleClient viewer)
+            throws Exception {
+        Cli triggered = Cli.run(asAdmin, "schedules", "trigger", "stent.retention");
+        assertEquals(0, triggered.exit, triggered.err);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        Cli runs = Cli.run(asAdmin, "retention", "runs");
+        while (!runs.out.contains("COMPLETED") && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+            runs = Cli.run(asAdmin, "retention", "runs");
+        }
+        assertEquals(0, runs.exit, runs.err);
+        assertTrue(runs.out.contains("COMPLETED") && runs.out.contains("executions"), runs.out);
+        HttpResponse<String> listed = viewer.send("GET", "/api/retention-runs", Map.of(), null);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertTrue(listed.body().contains("\"status\":\"COMPLETED\"") && listed.body().contains("\"batches\":"),
+                listed.body());
+        Cli unknown = Cli.run(asAdmin, "retention", "purge");
+        assertEquals(1, unknown.exit, unknown.err);
+        assertTrue(unknown.err.contains("unknown retention action 'purge'"), unknown.err);
     }
 
     /** One run of the command line, in this JVM. */

@@ -71,7 +71,18 @@ class RetentionIT {
                     java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
                 }
                 assertTrue(second.log().contains("STENT-2240"), "the job reports what it deleted");
+                String metrics = second.awaitBody("/metrics?scope=application",
+                        body -> deletedExecutions(body) > 0, RUN);
+                assertTrue(deletedExecutions(metrics) >= afterKill, "stent.retention.deleted counts what this"
+                        + " server's run deleted: " + metrics.lines().filter(l -> l.contains("retention")).toList());
             }
+            List<String> runs = rows(database, "SELECT status || ' ' || executions FROM stent_retention_run"
+                    + " ORDER BY started_at");
+            assertEquals(2, runs.size(), runs.toString());
+            assertTrue(runs.get(0).startsWith("INTERRUPTED "), "the killed run, written down by the next: " + runs);
+            long before = Long.parseLong(runs.get(0).substring("INTERRUPTED ".length()));
+            assertTrue(before > 0 && before <= OLD - afterKill, "it recorded what it had deleted: " + runs);
+            assertEquals("COMPLETED " + afterKill, runs.get(1), "the second run deleted the rest");
             assertEquals(1_000, count(database, "SELECT COUNT(*) FROM stent_execution"
                     + " WHERE function_name = 'retained.recent'"), "completed a day ago: kept (30 days)");
             assertEquals(100, count(database, "SELECT COUNT(*) FROM stent_execution"
@@ -142,6 +153,25 @@ class RetentionIT {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
+    }
+
+    /** The {@code stent.retention.deleted} count of executions in a Prometheus text, or 0. */
+    private static long deletedExecutions(String metrics) {
+        return metrics.lines().filter(line -> line.startsWith("stent_retention_deleted_total")
+                        && line.contains("kind=\"executions\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static List<String> rows(PostgresDatabase database, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
     }
 
     private static long count(PostgresDatabase database, String sql) throws Exception {

@@ -65,7 +65,8 @@ public interface Retention {
     int deleteDeadLetters(Duration age, int limit);
 
     /**
-     * Deletes up to {@code limit} audit rows older than {@code age}.
+     * Deletes up to {@code limit} audit rows older than {@code age}, and then the records of retention
+     * runs that ended longer ago.
      *
      * @param age how long they are kept
      * @param limit the most in this batch
