@@ -41,6 +41,7 @@ public class OpenApiResource {
     /** The resource classes the document describes. */
     static final List<Class<?>> RESOURCES = List.of(SessionResource.class, OverviewResource.class,
             ExecutionResource.class, DeadLetterResource.class, BulkReplayResource.class, ScheduleResource.class,
+            RetentionRunResource.class,
             AuditResource.class, OpenApiResource.class);
 
     /**
