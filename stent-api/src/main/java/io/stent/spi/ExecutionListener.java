@@ -48,4 +48,13 @@ public interface ExecutionListener {
      */
     default void stepFinished(ExecutionInfo info, Throwable failure) {
     }
+
+    /**
+     * A step's outcome (its result, or its failure once its retries are spent) is stored: from here
+     * on a replay returns it without running the step again.
+     *
+     * @param info the execution, task, step function, attempt and position
+     */
+    default void stepRecorded(ExecutionInfo info) {
+    }
 }

@@ -33,4 +33,13 @@ public interface RuntimeEnvironment {
      * @return the boundary
      */
     TransactionBoundary transactionBoundary();
+
+    /**
+     * How the worker waits between a step's retries in place.
+     *
+     * @return the sleeper; by default the thread sleeps
+     */
+    default io.stent.engine.Sleeper sleeper() {
+        return io.stent.engine.Sleeper.THREAD;
+    }
 }

@@ -32,30 +32,31 @@ final class SettingsReader {
     }
 
     EngineSettings engine(java.util.Set<String> queues) {
-        return new EngineSettings(
-                text("stent.worker.id", defaultWorkerId()),
-                number("stent.worker.threads", 8),
-                number("stent.worker.claim-batch", 32),
-                duration("stent.worker.lease", "PT30S"),
-                duration("stent.worker.heartbeat", "PT10S"),
-                duration("stent.worker.poll-min", "PT0.01S"),
-                duration("stent.worker.poll-max", "PT1S"),
-                duration("stent.await-timeout", "PT5M"),
-                duration("stent.worker.drain-timeout", "PT30S"),
-                duration("stent.worker.recovery-interval", "PT5S"),
-                duration("stent.sleep.blocking-limit", "PT1S"),
-                routing(queues),
-                Boolean.parseBoolean(text("stent.steps.join-transaction", "true")),
-                new EngineSettings.FailureHandling(
+        return EngineSettings.builder(text("stent.worker.id", defaultWorkerId()))
+                .workerThreads(number("stent.worker.threads", 8))
+                .claimBatch(number("stent.worker.claim-batch", 32))
+                .lease(duration("stent.worker.lease", "PT30S"))
+                .heartbeat(duration("stent.worker.heartbeat", "PT10S"))
+                .pollMin(duration("stent.worker.poll-min", "PT0.01S"))
+                .pollMax(duration("stent.worker.poll-max", "PT1S"))
+                .awaitTimeout(duration("stent.await-timeout", "PT5M"))
+                .drainTimeout(duration("stent.worker.drain-timeout", "PT30S"))
+                .recoveryInterval(duration("stent.worker.recovery-interval", "PT5S"))
+                .sleepBlockingLimit(duration("stent.sleep.blocking-limit", "PT1S"))
+                .routing(routing(queues))
+                .joinStepTransactions(Boolean.parseBoolean(text("stent.steps.join-transaction", "true")))
+                .failures(new EngineSettings.FailureHandling(
                         number("stent.worker.max-requeues", 20),
                         duration("stent.worker.infrastructure-backoff", "PT0.5S"),
                         duration("stent.worker.infrastructure-backoff-max", "PT30S"),
                         duration("stent.worker.presence-interval", "PT0.25S"),
-                        Boolean.parseBoolean(text("stent.worker.process-checks", "true"))),
-                Boolean.parseBoolean(text("stent.start.join-transaction", "true")),
-                new EngineSettings.ValueRules(number("stent.limits.arguments", 1 << 20),
+                        Boolean.parseBoolean(text("stent.worker.process-checks", "true"))))
+                .joinStartTransactions(Boolean.parseBoolean(text("stent.start.join-transaction", "true")))
+                .values(new EngineSettings.ValueRules(number("stent.limits.arguments", 1 << 20),
                         number("stent.limits.result", 1 << 20), number("stent.limits.stack-trace", 32 << 10),
-                        idempotencyConflictFails()));
+                        idempotencyConflictFails()))
+                .scheduleInterval(duration("stent.schedule.interval", "PT1S"))
+                .build();
     }
 
     private boolean idempotencyConflictFails() {

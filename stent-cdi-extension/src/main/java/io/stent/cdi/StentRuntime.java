@@ -3,7 +3,6 @@ package io.stent.cdi;
 import io.stent.engine.DurableEngine;
 import io.stent.engine.FunctionDefinition;
 import io.stent.engine.FunctionRegistry;
-import io.stent.engine.Sleeper;
 import io.stent.spi.Serializer;
 import io.stent.store.JdbcStore;
 import jakarta.annotation.PreDestroy;
@@ -245,7 +244,7 @@ public class StentRuntime {
             DurableEngine built = new DurableEngine(extension.registry(),
                     meter.map(m -> StentMetrics.timed(jdbc.store(), m)).orElse(jdbc.store()),
                     new CdiFunctionInvoker(beanManager), serializer, environment.transactionBoundary(),
-                    engineSettings, environment.threadFactory(), Sleeper.THREAD, allListeners);
+                    engineSettings, environment.threadFactory(), environment.sleeper(), allListeners);
             meter.ifPresent(m -> built.worker().watchUnrunnableExecutions(m::unrunnable));
             // A deployment without durable functions has nothing to claim, so no claim loop.
             workerEnabled = settings.workerEnabled() && !extension.registry().all().isEmpty();

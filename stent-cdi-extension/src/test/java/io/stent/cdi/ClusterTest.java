@@ -184,10 +184,12 @@ abstract class ClusterTest {
     private DurableEngine engine(String name) {
         FunctionRegistry registry = new FunctionRegistry(List.of(work, step, blocker, gateStep, limited, rated, fan,
                 piece));
-        EngineSettings settings = new EngineSettings("worker-" + name, 4, 8, Duration.ofSeconds(5),
-                Duration.ofMillis(200), Duration.ofMillis(5), Duration.ofMillis(50), WAIT, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofMillis(100), new WorkerRouting(Set.of(), Set.of(),
-                Map.of("rated", new WorkerRouting.QueueLimit(0, RATE, BURST))), true);
+        EngineSettings settings = EngineSettings.builder("worker-" + name).workerThreads(4).claimBatch(8)
+                .lease(Duration.ofSeconds(5)).heartbeat(Duration.ofMillis(200)).pollMin(Duration.ofMillis(5))
+                .pollMax(Duration.ofMillis(50)).awaitTimeout(WAIT).drainTimeout(Duration.ofSeconds(5))
+                .recoveryInterval(Duration.ofSeconds(1)).sleepBlockingLimit(Duration.ofMillis(100))
+                .routing(new WorkerRouting(Set.of(), Set.of(), Map.of("rated", new WorkerRouting.QueueLimit(0, RATE,
+                        BURST)))).build();
         AtomicInteger threadCount = new AtomicInteger();
         DurableEngine[] self = new DurableEngine[1];
         self[0] = new DurableEngine(registry, JdbcStore.on(database.dataSource()).store(),

@@ -54,9 +54,11 @@ class NotificationTest {
         FunctionDefinition twice = new FunctionDefinition("twice", 1, "default", new RetryPolicy(1, Duration.ZERO, 1.0,
                 Duration.ZERO, List.of(Exception.class), List.of()), null, FunctionDefinition.Routing.DEFAULT,
                 Set.of(), Body.class.getMethod("twice", int.class), body);
-        EngineSettings settings = new EngineSettings(id, 2, 8, Duration.ofSeconds(5), Duration.ofSeconds(1), poll, poll,
-                Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(100), routing,
-                true);
+        EngineSettings settings = EngineSettings.builder(id).workerThreads(2).claimBatch(8)
+                .lease(Duration.ofSeconds(5)).heartbeat(Duration.ofSeconds(1)).pollMin(poll).pollMax(poll)
+                .awaitTimeout(Duration.ofSeconds(60)).drainTimeout(Duration.ofSeconds(5))
+                .recoveryInterval(Duration.ofSeconds(30)).sleepBlockingLimit(Duration.ofMillis(100)).routing(routing)
+                .build();
         DurableEngine[] self = new DurableEngine[1];
         self[0] = new DurableEngine(new FunctionRegistry(List.of(twice)), JdbcStore.on(database.dataSource()).store(),
                 (function, args) -> self[0].intercept(function, args, () -> body.twice((Integer) args[0])),

@@ -78,9 +78,10 @@ class WorkerLifecycleTest {
 
     private DurableEngine engine(String workerId, Duration drain) {
         DurableEngine[] self = new DurableEngine[1];
-        EngineSettings settings = new EngineSettings(workerId, 2, 4, Duration.ofSeconds(1), Duration.ofMillis(200),
-                Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(30), drain, Duration.ofMillis(100),
-                Duration.ofMillis(100), WorkerRouting.ALL, true);
+        EngineSettings settings = EngineSettings.builder(workerId).workerThreads(2).claimBatch(4)
+                .lease(Duration.ofSeconds(1)).heartbeat(Duration.ofMillis(200)).pollMin(Duration.ofMillis(5))
+                .pollMax(Duration.ofMillis(50)).awaitTimeout(Duration.ofSeconds(30)).drainTimeout(drain)
+                .recoveryInterval(Duration.ofMillis(100)).sleepBlockingLimit(Duration.ofMillis(100)).build();
         self[0] = new DurableEngine(registry, store.store(),
                 (function, args) -> self[0].intercept(function, args, () -> slow.run((String) args[0])),
                 new JsonbSerializer(), TransactionBoundary.NONE, settings, Executors.defaultThreadFactory(),

@@ -38,6 +38,10 @@ final class Listeners {
         each(info, listener -> listener.stepFinished(info, failure));
     }
 
+    void stepRecorded(ExecutionInfo info) {
+        each(info, listener -> listener.stepRecorded(info));
+    }
+
     private void each(ExecutionInfo info, Consumer<ExecutionListener> call) {
         for (ExecutionListener listener : listeners) {
             try {

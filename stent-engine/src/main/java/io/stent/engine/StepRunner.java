@@ -127,6 +127,7 @@ final class StepRunner {
                 StepRecord stored = write(context, seq, function, StepStatus.FAILED, arguments,
                         outcomes.encodeError(failure), attempt, started);
                 if (stored.status() == StepStatus.FAILED) {
+                    listeners.stepRecorded(info);
                     context.noteRecordedStepFailure(failure);
                     throw failure;
                 }
@@ -136,6 +137,7 @@ final class StepRunner {
             }
             if (attemptContext.writtenCheckpoint() != null) {
                 caching.store(function, arguments, attemptContext.writtenCheckpoint());
+                listeners.stepRecorded(info);
                 return result;
             }
             String output;
@@ -153,7 +155,11 @@ final class StepRunner {
             caching.store(function, arguments, output);
             StepRecord stored = write(context, seq, function, StepStatus.COMPLETED, arguments, output, attempt,
                     started);
-            return stored.output().equals(output) ? result : replay(context, function, seq, stored);
+            if (!stored.output().equals(output)) {
+                return replay(context, function, seq, stored); // another worker recorded it first
+            }
+            listeners.stepRecorded(info);
+            return result;
         }
     }
 

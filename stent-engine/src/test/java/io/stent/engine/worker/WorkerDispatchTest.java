@@ -31,9 +31,10 @@ class WorkerDispatchTest {
     private final QueuedClaims claims = new QueuedClaims();
 
     private Worker worker(int threads, Duration drainTimeout, TaskHandler handler) {
-        EngineSettings settings = new EngineSettings("w", threads, 32, Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofMillis(2), Duration.ofMillis(20), Duration.ofSeconds(5), drainTimeout,
-                Duration.ofSeconds(1), Duration.ZERO, WorkerRouting.ALL, true);
+        EngineSettings settings = EngineSettings.builder("w").workerThreads(threads).lease(Duration.ofSeconds(5))
+                .heartbeat(Duration.ofSeconds(1)).pollMin(Duration.ofMillis(2)).pollMax(Duration.ofMillis(20))
+                .awaitTimeout(Duration.ofSeconds(5)).drainTimeout(drainTimeout).recoveryInterval(Duration.ofSeconds(1))
+                .sleepBlockingLimit(Duration.ZERO).build();
         return new Worker(settings, claims, List.of(new ClaimGroup(List.of(FREE), List.of(), null)), handler,
                 id -> { }, new Wakeups(), Executors.defaultThreadFactory());
     }

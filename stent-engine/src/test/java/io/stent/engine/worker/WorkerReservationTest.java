@@ -29,9 +29,10 @@ class WorkerReservationTest {
     private final QueuedClaims claims = new QueuedClaims(); // with nothing due: claims nothing
 
     private Worker worker(TaskHandler handler) {
-        EngineSettings settings = new EngineSettings("w", 1, 8, Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ZERO, WorkerRouting.ALL, true);
+        EngineSettings settings = EngineSettings.builder("w").workerThreads(1).claimBatch(8)
+                .lease(Duration.ofSeconds(5)).heartbeat(Duration.ofSeconds(1)).pollMin(Duration.ofMillis(5))
+                .pollMax(Duration.ofMillis(50)).awaitTimeout(Duration.ofSeconds(5)).drainTimeout(Duration.ofSeconds(5))
+                .recoveryInterval(Duration.ofSeconds(1)).sleepBlockingLimit(Duration.ZERO).build();
         List<ClaimGroup> groups = List.of(new ClaimGroup(List.of(FREE), List.of(), null),
                 new ClaimGroup(List.of(LIMITED), List.of(new ClaimGroup.ConcurrencyLimit("function:limited", 1,
                         "limited", null)), null));
