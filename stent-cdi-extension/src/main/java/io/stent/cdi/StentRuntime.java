@@ -241,10 +241,11 @@ public class StentRuntime {
             java.util.List<io.stent.spi.ExecutionListener> allListeners = new java.util.ArrayList<>(
                     listeners.stream().toList());
             meter.ifPresent(m -> allListeners.add(new MetricsListener(m)));
-            DurableEngine built = new DurableEngine(extension.registry(),
-                    meter.map(m -> StentMetrics.timed(jdbc.store(), m)).orElse(jdbc.store()),
-                    new CdiFunctionInvoker(beanManager), serializer, environment.transactionBoundary(),
-                    engineSettings, environment.threadFactory(), environment.sleeper(), allListeners);
+            DurableEngine built = DurableEngine.builder(extension.registry(),
+                            meter.map(m -> StentMetrics.timed(jdbc.store(), m)).orElse(jdbc.store()))
+                    .invoker(new CdiFunctionInvoker(beanManager)).serializer(serializer)
+                    .transactions(environment.transactionBoundary()).threads(environment.threadFactory())
+                    .sleeper(environment.sleeper()).listeners(allListeners).settings(engineSettings).build();
             meter.ifPresent(m -> built.worker().watchUnrunnableExecutions(m::unrunnable));
             // A deployment without durable functions has nothing to claim, so no claim loop.
             workerEnabled = settings.workerEnabled() && !extension.registry().all().isEmpty();

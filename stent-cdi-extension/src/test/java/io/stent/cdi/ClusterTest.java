@@ -192,17 +192,17 @@ abstract class ClusterTest {
                         BURST)))).build();
         AtomicInteger threadCount = new AtomicInteger();
         DurableEngine[] self = new DurableEngine[1];
-        self[0] = new DurableEngine(registry, JdbcStore.on(database.dataSource()).store(),
-                (function, args) -> {
+        self[0] = DurableEngine.builder(registry, JdbcStore.on(database.dataSource()).store())
+                .invoker((function, args) -> {
                     current.set(self[0]);
                     try {
                         return self[0].intercept(function, args, () -> function.method().invoke(bodies, args));
                     } finally {
                         current.remove();
                     }
-                },
-                new JsonbSerializer(), TransactionBoundary.NONE, settings,
-                runnable -> new Thread(runnable, name + "-" + threadCount.incrementAndGet()), Sleeper.THREAD, List.of());
+                })
+                .serializer(new JsonbSerializer()).settings(settings)
+                .threads(runnable -> new Thread(runnable, name + "-" + threadCount.incrementAndGet())).build();
         self[0].start();
         return self[0];
     }

@@ -60,10 +60,9 @@ class NotificationTest {
                 .recoveryInterval(Duration.ofSeconds(30)).sleepBlockingLimit(Duration.ofMillis(100)).routing(routing)
                 .build();
         DurableEngine[] self = new DurableEngine[1];
-        self[0] = new DurableEngine(new FunctionRegistry(List.of(twice)), JdbcStore.on(database.dataSource()).store(),
-                (function, args) -> self[0].intercept(function, args, () -> body.twice((Integer) args[0])),
-                new JsonbSerializer(), TransactionBoundary.NONE, settings, Executors.defaultThreadFactory(),
-                Sleeper.THREAD, List.of());
+        self[0] = DurableEngine.builder(new FunctionRegistry(List.of(twice)), JdbcStore.on(database.dataSource()).store())
+                .invoker((function, args) -> self[0].intercept(function, args, () -> body.twice((Integer) args[0])))
+                .serializer(new JsonbSerializer()).settings(settings).build();
         self[0].start();
         return self[0];
     }

@@ -82,10 +82,9 @@ class WorkerLifecycleTest {
                 .lease(Duration.ofSeconds(1)).heartbeat(Duration.ofMillis(200)).pollMin(Duration.ofMillis(5))
                 .pollMax(Duration.ofMillis(50)).awaitTimeout(Duration.ofSeconds(30)).drainTimeout(drain)
                 .recoveryInterval(Duration.ofMillis(100)).sleepBlockingLimit(Duration.ofMillis(100)).build();
-        self[0] = new DurableEngine(registry, store.store(),
-                (function, args) -> self[0].intercept(function, args, () -> slow.run((String) args[0])),
-                new JsonbSerializer(), TransactionBoundary.NONE, settings, Executors.defaultThreadFactory(),
-                Sleeper.THREAD, List.of());
+        self[0] = DurableEngine.builder(registry, store.store())
+                .invoker((function, args) -> self[0].intercept(function, args, () -> slow.run((String) args[0])))
+                .serializer(new JsonbSerializer()).settings(settings).build();
         engines.add(self[0]);
         self[0].start();
         return self[0];

@@ -7,6 +7,7 @@ import io.stent.StartOptions;
 import io.stent.Stent;
 import io.stent.engine.store.ExecutionRecord;
 import io.stent.engine.store.Store;
+import io.stent.engine.worker.ClaimControl;
 import io.stent.engine.worker.Worker;
 import io.stent.spi.Serializer;
 
@@ -56,54 +57,146 @@ public final class DurableEngine implements Stent {
     private final ScheduleLoop scheduleLoop;
 
     /**
-     * Builds an engine.
+     * Starts building an engine for a deployment's functions on a store: the one way to make one,
+     * used by the CDI runtime, the console, the benchmark and the test kit.
      *
      * @param registry the deployment's functions
      * @param store the persistence
-     * @param invoker calls function beans
-     * @param serializer stores values
-     * @param boundary keeps Stent's writes out of callers' transactions
-     * @param settings the tuning
-     * @param threads the thread factory for the worker
-     * @param sleeper waits between inline retries
-     * @param listeners execution listeners, called around tasks and steps
+     * @return a builder; {@link Builder#invoker} and {@link Builder#serializer} are required
      */
-    public DurableEngine(FunctionRegistry registry, Store store, FunctionInvoker invoker, Serializer serializer,
-                         TransactionBoundary boundary, EngineSettings settings, ThreadFactory threads,
-                         Sleeper sleeper, List<io.stent.spi.ExecutionListener> listeners) {
-        this.registry = registry;
+    public static Builder builder(FunctionRegistry registry, Store store) {
+        return new Builder(registry, store);
+    }
+
+    /**
+     * What an engine is built from: the deployment's functions and the store, how function bodies
+     * are called and values stored (both required), and, with defaults, the transaction boundary
+     * (none), the thread factory (plain threads), how retries in place wait (the thread sleeps),
+     * the execution listeners (none) and the settings ({@link EngineSettings#builder}'s defaults
+     * under a random worker id).
+     */
+    public static final class Builder {
+        private final FunctionRegistry registry;
+        private final Store store;
+        private FunctionInvoker invoker;
+        private Serializer serializer;
+        private TransactionBoundary boundary = TransactionBoundary.NONE;
+        private ThreadFactory threads = java.util.concurrent.Executors.defaultThreadFactory();
+        private Sleeper sleeper = Sleeper.THREAD;
+        private List<io.stent.spi.ExecutionListener> listeners = List.of();
+        private EngineSettings settings;
+
+        private Builder(FunctionRegistry registry, Store store) {
+            this.registry = java.util.Objects.requireNonNull(registry, "registry");
+            this.store = java.util.Objects.requireNonNull(store, "store");
+        }
+
+        /**
+         * @param value calls the beans' function bodies (through their interceptors)
+         * @return this
+         */
+        public Builder invoker(FunctionInvoker value) {
+            invoker = value;
+            return this;
+        }
+
+        /**
+         * @param value stores arguments, results and errors
+         * @return this
+         */
+        public Builder serializer(Serializer value) {
+            serializer = value;
+            return this;
+        }
+
+        /**
+         * @param value keeps Stent's writes out of callers' transactions; default none (no JTA)
+         * @return this
+         */
+        public Builder transactions(TransactionBoundary value) {
+            boundary = value;
+            return this;
+        }
+
+        /**
+         * @param value makes the worker's threads (a managed factory in a server)
+         * @return this
+         */
+        public Builder threads(ThreadFactory value) {
+            threads = value;
+            return this;
+        }
+
+        /**
+         * @param value waits between a step's retries in place; default the thread sleeps
+         * @return this
+         */
+        public Builder sleeper(Sleeper value) {
+            sleeper = value;
+            return this;
+        }
+
+        /**
+         * @param value called around tasks and steps
+         * @return this
+         */
+        public Builder listeners(List<io.stent.spi.ExecutionListener> value) {
+            listeners = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * @param value the tuning
+         * @return this
+         */
+        public Builder settings(EngineSettings value) {
+            settings = value;
+            return this;
+        }
+
+        /**
+         * @return the engine, not started
+         * @throws IllegalStateException naming what is missing
+         */
+        public DurableEngine build() {
+            if (invoker == null || serializer == null) {
+                throw new IllegalStateException("STENT-1510 an engine needs " + (invoker == null ? "an invoker"
+                        : "a serializer") + ": call DurableEngine.builder(...)." + (invoker == null ? "invoker"
+                        : "serializer") + "(...) before build()");
+            }
+            return new DurableEngine(this, settings != null ? settings
+                    : EngineSettings.builder("stent-" + java.util.UUID.randomUUID()).build());
+        }
+    }
+
+    private DurableEngine(Builder from, EngineSettings settings) {
+        this.registry = from.registry;
         this.settings = settings;
-        this.store = store;
-        this.serializer = serializer;
-        this.boundary = boundary;
-        this.threads = threads;
+        this.store = from.store;
+        this.serializer = from.serializer;
+        this.boundary = from.boundary;
+        this.threads = from.threads;
         this.outcomes = new Outcomes(serializer, settings.values().maxStackTraceChars());
         this.arguments = new ArgumentCodec(serializer, settings.values().maxArgumentChars());
         this.watchdog = new StepWatchdog(threads);
-        Listeners notify = new Listeners(listeners);
+        Listeners notify = new Listeners(from.listeners);
         this.caching = new ResultCaching(store.cache(), boundary);
         this.batcher = new CompletionBatcher(store.completions(), settings.workerId(), threads);
         LocalRuns localRuns = new LocalRuns();
-        Worker[] self = new Worker[1];
-        TaskRunner runner = new TaskRunner(registry, invoker, serializer, outcomes, contexts, store.completions(),
-                store.claims(), wakeups, running, settings.workerId(), () -> self[0].isStopping(), notify, batcher,
-                caching, localRuns, settings.failures(), delay -> self[0].pauseClaims(delay), boundary,
-                settings.values().maxResultChars());
+        ClaimControl control = new ClaimControl();
+        EngineCore core = new EngineCore(registry, settings, serializer, outcomes, arguments, contexts, wakeups,
+                notify, boundary, caching, control);
+        TaskRunner runner = new TaskRunner(core, from.invoker, store, batcher, localRuns, running);
         this.worker = new Worker(settings, store.claims(), store.workers(), ClaimPlan.of(registry, settings.routing()),
-                runner::run,
-                this::deliverCancel, wakeups, threads);
+                runner::run, this::deliverCancel, wakeups, threads, control);
         this.starter = new ExecutionStarter(store.executions(), arguments, boundary, wakeups, worker, localRuns,
                 settings);
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
-        this.steps = new StepRunner(store.steps(), serializer, outcomes, arguments, contexts, boundary, sleeper,
-                watchdog,
-                settings.joinStepTransactions(), notify, caching, () -> self[0].isStopping(),
-                settings.values().maxResultChars());
-        this.waits = new WaitRunner(store.steps(), store.signals(), serializer, outcomes, boundary, sleeper,
+        this.steps = new StepRunner(core, store.steps(), from.sleeper, watchdog);
+        this.waits = new WaitRunner(store.steps(), store.signals(), serializer, outcomes, boundary, from.sleeper,
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
                 settings.awaitTimeout(), contexts);
-        self[0] = worker;
         this.schedules = new ScheduleService(store.schedules(), registry, arguments, wakeups);
         this.scheduleLoop = new ScheduleLoop(schedules, settings.scheduleInterval(), threads);
         this.dispatchedAsStep = registry.all().stream().filter(f -> mustDispatch(f, settings.routing()))

@@ -37,23 +37,20 @@ final class StepRunner {
     private final java.util.function.BooleanSupplier stopping;
     private final int maxResultChars;
 
-    StepRunner(StepLog steps, Serializer serializer, Outcomes outcomes, ArgumentCodec arguments,
-               ContextHolder contexts, TransactionBoundary boundary, Sleeper sleeper, StepWatchdog watchdog,
-               boolean joinTransactions, Listeners listeners, ResultCaching caching,
-               java.util.function.BooleanSupplier stopping, int maxResultChars) {
+    StepRunner(EngineCore core, StepLog steps, Sleeper sleeper, StepWatchdog watchdog) {
         this.steps = steps;
-        this.serializer = serializer;
-        this.arguments = arguments;
-        this.outcomes = outcomes;
-        this.contexts = contexts;
-        this.boundary = boundary;
+        this.serializer = core.serializer();
+        this.arguments = core.arguments();
+        this.outcomes = core.outcomes();
+        this.contexts = core.contexts();
+        this.boundary = core.boundary();
         this.sleeper = sleeper;
         this.watchdog = watchdog;
-        this.joinTransactions = joinTransactions;
-        this.listeners = listeners;
-        this.caching = caching;
-        this.stopping = stopping;
-        this.maxResultChars = maxResultChars;
+        this.joinTransactions = core.settings().joinStepTransactions();
+        this.listeners = core.listeners();
+        this.caching = core.caching();
+        this.stopping = core.control()::isStopping;
+        this.maxResultChars = core.settings().values().maxResultChars();
     }
 
     private String checkedOutput(Object result, FunctionDefinition function) {

@@ -45,33 +45,29 @@ final class TaskRunner {
     private final TransactionBoundary boundary;
     private final int maxResultChars;
 
-    TaskRunner(FunctionRegistry registry, FunctionInvoker invoker, Serializer serializer, Outcomes outcomes,
-               ContextHolder contexts,
-               TaskCompletion completions, TaskClaims claims, Wakeups wakeups, Map<String, ExecutionState> running,
-               String owner, BooleanSupplier stopping, Listeners listeners, CompletionBatcher batcher,
-               ResultCaching caching, LocalRuns localRuns, EngineSettings.FailureHandling failures,
-               java.util.function.Consumer<java.time.Duration> pauseClaims, TransactionBoundary boundary,
-               int maxResultChars) {
-        this.registry = registry;
+    TaskRunner(EngineCore core, FunctionInvoker invoker, io.stent.engine.store.Store store, CompletionBatcher batcher,
+               LocalRuns localRuns, Map<String, ExecutionState> running) {
+        EngineSettings.FailureHandling failures = core.settings().failures();
+        this.registry = core.registry();
         this.invoker = invoker;
-        this.serializer = serializer;
-        this.outcomes = outcomes;
-        this.contexts = contexts;
-        this.completions = completions;
-        this.claims = claims;
-        this.wakeups = wakeups;
+        this.serializer = core.serializer();
+        this.outcomes = core.outcomes();
+        this.contexts = core.contexts();
+        this.completions = store.completions();
+        this.claims = store.claims();
+        this.wakeups = core.wakeups();
         this.running = running;
-        this.owner = owner;
-        this.stopping = stopping;
-        this.listeners = listeners;
+        this.owner = core.settings().workerId();
+        this.stopping = core.control()::isStopping;
+        this.listeners = core.listeners();
         this.batcher = batcher;
-        this.caching = caching;
+        this.caching = core.caching();
         this.localRuns = localRuns;
         this.backoff = new InfrastructureBackoff(failures.infrastructureBackoff(), failures.infrastructureBackoffMax());
-        this.pauseClaims = pauseClaims;
+        this.pauseClaims = core.control()::pauseClaims;
         this.maxRequeues = failures.maxRequeues();
-        this.boundary = boundary;
-        this.maxResultChars = maxResultChars;
+        this.boundary = core.boundary();
+        this.maxResultChars = core.settings().values().maxResultChars();
     }
 
     /**

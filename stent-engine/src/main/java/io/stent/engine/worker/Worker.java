@@ -48,9 +48,8 @@ public final class Worker {
     private volatile boolean running;
     /** Whether the last claim took all it asked for, so more due work may be waiting. */
     private volatile boolean backlog;
-    private volatile boolean stopping;
-    /** Until when (System.nanoTime) claims are held back after a failure of the server or the database. */
-    private volatile long pausedUntil = System.nanoTime();
+    /** Whether it stops, and until when claims are held back after a failure of the server or the database. */
+    private final ClaimControl control;
     private ExecutorService pool;
     /** Claim loops: two, so that one claim's round trip overlaps the next under a backlog. */
     private final List<Thread> pollers = new java.util.ArrayList<>();
@@ -74,7 +73,7 @@ public final class Worker {
      */
     public Worker(EngineSettings settings, TaskClaims claims, List<ClaimGroup> groups, TaskHandler runner,
                   Consumer<String> cancelRequested, Wakeups wakeups, ThreadFactory threads) {
-        this(settings, claims, null, groups, runner, cancelRequested, wakeups, threads);
+        this(settings, claims, null, groups, runner, cancelRequested, wakeups, threads, new ClaimControl());
     }
 
     /**
@@ -89,10 +88,12 @@ public final class Worker {
      * @param cancelRequested told, by execution id, of cancel requests for running tasks
      * @param wakeups in-process wake-ups
      * @param threads the (managed) thread factory
+     * @param control shared with the code that runs the tasks: stopping, and pauses of the claims
      */
     public Worker(EngineSettings settings, TaskClaims claims, io.stent.engine.store.WorkerRegistry registry,
                   List<ClaimGroup> groups, TaskHandler runner, Consumer<String> cancelRequested, Wakeups wakeups,
-                  ThreadFactory threads) {
+                  ThreadFactory threads, ClaimControl control) {
+        this.control = control;
         this.presence = registry == null ? null : new WorkerPresence(registry, settings.workerId(),
                 groups.stream().flatMap(group -> group.functions().stream())
                         .collect(java.util.stream.Collectors.toSet()), settings.routing(),
@@ -131,14 +132,11 @@ public final class Worker {
      * @param duration how long to hold claims back
      */
     public void pauseClaims(Duration duration) {
-        long until = System.nanoTime() + duration.toNanos();
-        if (until - pausedUntil > 0) {
-            pausedUntil = until;
-        }
+        control.pauseClaims(duration);
     }
 
     private boolean paused() {
-        return pausedUntil - System.nanoTime() > 0;
+        return control.pauseLeftNanos() > 0;
     }
 
     /** Gives back a thread reserved by {@link #tryReserve} that is not used. */
@@ -233,7 +231,7 @@ public final class Worker {
      * @return true once {@link #stop()} began
      */
     public boolean isStopping() {
-        return stopping;
+        return control.isStopping();
     }
 
     /**
@@ -253,7 +251,7 @@ public final class Worker {
         running = false;
         // From now on the server tears the application down: a task that fails meanwhile most
         // likely failed for that, so it is released rather than charged an attempt.
-        stopping = true;
+        control.stop();
         pollers.forEach(poller -> wakeups.workAvailable()); // one wake-up per idle claim loop
         pollers.forEach(Worker::joinQuietly);
         pollers.clear();
@@ -331,7 +329,7 @@ public final class Worker {
      * takes them over as soon as it sees this worker is dead, and gives their attempts back.
      */
     private void stopWithoutDatabase() {
-        stopping = true;
+        control.stop();
         StentLog.log(LOG, Level.WARNING, "STENT-2005 the database no longer answers while worker "
                 + settings.workerId() + " stops (on SIGTERM the embedded H2 database closes itself before the server"
                 + " stops the application): its " + inFlight.size() + " running task(s) cannot record results or be"
@@ -376,7 +374,7 @@ public final class Worker {
                 if (recovers) {
                     giveBackPending();
                 }
-                long pause = pausedUntil - System.nanoTime();
+                long pause = control.pauseLeftNanos();
                 if (pause > 0) {
                     sleepQuietly(Duration.ofNanos(Math.min(pause, TimeUnit.MILLISECONDS.toNanos(100))));
                     continue;
