@@ -35,6 +35,8 @@ public class StentExtension implements Extension {
     private volatile StentRuntime runtime;
     /** The application's MicroProfile metric registry, once found (typed loosely: the API may be absent). */
     private volatile Object metricRegistry;
+    /** The application's OpenTelemetry, once found (typed loosely: the API may be absent). */
+    private volatile Object openTelemetry;
 
     /**
      * Adds Stent's health checks and its access to the metric registry where the MicroProfile
@@ -48,6 +50,9 @@ public class StentExtension implements Extension {
         }
         if (present("org.eclipse.microprofile.metrics.MetricRegistry")) {
             event.addAnnotatedType(MetricsRegistryAccess.class, MetricsRegistryAccess.class.getName());
+        }
+        if (present("io.opentelemetry.api.OpenTelemetry")) {
+            event.addAnnotatedType(TelemetryAccess.class, TelemetryAccess.class.getName());
         }
     }
 
@@ -63,6 +68,16 @@ public class StentExtension implements Extension {
     /** Called at application start with the application's metric registry. */
     void metricRegistryFound(Object registry) {
         metricRegistry = registry;
+    }
+
+    /** Called at application start with the application's OpenTelemetry. */
+    void openTelemetryFound(Object telemetry) {
+        openTelemetry = telemetry;
+    }
+
+    /** The application's OpenTelemetry, or null where there is none. */
+    Object openTelemetry() {
+        return openTelemetry;
     }
 
     /** The application's MicroProfile metric registry, or null where there is none. */

@@ -241,11 +241,14 @@ public class StentRuntime {
             java.util.List<io.stent.spi.ExecutionListener> allListeners = new java.util.ArrayList<>(
                     listeners.stream().toList());
             meter.ifPresent(m -> allListeners.add(new MetricsListener(m)));
+            Optional<StentTracing> tracing = StentTracing.of(extension.openTelemetry());
+            tracing.ifPresent(t -> allListeners.add(0, t.listener())); // first: its spans enclose the others' work
             DurableEngine built = DurableEngine.builder(extension.registry(),
                             meter.map(m -> StentMetrics.timed(jdbc.store(), m)).orElse(jdbc.store()))
                     .invoker(new CdiFunctionInvoker(beanManager)).serializer(serializer)
                     .transactions(environment.transactionBoundary()).threads(environment.threadFactory())
-                    .sleeper(environment.sleeper()).listeners(allListeners).settings(engineSettings).build();
+                    .sleeper(environment.sleeper()).listeners(allListeners).settings(engineSettings)
+                    .traceContext(tracing.map(StentTracing::traceContext).orElse(() -> null)).build();
             meter.ifPresent(m -> built.worker().watchUnrunnableExecutions(m::unrunnable));
             // A deployment without durable functions has nothing to claim, so no claim loop.
             workerEnabled = settings.workerEnabled() && !extension.registry().all().isEmpty();

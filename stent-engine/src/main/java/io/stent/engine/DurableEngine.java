@@ -85,6 +85,7 @@ public final class DurableEngine implements Stent {
         private Sleeper sleeper = Sleeper.THREAD;
         private List<io.stent.spi.ExecutionListener> listeners = List.of();
         private EngineSettings settings;
+        private java.util.function.Supplier<String> traceContext = () -> null;
 
         private Builder(FunctionRegistry registry, Store store) {
             this.registry = java.util.Objects.requireNonNull(registry, "registry");
@@ -146,6 +147,16 @@ public final class DurableEngine implements Stent {
         }
 
         /**
+         * @param value gives the W3C {@code traceparent} of the calling thread's current span (or
+         *     null), stored with each execution it starts; default none
+         * @return this
+         */
+        public Builder traceContext(java.util.function.Supplier<String> value) {
+            traceContext = java.util.Objects.requireNonNull(value, "traceContext");
+            return this;
+        }
+
+        /**
          * @param value the tuning
          * @return this
          */
@@ -190,7 +201,7 @@ public final class DurableEngine implements Stent {
         this.worker = new Worker(settings, store.claims(), store.workers(), ClaimPlan.of(registry, settings.routing()),
                 runner::run, this::deliverCancel, wakeups, threads, control);
         this.starter = new ExecutionStarter(store.executions(), arguments, boundary, wakeups, worker, localRuns,
-                settings);
+                settings, from.traceContext);
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.steps = new StepRunner(core, store.steps(), from.sleeper, watchdog);
         this.waits = new WaitRunner(store.steps(), store.signals(), serializer, outcomes, boundary, from.sleeper,

@@ -47,9 +47,13 @@ final class ExecutionStarter {
     private final Duration lease;
     private final boolean joinCallerTransactions;
     private final boolean strictKeys;
+    /** The W3C traceparent of the calling thread's span, or null: stored with each start. */
+    private final java.util.function.Supplier<String> traceContext;
 
     ExecutionStarter(ExecutionStore executions, ArgumentCodec arguments, TransactionBoundary boundary,
-                     Wakeups wakeups, Worker worker, LocalRuns localRuns, EngineSettings settings) {
+                     Wakeups wakeups, Worker worker, LocalRuns localRuns, EngineSettings settings,
+                     java.util.function.Supplier<String> traceContext) {
+        this.traceContext = traceContext;
         this.executions = executions;
         this.arguments = arguments;
         this.boundary = boundary;
@@ -105,7 +109,8 @@ final class ExecutionStarter {
         NewExecution execution = new NewExecution(UUID.randomUUID().toString(), function.name(),
                 function.version(), function.queue(), encoded, options.idempotencyKey().orElse(null),
                 options.delay(), options.deadline().orElse(null), null, null,
-                options.priority().orElse(function.routing().priority()), function.routing().tags());
+                options.priority().orElse(function.routing().priority()), function.routing().tags(),
+                traceContext.get());
         if (!watch && joinCallerTransactions && boundary.inTransaction()) {
             // A transactional outbox: the execution exists if and when the caller's transaction
             // commits, and never if it rolls back. A direct call, which waits for the result, cannot.
@@ -165,7 +170,7 @@ final class ExecutionStarter {
                 .toString();
         NewExecution child = new NewExecution(id, function.name(), function.version(), function.queue(), encoded,
                 null, java.time.Duration.ZERO, null, parentId, position, function.routing().priority(),
-                function.routing().tags());
+                function.routing().tags(), traceContext.get());
         boundary.outside(() -> executions.create(child));
         wakeups.workAvailable();
         return id;

@@ -189,8 +189,9 @@ final class StepRunner {
     private static io.stent.ExecutionInfo stepInfo(DurableContext context, FunctionDefinition function, int seq,
                                                    int attempt) {
         String taskId = context.info() == null ? "" : context.info().taskId();
+        String traceParent = context.info() == null ? null : context.info().traceParent();
         return new io.stent.ExecutionInfo(context.executionId(), taskId, function.name(), attempt,
-                context.stepPath(seq));
+                context.stepPath(seq), function.version(), traceParent);
     }
 
     private StepRecord write(DurableContext context, int seq, FunctionDefinition function, StepStatus status,

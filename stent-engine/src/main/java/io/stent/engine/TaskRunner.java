@@ -85,7 +85,7 @@ final class TaskRunner {
         }
         state.leasedTo(owner);
         io.stent.ExecutionInfo info = new io.stent.ExecutionInfo(task.executionId(), task.id(), function.name(),
-                task.attempt(), "");
+                task.attempt(), "", function.version(), task.traceParent());
         listeners.taskStarted(info);
         boolean committing = false;
         try {

@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Maps a claim's result row: id, execution id, function, version, attempt, arguments, database time,
- * deadline, execution status, parent execution, task version (1 on the first claim ever), requeues.
+ * deadline, execution status, parent execution, task version (1 on the first claim ever), requeues,
+ * the execution's trace parent.
  */
 final class ClaimRows {
 
@@ -18,7 +19,8 @@ final class ClaimRows {
     static ClaimedTask map(ResultSet rows) throws SQLException {
         return new ClaimedTask(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
                 rows.getInt(5), rows.getString(6), instant(rows, 7), instant(rows, 8),
-                "CANCELLING".equals(rows.getString(9)), rows.getString(10), rows.getInt(11) == 1, rows.getInt(12));
+                "CANCELLING".equals(rows.getString(9)), rows.getString(10), rows.getInt(11) == 1, rows.getInt(12),
+                rows.getString(13));
     }
 
     /**

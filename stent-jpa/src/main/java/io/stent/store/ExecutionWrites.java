@@ -169,9 +169,9 @@ class ExecutionWrites {
      */
     final String insertExecution(NewExecution execution, boolean claimed) {
         return "INSERT INTO stent_execution (id, function_name, function_version, status, args,"
-                + " idempotency_key, parent_id, parent_position, queue, attempts, created_at, updated_at,"
-                + " started_at, deadline_at) VALUES (?, ?, ?, " + (claimed ? "'RUNNING'" : "'PENDING'")
-                + ", ?, ?, ?, ?, ?, "
+                + " idempotency_key, parent_id, parent_position, queue, trace_parent, attempts, created_at,"
+                + " updated_at, started_at, deadline_at) VALUES (?, ?, ?, " + (claimed ? "'RUNNING'" : "'PENDING'")
+                + ", ?, ?, ?, ?, ?, ?, "
                 + (claimed ? "1" : "0") + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
                 + (claimed ? "CURRENT_TIMESTAMP" : "NULL") + ", "
                 + (execution.deadline() != null ? jdbc.dialect().nowPlusMillis() : "NULL") + ")";
@@ -207,6 +207,7 @@ class ExecutionWrites {
         statement.setString(index++, execution.parentId());
         statement.setString(index++, execution.parentPosition());
         statement.setString(index++, execution.queue());
+        statement.setString(index++, execution.traceParent());
         if (execution.deadline() != null) {
             jdbc.dialect().bindMillis(statement, index++, execution.deadline().toMillis());
         }

@@ -96,7 +96,7 @@ final class JdbcExecutionStore implements ExecutionStore {
             ExecutionWrites.Written written = writes.createClaimed(execution, taskId, owner, lease);
             return Optional.of(new ClaimedTask(taskId, execution.id(), execution.functionName(),
                     execution.functionVersion(), 1, execution.arguments(), written.now(), written.deadline(), false,
-                    execution.parentId(), true));
+                    execution.parentId(), true, 0, execution.traceParent()));
         } catch (StoreException e) {
             if (execution.idempotencyKey() != null && e.getCause() instanceof SQLException sql
                     && jdbc.isUniqueViolation(sql)) {

@@ -63,11 +63,12 @@ final class PostgresDialect implements Dialect {
                 + " t.requeues),"
                 // The execution row is only read: that a leased task runs it is what makes it
                 // RUNNING (see JdbcExecutionStore.STATUS), so a claim writes one row per task, not two.
-                + " started AS (SELECT e.id, e.args, e.deadline_at, e.status, e.parent_id FROM stent_execution e"
+                + " started AS (SELECT e.id, e.args, e.deadline_at, e.status, e.parent_id, e.trace_parent"
+                + " FROM stent_execution e"
                 + " JOIN claimed c ON e.id = c.execution_id)"
                 + " SELECT c.id, c.execution_id, c.function_name, c.function_version, c.attempt, s.args,"
                 + " CURRENT_TIMESTAMP,"
-                + " s.deadline_at, s.status, s.parent_id, c.version, c.requeues,"
+                + " s.deadline_at, s.status, s.parent_id, c.version, c.requeues, s.trace_parent,"
                 // The claim's commit does not wait for its log flush. If the database crashed
                 // before the flush, the claim is undone: the task is due again, and the worker's
                 // completion is refused by the lease check, so the task runs again, as after any

@@ -80,7 +80,7 @@ final class SelectThenUpdateClaim {
         List<ClaimedTask> tasks = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT t.id, t.execution_id,"
                 + " t.function_name, t.function_version, t.attempt, e.args, CURRENT_TIMESTAMP, e.deadline_at,"
-                + " e.status, e.parent_id, t.version, t.requeues"
+                + " e.status, e.parent_id, t.version, t.requeues, e.trace_parent"
                 + " FROM stent_task t JOIN stent_execution e"
                 + " ON e.id = t.execution_id WHERE t.lease_owner = ? AND t.id IN (" + in + ")")) {
             statement.setString(1, owner);

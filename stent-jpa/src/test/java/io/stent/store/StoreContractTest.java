@@ -1160,6 +1160,25 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void traceParent_isStoredWithTheExecution_andComesBackWithEveryClaim() {
+        String function = fn();
+        String parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String traced = store.executions().create(NewExecution.now(UUID.randomUUID().toString(), function, 1,
+                "default", "[1]", null).withTraceParent(parent));
+        List<ClaimedTask> claimed = store.claims().claim("w", k(function), 10, LEASE);
+        assertEquals(1, claimed.size());
+        assertEquals(traced, claimed.get(0).executionId());
+        assertEquals(parent, claimed.get(0).traceParent());
+        String plainFunction = fn();
+        start(plainFunction);
+        assertNull(store.claims().claim("w", k(plainFunction), 10, LEASE).get(0).traceParent(), "outside a trace");
+        String hereFunction = fn();
+        ClaimedTask here = store.executions().createClaimed(NewExecution.now(UUID.randomUUID().toString(),
+                hereFunction, 1, "default", "[1]", null).withTraceParent(parent), "w", LEASE).orElseThrow();
+        assertEquals(parent, here.traceParent(), "an execution its starter runs at once keeps it too");
+    }
+
+    @Test
     void childStart_isIdempotentPerParentPosition_andListedAsActiveChild() {
         String parentFn = fn();
         String childFn = fn();

@@ -41,6 +41,8 @@ public class ExecutionRow {
     private OffsetDateTime updatedAt;
     @Column(name = "deadline_at")
     private OffsetDateTime deadlineAt;
+    @Column(name = "trace_parent", length = 55)
+    private String traceParent;
     @Column(name = "parent_id", length = 36)
     private String parentId;
     @Column(name = "parent_position", length = 200)
@@ -127,6 +129,11 @@ public class ExecutionRow {
     /** @return its deadline, or null */
     public OffsetDateTime deadlineAt() {
         return deadlineAt;
+    }
+
+    /** @return the W3C traceparent of the call that started it, or null */
+    public String traceParent() {
+        return traceParent;
     }
 
     /** @return the parent execution of a child, or null */
