@@ -94,10 +94,11 @@ final class KitRun implements ExtensionContext.Store.CloseableResource {
             shutDown(raw);
             throw e;
         }
+        StentRuntime runtime = container.select(StentRuntime.class).get();
         StentTestKit kit = new StentTestKit(container.select(Stent.class).get(),
-                container.select(StentOperations.class).get(), clock, dataSource, crashes);
+                container.select(StentOperations.class).get(), clock, dataSource, crashes, runtime.store().store());
         KitRun run = new KitRun(raw, config, loader, container, kit);
-        run.awaitClaiming(container.select(StentRuntime.class).get());
+        run.awaitClaiming(runtime);
         return run;
     }
 

@@ -40,14 +40,16 @@ public final class StentTestKit {
     private final VirtualClock clock;
     private final DataSource dataSource;
     private final CrashPoints crashes;
+    private final HistoryReplay histories;
 
     StentTestKit(Stent stent, StentOperations operations, VirtualClock clock, DataSource dataSource,
-                 CrashPoints crashes) {
+                 CrashPoints crashes, io.stent.engine.store.Store store) {
         this.stent = stent;
         this.operations = operations;
         this.clock = clock;
         this.dataSource = dataSource;
         this.crashes = crashes;
+        this.histories = new HistoryReplay(store, dataSource);
     }
 
     /**
@@ -218,6 +220,36 @@ public final class StentTestKit {
      */
     public int crashes() {
         return crashes.fired();
+    }
+
+    /**
+     * Replays a recorded execution against the code under test, as a new deployment would replay
+     * it: a copy of it with its completed and failed steps is run until nothing is due, its steps
+     * returning their recorded results without running. Fails the test, naming the position and both
+     * functions, if the code makes different durable calls than the history (a change that would
+     * break executions in flight).
+     *
+     * @param exported one line of an export ({@code stent-cli executions export}, the console's
+     *                 Export, {@code GET /api/executions/export})
+     * @return the copy, which may have completed, or wait where the history waited
+     * @throws AssertionError on non-determinism, or if the line is not an export
+     */
+    public ExecutionHandle<Object> replay(String exported) {
+        return replay(histories.parse(exported));
+    }
+
+    /**
+     * Replays a recorded execution against the code under test; see {@link #replay(String)}.
+     *
+     * @param exported the execution, as {@code StentOperations.exportExecutions} gives it
+     * @return the copy
+     * @throws AssertionError on non-determinism
+     */
+    public ExecutionHandle<Object> replay(io.stent.operations.ExecutionExport exported) {
+        awaitIdle();
+        String copy = histories.load(exported);
+        awaitIdle();
+        return stent.handle(copy, Object.class);
     }
 
     /** Makes a new test start clean: nothing armed, no execution, no schedule made at run time. */

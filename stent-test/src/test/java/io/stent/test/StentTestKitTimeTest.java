@@ -19,6 +19,8 @@ class StentTestKitTimeTest {
 
     @Inject
     Reminders reminders;
+    @Inject
+    Shipping shipping;
 
     @Test
     void aDailySchedule_firesOncePerDay_whenThreeDaysPass(StentTestKit kit) {
@@ -40,6 +42,36 @@ class StentTestKitTimeTest {
         assertTrue(failure.getMessage().contains("STENT-4009") && failure.getMessage().contains("shipping.charge")
                 && failure.getMessage().contains("shipping.reserve"), failure.getMessage());
         assertEquals(ExecutionStatus.FAILED, order.status());
+    }
+
+    @Test
+    void anExportedHistory_replaysAgainstTheCode_andAChangeThatBreaksItFailsTheTest(StentTestKit kit) {
+        reminders.clear();
+        shipping.clear();
+        ExecutionHandle<String> order = kit.stent().start(() -> reminders.changing("o-8"));
+        kit.advance(Duration.ofHours(1));
+        assertEquals("t-r-o-8", kit.result(order));
+        java.util.List<io.stent.operations.ExecutionExport> exported = new java.util.ArrayList<>();
+        kit.operations().exportExecutions(io.stent.operations.ExecutionFilter.all().withFunction("reminders.changing"),
+                exported::add);
+        String line;
+        try (jakarta.json.bind.Jsonb json = jakarta.json.bind.JsonbBuilder.create()) {
+            line = json.toJson(exported.get(0)); // as stent-cli executions export writes it
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        shipping.clear();
+
+        ExecutionHandle<Object> same = kit.replay(line);
+        assertEquals("t-r-o-8", kit.result(same), "the unchanged code replays the history to the same result");
+        assertEquals(java.util.List.of(), shipping.calls(), "every step returned its record without running");
+
+        reminders.deploy(true);
+        AssertionError broken = assertThrows(AssertionError.class, () -> kit.replay(line));
+        assertTrue(broken.getMessage().contains("STENT-4009") && broken.getMessage().contains("shipping.charge"),
+                broken.getMessage());
+        AssertionError notAnExport = assertThrows(AssertionError.class, () -> kit.replay("{\"what\": 1}"));
+        assertTrue(notAnExport.getMessage().contains("STENT-4013"), notAnExport.getMessage());
     }
 
     @Test
