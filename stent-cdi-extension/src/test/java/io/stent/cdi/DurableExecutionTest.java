@@ -180,6 +180,9 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
         assertTrue(error.getMessage().contains("STENT-1105") && error.getMessage().contains("parameter 2")
                         && error.getMessage().contains("no label"),
                 error.getMessage());
+        assertTrue(error.getMessage().contains("pass an id"), "says what to do: " + error.getMessage());
+        assertEquals(1, error.getMessage().split("no label", -1).length - 1, "the reason once: " + error.getMessage());
+        assertEquals(null, error.getCause(), "the message is whole; no cause chain repeats it");
     }
 
     @Test

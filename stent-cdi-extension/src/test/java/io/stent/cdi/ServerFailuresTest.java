@@ -77,6 +77,8 @@ abstract class ServerFailuresTest extends WeldDatabaseTest {
         DeadLetter letter = deadLetterOf(handle.id());
         assertTrue(letter.errorMessage().contains("STENT-2106"), letter.errorMessage());
         assertTrue(letter.errorMessage().contains("twelve"), letter.errorMessage());
+        assertTrue(letter.errorMessage().contains("parameter 1") && letter.errorMessage().contains("declared int"),
+                "names the parameter by position and type, without -parameters: " + letter.errorMessage());
         assertEquals(1, letter.attempts(), "not retried: the stored text reads the same on every attempt");
     }
 

@@ -10,6 +10,11 @@ import java.lang.reflect.Parameter;
  */
 final class ArgumentCodec {
 
+    /** What makes a value storable, for the messages of values that are not. */
+    static final String STORABLE = "Pass values that JSON can hold and read back as the declared type (records, enums,"
+            + " strings, numbers, collections, or classes whose fields hold such values), or pass an id and load the"
+            + " object in the step";
+
     private final Serializer serializer;
     private final int maxChars;
 
@@ -28,14 +33,15 @@ final class ArgumentCodec {
                 try {
                     serializer.serialize(args[i], parameters[i].getParameterizedType());
                 } catch (RuntimeException culprit) {
+                    // the message says it all, once: the serializer's wrappers would only repeat it
                     throw new IllegalArgumentException("STENT-1105 cannot call " + function.describe()
                             + ": the value of " + describe(parameters[i], i) + " ("
                             + (args[i] == null ? "null" : "a " + args[i].getClass().getName())
-                            + ") cannot be stored: " + culprit.getMessage(), e);
+                            + ") cannot be stored: " + Reasons.of(culprit) + ". " + STORABLE);
                 }
             }
             throw new IllegalArgumentException("STENT-1105 cannot call " + function.describe()
-                    + ": its arguments cannot be serialized: " + e.getMessage(), e);
+                    + ": its arguments cannot be serialized: " + Reasons.of(e) + ". " + STORABLE);
         }
         return ValueTooLargeException.check(encoded, maxChars, "the arguments of " + function.describe(),
                 "stent.limits.arguments");

@@ -174,10 +174,22 @@ final class TaskRunner {
             return "DEFERRED";
         }
         failForGood(task, info, new IllegalArgumentException("STENT-2106 the stored arguments of this execution can no"
-                + " longer be read as the parameters of " + function.describe() + ": " + e.getMessage()
+                + " longer be read as the parameters of " + function.describe() + ": " + unreadable(function, e)
                 + ". The code changed under an execution in flight; it is dead-lettered, not retried: deploy code"
-                + " that reads them (or a new version of the function) and replay it", e));
+                + " that reads them (or a new version of the function) and replay it"));
         return "FAILED";
+    }
+
+    /** Why stored arguments cannot be read, naming the parameter when the reason points at one. */
+    private static String unreadable(FunctionDefinition function, Throwable e) {
+        String reason = Reasons.of(e);
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("^at '\\[(\\d+)\\]").matcher(reason);
+        java.lang.reflect.Parameter[] parameters = function.method().getParameters();
+        if (at.find() && Integer.parseInt(at.group(1)) < parameters.length) {
+            int index = Integer.parseInt(at.group(1));
+            return ArgumentCodec.describe(parameters[index], index) + " " + reason;
+        }
+        return reason;
     }
 
     private void failForGood(ClaimedTask task, io.stent.ExecutionInfo info, Throwable failure) {

@@ -45,7 +45,7 @@ final class HistoryReplay {
             throw new AssertionError("STENT-4013 not an exported execution (a line of stent-cli executions export): "
                     + abbreviate(line), e);
         } catch (Exception e) {
-            throw new IllegalStateException("STENT-4013 JSON-B could not be closed", e);
+            throw new IllegalStateException("STENT-4014 JSON-B could not be closed", e);
         }
     }
 

@@ -138,7 +138,7 @@ final class WorkerPresence {
         try {
             sessionLock.close();
         } catch (Exception e) {
-            StentLog.log(LOG, Level.WARNING, "STENT-2211 could not release the session lock of worker " + workerId, e);
+            StentLog.log(LOG, Level.WARNING, "STENT-2221 could not release the session lock of worker " + workerId, e);
         }
     }
 }
