@@ -19,8 +19,7 @@ public class AwaitTimeoutException extends StentException {
      * @param waited how long the caller waited
      */
     public AwaitTimeoutException(String executionId, Duration waited) {
-        super("STENT-1403", "execution " + executionId + " did not finish within " + waited
-                + "; it goes on running. Await it again by id, or raise stent.await-timeout.");
+        super(ApiMessages.AWAIT_TIMEOUT, executionId, waited);
         this.executionId = executionId;
     }
 

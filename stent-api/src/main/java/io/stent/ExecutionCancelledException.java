@@ -15,6 +15,6 @@ public class ExecutionCancelledException extends StentException {
      * @param executionId the cancelled execution
      */
     public ExecutionCancelledException(String executionId) {
-        super("STENT-1407", "execution " + executionId + " was cancelled");
+        super(ApiMessages.EXECUTION_CANCELLED, executionId);
     }
 }

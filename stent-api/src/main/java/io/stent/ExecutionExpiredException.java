@@ -14,6 +14,6 @@ public class ExecutionExpiredException extends StentException {
      * @param executionId the expired execution
      */
     public ExecutionExpiredException(String executionId) {
-        super("STENT-1408", "execution " + executionId + " passed its deadline");
+        super(ApiMessages.EXECUTION_EXPIRED, executionId);
     }
 }

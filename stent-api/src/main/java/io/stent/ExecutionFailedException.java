@@ -20,7 +20,7 @@ public class ExecutionFailedException extends StentException {
      * @param cause the reconstructed exception, if any
      */
     public ExecutionFailedException(String executionId, String errorClass, String errorMessage, Throwable cause) {
-        super("STENT-1401", "execution " + executionId + " failed with " + errorClass + ": " + errorMessage, cause);
+        super(ApiMessages.EXECUTION_FAILED, cause, executionId, errorClass, errorMessage);
         this.executionId = executionId;
         this.errorClass = errorClass;
     }

@@ -14,6 +14,6 @@ public class ExecutionFinishedException extends StentException {
      * @param what what was attempted, e.g. {@code "signal 'approved'"}
      */
     public ExecutionFinishedException(String executionId, String what) {
-        super("STENT-1409", "cannot " + what + ": execution " + executionId + " has already finished");
+        super(ApiMessages.EXECUTION_FINISHED, what, executionId);
     }
 }

@@ -13,6 +13,6 @@ public class ExecutionNotFoundException extends StentException {
      * @param executionId the unknown id
      */
     public ExecutionNotFoundException(String executionId) {
-        super("STENT-1404", "no execution with id '" + executionId + "' exists (it may have been removed by retention)");
+        super(ApiMessages.EXECUTION_NOT_FOUND, executionId);
     }
 }

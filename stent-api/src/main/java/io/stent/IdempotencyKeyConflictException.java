@@ -20,8 +20,7 @@ public class IdempotencyKeyConflictException extends StentException {
      * @param difference what differs between the two calls
      */
     public IdempotencyKeyConflictException(String key, String existingExecutionId, String difference) {
-        super("STENT-1116", "idempotency key '" + key + "' belongs to execution " + existingExecutionId + ", which is"
-                + " another call: " + difference + ". Use another key for another operation.");
+        super(ApiMessages.IDEMPOTENCY_KEY_CONFLICT, key, existingExecutionId, difference);
         this.existingExecutionId = existingExecutionId;
     }
 

@@ -18,9 +18,7 @@ public class NonDeterministicWorkflowError extends StentException {
      * @param replayed the function called now at that position
      */
     public NonDeterministicWorkflowError(String executionId, String stepPath, String recorded, String replayed) {
-        super("STENT-1301", "execution " + executionId + " recorded a call of '" + recorded + "' at step " + stepPath
-                + " but the replay called '" + replayed + "' there. The workflow's durable calls must happen in the"
-                + " same order on every replay; deploy the change as a new @Durable version instead.");
+        super(ApiMessages.NON_DETERMINISTIC, executionId, recorded, stepPath, replayed);
     }
 
     /**
@@ -29,7 +27,7 @@ public class NonDeterministicWorkflowError extends StentException {
      * @param recordedMessage the message as recorded, starting with its code
      */
     public NonDeterministicWorkflowError(String recordedMessage) {
-        super("STENT-1301", recordedMessage.startsWith("STENT-1301 ")
-                ? recordedMessage.substring("STENT-1301 ".length()) : recordedMessage);
+        super(ApiMessages.NON_DETERMINISTIC.code(), recordedMessage.startsWith(ApiMessages.NON_DETERMINISTIC.code() + " ")
+                ? recordedMessage.substring(ApiMessages.NON_DETERMINISTIC.code().length() + 1) : recordedMessage);
     }
 }

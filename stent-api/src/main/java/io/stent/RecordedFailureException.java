@@ -17,7 +17,7 @@ public class RecordedFailureException extends StentException {
      * @param message the recorded message
      */
     public RecordedFailureException(String originalClass, String message) {
-        super("STENT-1402", originalClass + ": " + message);
+        super(ApiMessages.RECORDED_FAILURE, originalClass, message);
         this.originalClass = originalClass;
     }
 

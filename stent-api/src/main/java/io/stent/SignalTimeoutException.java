@@ -14,6 +14,6 @@ public class SignalTimeoutException extends StentException {
      * @param message what timed out
      */
     public SignalTimeoutException(String message) {
-        super("STENT-1410", message.startsWith("STENT-1410 ") ? message.substring(11) : message);
+        super(ApiMessages.SIGNAL_TIMEOUT, message.startsWith(ApiMessages.SIGNAL_TIMEOUT.code() + " ") ? message.substring(11) : message);
     }
 }

@@ -45,8 +45,7 @@ public final class StartOptions {
     public StartOptions withIdempotencyKey(String key) {
         Objects.requireNonNull(key, "idempotency key");
         if (key.isBlank() || key.length() > 200) {
-            throw new IllegalArgumentException(
-                    "STENT-1101 idempotency key must be 1 to 200 non-blank characters, got '" + key + "'");
+            throw new IllegalArgumentException(ApiMessages.BAD_IDEMPOTENCY_KEY.format(key));
         }
         return new StartOptions(key, delay, deadline, priority);
     }
@@ -62,7 +61,7 @@ public final class StartOptions {
     public StartOptions withDelay(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
-            throw new IllegalArgumentException("STENT-1109 delay must not be negative, got " + delay);
+            throw new IllegalArgumentException(ApiMessages.NEGATIVE_DELAY.format(delay));
         }
         return new StartOptions(idempotencyKey, delay, deadline, priority);
     }
@@ -80,7 +79,7 @@ public final class StartOptions {
     public StartOptions withDeadline(Duration deadline) {
         Objects.requireNonNull(deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException("STENT-1110 deadline must be positive, got " + deadline);
+            throw new IllegalArgumentException(ApiMessages.BAD_DEADLINE.format(deadline));
         }
         return new StartOptions(idempotencyKey, delay, deadline, priority);
     }

@@ -34,6 +34,29 @@ public class StentException extends RuntimeException {
     }
 
     /**
+     * Creates an exception from a catalogue entry.
+     *
+     * @param message the entry
+     * @param args its arguments
+     */
+    public StentException(StentMessage message, Object... args) {
+        super(message.format(args));
+        this.code = message.code();
+    }
+
+    /**
+     * Creates an exception from a catalogue entry, with a cause.
+     *
+     * @param message the entry
+     * @param cause the cause
+     * @param args its arguments
+     */
+    public StentException(StentMessage message, Throwable cause, Object... args) {
+        super(message.format(args), cause);
+        this.code = message.code();
+    }
+
+    /**
      * The stable code of this error.
      *
      * @return the code

@@ -14,6 +14,6 @@ public class StepTimeoutException extends StentException {
      * @param message which step timed out and after how long
      */
     public StepTimeoutException(String message) {
-        super("STENT-1411", message.startsWith("STENT-1411 ") ? message.substring(11) : message);
+        super(ApiMessages.STEP_TIMEOUT, message.startsWith(ApiMessages.STEP_TIMEOUT.code() + " ") ? message.substring(11) : message);
     }
 }

@@ -19,9 +19,7 @@ public class UnregisteredFunctionError extends StentException {
      * @param registered the names that are registered
      */
     public UnregisteredFunctionError(String functionName, Collection<String> registered) {
-        super("STENT-1001", "no durable function named '" + functionName + "' is registered in this deployment; "
-                + "registered: " + new TreeSet<>(registered)
-                + ". Check the @Durable name, or deploy the code that declares it.");
+        super(ApiMessages.UNREGISTERED_FUNCTION, functionName, new TreeSet<>(registered));
         this.functionName = functionName;
     }
 

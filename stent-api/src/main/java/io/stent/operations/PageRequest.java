@@ -19,8 +19,8 @@ public record PageRequest(int offset, int limit, boolean ascending) {
      */
     public PageRequest {
         if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
-            throw new IllegalArgumentException("STENT-1701 limit must be 1 to " + MAX_LIMIT
-                    + " and offset at least 0, got limit " + limit + " and offset " + offset);
+            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_PAGE_SIZE.format(MAX_LIMIT,
+                    limit + " and offset " + offset + " (the offset must be at least 0)"));
         }
     }
 
