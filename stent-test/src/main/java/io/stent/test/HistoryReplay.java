@@ -37,15 +37,13 @@ final class HistoryReplay {
         try (Jsonb json = JsonbBuilder.create()) {
             ExecutionExport export = json.fromJson(line, ExecutionExport.class);
             if (export == null || export.summary() == null || export.summary().function() == null) {
-                throw new AssertionError("STENT-4013 not an exported execution (a line of stent-cli executions"
-                        + " export): " + abbreviate(line));
+                throw new AssertionError(KitMessages.NOT_AN_EXPORT.format(abbreviate(line)));
             }
             return export;
         } catch (JsonbException e) {
-            throw new AssertionError("STENT-4013 not an exported execution (a line of stent-cli executions export): "
-                    + abbreviate(line), e);
+            throw new AssertionError(KitMessages.NOT_AN_EXPORT.format(abbreviate(line)), e);
         } catch (Exception e) {
-            throw new IllegalStateException("STENT-4014 JSON-B could not be closed", e);
+            throw new io.stent.StentException(KitMessages.JSONB_CLOSE, e);
         }
     }
 
@@ -74,7 +72,7 @@ final class HistoryReplay {
             due.setString(1, id);
             due.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("STENT-4002 the test kit could not make the copy due", e);
+            throw new io.stent.StentException(KitMessages.DATABASE, e, "make the copy due");
         }
         return id;
     }

@@ -130,9 +130,8 @@ final class KitRun implements ExtensionContext.Store.CloseableResource {
         while (!"claiming".equals(runtime.liveness().data().get("worker"))) {
             if (System.nanoTime() > deadline) {
                 close();
-                throw new ExtensionConfigurationException("STENT-4011 Stent's worker did not start within "
-                        + START.toSeconds() + " s: " + runtime.readiness().data() + " " + runtime.liveness().data()
-                        + " (does the test deploy a @Durable bean?)");
+                throw new ExtensionConfigurationException(KitMessages.NO_WORKER.format(START.toSeconds(),
+                        runtime.readiness().data(), runtime.liveness().data()));
             }
             LockSupport.parkNanos(1_000_000L);
         }
@@ -144,8 +143,7 @@ final class KitRun implements ExtensionContext.Store.CloseableResource {
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             if (equals <= 0) {
-                throw new ExtensionConfigurationException("STENT-4012 @StentTest(config) of " + testClass.getName()
-                        + " needs key=value entries, got '" + entry + "'");
+                throw new ExtensionConfigurationException(KitMessages.BAD_CONFIG.format(testClass.getName(), entry));
             }
             own.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
         }
@@ -163,7 +161,7 @@ final class KitRun implements ExtensionContext.Store.CloseableResource {
         try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException e) {
-            throw new IllegalStateException("STENT-4008 the test kit could not drop its database", e);
+            throw new io.stent.StentException(KitMessages.CLEAN_UP, e, "drop its database");
         }
     }
 }

@@ -12,6 +12,6 @@ public final class SimulatedCrash extends Error {
     private static final long serialVersionUID = 1L;
 
     SimulatedCrash(String where) {
-        super("STENT-4003 simulated crash " + where + " (armed by the test)");
+        super(KitMessages.SIMULATED_CRASH.format(where));
     }
 }

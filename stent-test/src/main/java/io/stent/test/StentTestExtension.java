@@ -68,8 +68,7 @@ public final class StentTestExtension implements BeforeAllCallback, AfterAllCall
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(testClass, type -> {
             StentTest settings = testClass.getAnnotation(StentTest.class);
             if (settings == null) {
-                throw new ExtensionConfigurationException("STENT-4010 " + testClass.getName()
-                        + " uses StentTestExtension without @StentTest");
+                throw new ExtensionConfigurationException(KitMessages.NO_ANNOTATION.format(testClass.getName()));
             }
             return KitRun.start(testClass, settings);
         }, KitRun.class);

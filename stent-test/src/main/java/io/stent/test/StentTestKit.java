@@ -91,7 +91,7 @@ public final class StentTestKit {
      */
     public void advance(Duration duration) {
         if (duration.isNegative()) {
-            throw new IllegalArgumentException("STENT-4004 the clock only moves forward; got " + duration);
+            throw new IllegalArgumentException(KitMessages.CLOCK_BACKWARDS.format(duration));
         }
         awaitIdle();
         Instant end = clock.now().plus(duration);
@@ -124,9 +124,7 @@ public final class StentTestKit {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("STENT-4005 the due work did not finish within " + IDLE_TIMEOUT.toSeconds()
-                        + " s: " + busy + " (a function this test does not deploy, a step that blocks, or a"
-                        + " concurrency limit?)");
+                throw new AssertionError(KitMessages.NOT_IDLE.format(IDLE_TIMEOUT.toSeconds(), busy));
             }
             LockSupport.parkNanos(2_000_000L);
         }
@@ -144,8 +142,7 @@ public final class StentTestKit {
         awaitIdle();
         ExecutionStatus status = handle.status();
         if (!status.isTerminal()) {
-            throw new AssertionError("STENT-4006 execution " + handle.id() + " is " + status + " with nothing due:"
-                    + " it waits for a signal or a time; send the signal or advance the clock");
+            throw new AssertionError(KitMessages.STILL_WAITING.format(handle.id(), status));
         }
         return handle.result();
     }
@@ -188,7 +185,7 @@ public final class StentTestKit {
      */
     public ExecutionDetail execution(String executionId) {
         return operations.execution(executionId)
-                .orElseThrow(() -> new AssertionError("STENT-4007 no execution " + executionId));
+                .orElseThrow(() -> new AssertionError(KitMessages.NO_EXECUTION.format(executionId)));
     }
 
     /**
@@ -264,15 +261,14 @@ public final class StentTestKit {
             }
             statement.executeUpdate("DELETE FROM stent_schedule WHERE declared = FALSE");
         } catch (SQLException e) {
-            throw new IllegalStateException("STENT-4008 the test kit could not clear the database between tests", e);
+            throw new io.stent.StentException(KitMessages.CLEAN_UP, e, "clear the database between tests");
         }
     }
 
     private void failOnNonDeterminism() {
         NonDeterministicWorkflowError error = crashes.takeNonDeterminism();
         if (error != null) {
-            throw new AssertionError("STENT-4009 a workflow replayed differently from its history: "
-                    + error.getMessage(), error);
+            throw new AssertionError(KitMessages.NON_DETERMINISTIC.format(error.getMessage()), error);
         }
     }
 
@@ -293,7 +289,7 @@ public final class StentTestKit {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("STENT-4002 the test kit could not read the database", e);
+            throw new io.stent.StentException(KitMessages.DATABASE, e, "read the database");
         }
         return busy;
     }
@@ -308,7 +304,7 @@ public final class StentTestKit {
             OffsetDateTime next = rows.getObject(1, OffsetDateTime.class);
             return next == null || !next.toInstant().isAfter(now) ? null : next.toInstant();
         } catch (SQLException e) {
-            throw new IllegalStateException("STENT-4002 the test kit could not read the database", e);
+            throw new io.stent.StentException(KitMessages.DATABASE, e, "read the database");
         }
     }
 }

@@ -39,7 +39,7 @@ final class VirtualClock {
             statement.execute("CREATE TABLE stent_test_clock (offset_ms BIGINT NOT NULL)");
             statement.execute("INSERT INTO stent_test_clock (offset_ms) VALUES (0)");
         } catch (SQLException e) {
-            throw new IllegalStateException("STENT-4001 the test kit could not create its clock table", e);
+            throw new io.stent.StentException(KitMessages.CLOCK_TABLE, e);
         }
         return new VirtualClock(raw);
     }
@@ -55,7 +55,7 @@ final class VirtualClock {
             rows.next();
             return rows.getObject(1, OffsetDateTime.class).toInstant();
         } catch (SQLException e) {
-            throw new IllegalStateException("STENT-4002 the test kit could not read its clock", e);
+            throw new io.stent.StentException(KitMessages.DATABASE, e, "read its clock");
         }
     }
 
@@ -70,7 +70,7 @@ final class VirtualClock {
             update.setLong(1, by.toMillis());
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("STENT-4002 the test kit could not move its clock", e);
+            throw new io.stent.StentException(KitMessages.DATABASE, e, "move its clock");
         }
     }
 }
