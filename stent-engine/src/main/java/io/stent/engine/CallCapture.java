@@ -25,7 +25,7 @@ final class CallCapture {
 
     List<Captured> capture(io.stent.DurableCall<?> call) {
         if (isCapturing()) {
-            throw new IllegalStateException("STENT-1103 Stent.start must not be nested in another start lambda");
+            throw new IllegalStateException(EngineMessages.NESTED_START.format());
         }
         List<Captured> calls = new ArrayList<>();
         captured.set(calls);
@@ -34,7 +34,7 @@ final class CallCapture {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalArgumentException("STENT-1104 the start lambda threw " + e, e);
+            throw new IllegalArgumentException(EngineMessages.START_LAMBDA_THREW.format(e), e);
         } finally {
             captured.remove();
         }

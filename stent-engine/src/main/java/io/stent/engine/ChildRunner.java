@@ -82,7 +82,7 @@ final class ChildRunner {
 
     <T> DurableFuture<T> any(DurableContext context, List<? extends DurableFuture<T>> futures) {
         if (futures.isEmpty()) {
-            throw new IllegalArgumentException("STENT-1113 Stent.any needs at least one future");
+            throw new IllegalArgumentException(EngineMessages.ANY_OF_NOTHING.format());
         }
         List<ChildFuture<?>> children = children(futures);
         int seq = context.nextSeq();
@@ -133,8 +133,7 @@ final class ChildRunner {
         List<ChildFuture<?>> children = new ArrayList<>();
         for (DurableFuture<?> future : futures) {
             if (!(future instanceof ChildFuture<?> child)) {
-                throw new IllegalArgumentException("STENT-1114 only futures returned by Stent.async can be awaited"
-                        + " here, got " + future);
+                throw new IllegalArgumentException(EngineMessages.FOREIGN_FUTURE.format(future));
             }
             children.add(child);
         }

@@ -114,8 +114,7 @@ final class CompletionBatcher {
         try {
             ended = completions.completeAll(batch.stream().map(Pending::completion).toList(), owner);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "STENT-2208 completing a batch of " + batch.size() + " task(s) failed; each is"
-                    + " retried on its own", e);
+            LOG.log(Level.WARNING, EngineMessages.BATCH_COMPLETION_FAILED.format(batch.size()), e);
             batch.forEach(this::flushAlone);
             return;
         }
@@ -141,8 +140,7 @@ final class CompletionBatcher {
         try {
             pending.then().ended(status, failure);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.SEVERE, "STENT-2209 the end of task " + pending.completion().task().id()
-                    + " could not be handled after its commit", e);
+            LOG.log(Level.SEVERE, EngineMessages.AFTER_COMMIT_FAILED.format(pending.completion().task().id()), e);
         } finally {
             room.release();
         }

@@ -171,9 +171,9 @@ public final class DurableEngine implements Stent {
          */
         public DurableEngine build() {
             if (invoker == null || serializer == null) {
-                throw new IllegalStateException("STENT-1510 an engine needs " + (invoker == null ? "an invoker"
-                        : "a serializer") + ": call DurableEngine.builder(...)." + (invoker == null ? "invoker"
-                        : "serializer") + "(...) before build()");
+                throw new IllegalStateException(EngineMessages.INCOMPLETE_ENGINE.format((invoker == null ? "an invoker"
+                        : "a serializer"), (invoker == null ? "invoker"
+                        : "serializer")));
             }
             return new DurableEngine(this, settings != null ? settings
                     : EngineSettings.builder("stent-" + java.util.UUID.randomUUID()).build());
@@ -345,10 +345,9 @@ public final class DurableEngine implements Stent {
     private CallCapture.Captured captureOne(DurableCall<?> call, String what) {
         List<CallCapture.Captured> calls = capture.capture(call);
         if (calls.size() != 1) {
-            throw new IllegalArgumentException("STENT-1102 " + what + " lambda must call exactly one @Durable method"
-                    + " of an injected bean, this one called " + calls.size()
-                    + (calls.isEmpty() ? " (is the method @Durable, and called on the injected proxy, not 'this'?)"
-                    : ": " + calls.stream().map(c -> c.function().name()).toList()));
+            throw new IllegalArgumentException(EngineMessages.NOT_ONE_DURABLE_CALL.format(what, calls.size(),
+                    (calls.isEmpty() ? " (is the method @Durable, and called on the injected proxy, not 'this'?)"
+                    : ": " + calls.stream().map(c -> c.function().name()).toList())));
         }
         return calls.get(0);
     }
@@ -364,8 +363,8 @@ public final class DurableEngine implements Stent {
         FunctionDefinition function = registry.require(functionName);
         int expected = function.method().getParameterCount();
         if (args.length != expected) {
-            throw new IllegalArgumentException("STENT-1107 " + function.describe() + " takes " + expected
-                    + " argument(s), got " + args.length);
+            throw new IllegalArgumentException(EngineMessages.WRONG_ARGUMENT_COUNT.format(function.describe(), expected,
+                    args.length));
         }
         return handleFor(starter.start(function, args, options), function);
     }
@@ -478,7 +477,7 @@ public final class DurableEngine implements Stent {
     public void sleep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
-            throw new IllegalArgumentException("STENT-1111 sleep duration must not be negative, got " + duration);
+            throw new IllegalArgumentException(EngineMessages.NEGATIVE_WAIT.format("sleep duration", duration));
         }
         DurableContext context = requireContext("sleep");
         inWorkflow(() -> {
@@ -493,7 +492,7 @@ public final class DurableEngine implements Stent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
-            throw new IllegalArgumentException("STENT-1111 signal timeout must not be negative, got " + timeout);
+            throw new IllegalArgumentException(EngineMessages.NEGATIVE_WAIT.format("signal timeout", timeout));
         }
         DurableContext context = requireContext("awaitSignal");
         return type.cast(inWorkflow(() -> waits.awaitSignal(context, name, type, timeout)));
@@ -518,16 +517,14 @@ public final class DurableEngine implements Stent {
     private DurableContext requireContext(String operation) {
         DurableContext context = contexts.current();
         if (context == null) {
-            throw new IllegalStateException("STENT-1108 Stent." + operation + " can only be called inside a durable"
-                    + " execution (a @Durable method run by Stent); outside one, use Thread.sleep or your own wait");
+            throw new IllegalStateException(EngineMessages.OUTSIDE_EXECUTION.format(operation));
         }
         return context;
     }
 
     private static void requireName(String name) {
         if (name == null || name.isBlank() || name.length() > 150) {
-            throw new IllegalArgumentException("STENT-1112 a signal name must be 1 to 150 characters, got '"
-                    + name + "'");
+            throw new IllegalArgumentException(EngineMessages.BAD_SIGNAL_NAME.format(name));
         }
     }
 

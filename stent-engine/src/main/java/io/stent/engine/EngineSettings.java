@@ -299,7 +299,7 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException("STENT-1501 invalid configuration: " + message);
+            throw new IllegalArgumentException(EngineMessages.BAD_CONFIGURATION.format(message));
         }
     }
 }

@@ -38,9 +38,8 @@ public final class FunctionRegistry {
             for (Integer version : function.runsVersions()) {
                 FunctionDefinition clash = versions.putIfAbsent(version, function);
                 if (clash != null) {
-                    throw new IllegalArgumentException("STENT-1002 two durable functions named '" + function.name()
-                            + "' run version " + version + ": " + clash.describe() + " and " + function.describe()
-                            + "; give each version one method");
+                    throw new IllegalArgumentException(EngineMessages.DUPLICATE_FUNCTION.format(function.name(),
+                            version, clash.describe(), function.describe()));
                 }
             }
             byMethod.put(function.method(), function);

@@ -10,7 +10,7 @@ final class InfrastructureFailure extends Error {
     private static final long serialVersionUID = 1L;
 
     InfrastructureFailure(Throwable cause) {
-        super("STENT-2105 the server or the infrastructure failed, not the application: " + cause, cause);
+        super(EngineMessages.INFRASTRUCTURE_FAILURE.format(cause), cause);
     }
 
     /** Rethrows a failure wrapped when it is the server's or the infrastructure's, as it is otherwise. */

@@ -47,8 +47,8 @@ final class Listeners {
             try {
                 call.accept(listener);
             } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "STENT-2301 execution listener " + listener.getClass().getName()
-                        + " failed [" + info.toLogString() + "]; the execution goes on", e);
+                LOG.log(Level.WARNING, EngineMessages.LISTENER_FAILED.format(listener.getClass().getName(),
+                        info.toLogString()), e);
             }
         }
     }

@@ -71,7 +71,7 @@ final class Outcomes {
             throw new io.stent.ExecutionExpiredException(record.id());
         }
         if (record.error() == null) {
-            throw new StentException("STENT-1405", "execution " + record.id() + " ended " + record.status());
+            throw new StentException(EngineMessages.ENDED_OTHERWISE, record.id(), record.status());
         }
         ErrorRecord error = decodeError(record.error());
         Throwable rebuilt = rebuilder.rebuild(error, loaderOf(method.getDeclaringClass()));

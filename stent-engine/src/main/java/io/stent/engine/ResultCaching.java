@@ -43,8 +43,7 @@ final class ResultCaching {
         try {
             return boundary.outside(() -> cache.get(key(function, arguments)));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "STENT-2401 reading the result cache of " + function.name() + " failed; running"
-                    + " the call", e);
+            LOG.log(Level.WARNING, EngineMessages.CACHE_READ_FAILED.format(function.name()), e);
             return Optional.empty();
         }
     }
@@ -59,8 +58,7 @@ final class ResultCaching {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "STENT-2402 caching a result of " + function.name() + " failed; the next call"
-                    + " runs again", e);
+            LOG.log(Level.WARNING, EngineMessages.CACHE_WRITE_FAILED.format(function.name()), e);
         }
     }
 }

@@ -43,7 +43,7 @@ final class ScheduleLoop {
                 long now = System.nanoTime();
                 if (now - lastFailureLog > Duration.ofMinutes(1).toNanos() || lastFailureLog == 0) {
                     lastFailureLog = now;
-                    LOG.log(Level.WARNING, "STENT-2231 a schedule round failed; the next one tries again", e);
+                    LOG.log(Level.WARNING, EngineMessages.SCHEDULE_ROUND_FAILED.format(), e);
                 }
             }
         }

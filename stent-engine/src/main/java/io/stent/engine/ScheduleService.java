@@ -69,8 +69,7 @@ public final class ScheduleService {
      */
     public static ScheduleRules rules(String name, ScheduleSpec spec) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME || name.contains("/")) {
-            throw new IllegalArgumentException("STENT-1804 a schedule's name must be 1 to " + MAX_NAME
-                    + " characters without '/', got '" + name + "'");
+            throw new IllegalArgumentException(EngineMessages.BAD_SCHEDULE_NAME.format(MAX_NAME, name));
         }
         return new ScheduleRules(CronExpression.parse(spec.cron()), spec.zone(), spec.overlap(), spec.catchUp(),
                 spec.catchUpLimit(), spec.grace());
@@ -87,8 +86,7 @@ public final class ScheduleService {
         try {
             return ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("STENT-1805 unknown time zone '" + zone + "' (use an id such as"
-                    + " Europe/Berlin or UTC)", e);
+            throw new IllegalArgumentException(EngineMessages.UNKNOWN_ZONE.format(zone), e);
         }
     }
 
@@ -135,9 +133,8 @@ public final class ScheduleService {
         for (ScheduleRecord stored : store.all()) {
             if (stored.declared() && !declaredNames.contains(stored.name()) && registry.contains(stored.functionName())
                     && reportedUnknown.add("undeclared:" + stored.name())) {
-                LOG.warning(() -> "STENT-2232 schedule " + stored.name() + " of " + stored.functionName()
-                        + " is in the database as declared, but this deployment does not declare it: it goes on"
-                        + " firing until it is deleted (console, command line or StentOperations)");
+                LOG.warning(() -> EngineMessages.SCHEDULE_NO_LONGER_DECLARED.format(stored.name(),
+                        stored.functionName()));
             }
         }
         declarationsPending = false;
@@ -248,8 +245,8 @@ public final class ScheduleService {
             return Optional.of(registry.require(schedule.functionName()));
         } catch (UnregisteredFunctionError e) {
             if (reportedUnknown.add(schedule.name())) {
-                LOG.info(() -> "STENT-2230 schedule " + schedule.name() + " starts " + schedule.functionName()
-                        + ", which this instance does not have: an instance that has it fires the schedule");
+                LOG.info(() -> EngineMessages.SCHEDULE_FUNCTION_ELSEWHERE.format(schedule.name(),
+                        schedule.functionName()));
             }
             return Optional.empty();
         }

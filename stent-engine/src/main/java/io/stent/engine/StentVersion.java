@@ -18,8 +18,7 @@ public final class StentVersion {
     public static String current() {
         try (InputStream in = StentVersion.class.getResourceAsStream("stent-version.properties")) {
             if (in == null) {
-                throw new UncheckedIOException(new IOException("STENT-2901 stent-version.properties is missing from"
-                        + " the stent-engine jar: rebuild it with Maven"));
+                throw new UncheckedIOException(new IOException(EngineMessages.VERSION_MISSING.format()));
             }
             Properties properties = new Properties();
             properties.load(in);

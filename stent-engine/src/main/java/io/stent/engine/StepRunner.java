@@ -115,9 +115,8 @@ final class StepRunner {
                     throw failure;
                 }
                 if (!causedBy(failure, ValueTooLargeException.class) && function.retry().retries(failure, attempt)) {
-                    LOG.log(Level.INFO, () -> "STENT-2101 step attempt failed, will retry: "
-                            + InfrastructureFailures.chain(failure) + " ["
-                            + info.toLogString() + "]");
+                    LOG.log(Level.INFO, () -> EngineMessages.STEP_RETRY.format(InfrastructureFailures.chain(failure),
+                            info.toLogString()));
                     sleeper.sleep(function.retry().backoffAfter(attempt, ThreadLocalRandom.current()::nextDouble));
                     continue;
                 }

@@ -61,8 +61,7 @@ final class StoredExecutionHandle<T> implements ExecutionHandle<T> {
     public T result() {
         ExecutionRecord record = awaiter.read(id);
         if (!record.status().isTerminal()) {
-            throw new IllegalStateException("STENT-1406 execution " + id + " has not finished; it is "
-                    + record.status() + ". Use await(timeout) to wait for it.");
+            throw new IllegalStateException(EngineMessages.NOT_FINISHED.format(id, record.status()));
         }
         return valueOf(record);
     }

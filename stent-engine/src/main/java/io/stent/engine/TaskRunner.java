@@ -96,10 +96,8 @@ final class TaskRunner {
                 return;
             }
             if (task.requeues() >= maxRequeues) {
-                failForGood(task, info, new IllegalStateException("STENT-2107 the worker running this execution"
-                        + " died " + task.requeues() + " times in a row (limit stent.worker.max-requeues = "
-                        + maxRequeues + "); it may be what kills its server (out of memory, a crash, System.exit)."
-                        + " It is dead-lettered so it stops taking servers down; replay it once the cause is fixed"));
+                failForGood(task, info, new IllegalStateException(EngineMessages.KEEPS_KILLING_WORKERS.format(
+                        task.requeues(), maxRequeues)));
                 listeners.taskFinished(info, "FAILED", null);
                 return;
             }
@@ -153,9 +151,8 @@ final class TaskRunner {
     private void rollBackLeftoverTransaction(ClaimedTask task) {
         try {
             if (boundary.rollBackLeftover()) {
-                StentLog.log(LOG, Level.WARNING, "STENT-2214 the attempt left a transaction open on the worker thread"
-                        + " (its container failed halfway, most likely while the server stops); it was rolled back"
-                        + " [execution=" + task.executionId() + " task=" + task.id() + "]", null);
+                StentLog.log(LOG, Level.WARNING, EngineMessages.LEFTOVER_TRANSACTION.format(task.executionId(),
+                        task.id()), null);
             }
         } catch (RuntimeException e) {
             StentLog.log(LOG, Level.SEVERE, e.getMessage(), e);
@@ -173,10 +170,8 @@ final class TaskRunner {
             defer(task, e, " [" + info.toLogString() + "]");
             return "DEFERRED";
         }
-        failForGood(task, info, new IllegalArgumentException("STENT-2106 the stored arguments of this execution can no"
-                + " longer be read as the parameters of " + function.describe() + ": " + unreadable(function, e)
-                + ". The code changed under an execution in flight; it is dead-lettered, not retried: deploy code"
-                + " that reads them (or a new version of the function) and replay it"));
+        failForGood(task, info, new IllegalArgumentException(EngineMessages.UNREADABLE_ARGUMENTS.format(
+                function.describe(), unreadable(function, e))));
         return "FAILED";
     }
 
@@ -206,9 +201,7 @@ final class TaskRunner {
         Throwable cause = failure instanceof InfrastructureFailure && failure.getCause() != null
                 ? failure.getCause() : failure;
         java.time.Duration delay = backoff.next();
-        LOG.log(Level.INFO, () -> "STENT-2105 the server or the infrastructure ended this attempt, not the"
-                + " application (" + cause + "); the task is released without spending an attempt and runs again"
-                + " in " + delay + where);
+        LOG.log(Level.INFO, () -> EngineMessages.INFRASTRUCTURE_RELEASE.format(cause, delay, where));
         pauseClaims.accept(delay);
         held(task, completions.defer(task, owner, delay, outcomes.encodeError(cause)));
     }
@@ -225,9 +218,8 @@ final class TaskRunner {
             boolean givenBack = false;
             try {
                 if (failure != null) {
-                    LOG.log(Level.WARNING, "STENT-2205 the completion of task " + task.id() + " could not be committed;"
-                            + " the task is given back to the queue, without spending its attempt, as soon as the"
-                            + " database answers", failure);
+                    LOG.log(Level.WARNING, EngineMessages.GIVEN_BACK.format("completion", task.id(), "committed"),
+                            failure);
                     end.giveBack();
                     givenBack = true;
                 } else {
@@ -255,9 +247,9 @@ final class TaskRunner {
         String where = " [" + context.info().toLogString() + "]";
         if (failure != null && stopping.getAsBoolean()) {
             boolean released = claims.release(task.id(), owner);
-            StentLog.log(LOG, Level.INFO, "STENT-2202 " + (released ? "released" : "could not release (the lease was"
-                    + " lost)") + " the task that failed during shutdown (" + failure + "); another worker resumes it"
-                    + " without spending an attempt" + where, null);
+            StentLog.log(LOG, Level.INFO,
+                    EngineMessages.RELEASED_AT_SHUTDOWN.format((released ? "released" : "could not release (the lease was"
+                    + " lost)"), failure, where), null);
             return "RELEASED";
         }
         if (failure != null && InfrastructureFailures.test(failure)) {
@@ -270,8 +262,7 @@ final class TaskRunner {
             try {
                 output = serializer.serialize(result, function.resultType());
             } catch (RuntimeException e) {
-                failure = new IllegalStateException("STENT-1106 the result of " + function.describe()
-                        + " cannot be serialized: " + e, e);
+                failure = new IllegalStateException(EngineMessages.UNSTORABLE_RESULT.format(function.describe(), e), e);
             }
             if (failure == null) {
                 try {
@@ -303,13 +294,12 @@ final class TaskRunner {
                 && function.retry().retries(failure, task.attempt())) {
             var delay = function.retry().backoffAfter(task.attempt(), ThreadLocalRandom.current()::nextDouble);
             Throwable logged = failure;
-            LOG.log(Level.INFO, () -> "STENT-2102 attempt failed, retrying in " + delay + ": "
-                    + InfrastructureFailures.chain(logged) + where);
+            LOG.log(Level.INFO, () -> EngineMessages.ATTEMPT_RETRY.format(delay, InfrastructureFailures.chain(logged),
+                    where));
             held(task, completions.retryLater(task, owner, delay, error));
             return "RETRY";
         }
-        LOG.log(Level.WARNING, "STENT-2103 failed after " + task.attempt() + " attempt(s), moved to the dead-letter"
-                + " queue" + where, failure);
+        LOG.log(Level.WARNING, EngineMessages.DEAD_LETTERED.format(task.attempt(), where), failure);
         held(task, completions.failForGood(task, owner, failure.getClass().getName(), failure.getMessage(), error));
         return "FAILED";
     }
@@ -325,9 +315,8 @@ final class TaskRunner {
 
     private void held(ClaimedTask task, boolean held) {
         if (!held) {
-            LOG.warning(() -> "STENT-2201 worker " + owner + " lost the lease before finishing; its outcome was"
-                    + " discarded and the current holder's counts [execution=" + task.executionId() + " task="
-                    + task.id() + " function=" + task.functionName() + " attempt=" + task.attempt() + "]");
+            LOG.warning(() -> EngineMessages.LEASE_LOST.format(owner, task.executionId(), task.id(),
+                    task.functionName(), task.attempt()));
         }
     }
 }

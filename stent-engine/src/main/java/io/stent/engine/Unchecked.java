@@ -16,7 +16,7 @@ final class Unchecked {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("STENT-2006 Stent's database work failed: " + e, e);
+            throw new IllegalStateException(EngineMessages.DATABASE_FAILED.format(e), e);
         }
     }
 }

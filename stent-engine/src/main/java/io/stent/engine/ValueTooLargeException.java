@@ -15,9 +15,8 @@ final class ValueTooLargeException extends IllegalArgumentException {
     /** Refuses a stored value longer than {@code max} characters. */
     static String check(String stored, int max, String what, String setting) {
         if (stored != null && stored.length() > max) {
-            throw new ValueTooLargeException("STENT-1115 " + what + " is " + stored.length() + " characters once"
-                    + " stored, more than " + setting + " (" + max + "); store a reference (an id, a file name) instead"
-                    + " of the value itself, or raise the limit");
+            throw new ValueTooLargeException(EngineMessages.VALUE_TOO_LARGE.format(what, stored.length(), setting,
+                    max));
         }
         return stored;
     }

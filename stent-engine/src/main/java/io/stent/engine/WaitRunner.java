@@ -131,7 +131,7 @@ final class WaitRunner {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("STENT-2104 interrupted while sleeping", e);
+            throw new IllegalStateException(EngineMessages.SLEEP_INTERRUPTED.format(), e);
         }
     }
 

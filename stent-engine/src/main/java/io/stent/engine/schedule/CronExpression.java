@@ -1,5 +1,6 @@
 package io.stent.engine.schedule;
 
+import io.stent.engine.EngineMessages;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,19 +76,21 @@ public final class CronExpression {
      */
     public static CronExpression parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("STENT-1801 a cron expression is needed, got '" + text + "'");
+            throw new IllegalArgumentException(EngineMessages.BAD_CRON.format(
+                    "a cron expression is needed, got '" + text + "'"));
         }
         String trimmed = text.trim();
         String expanded = trimmed.startsWith("@") ? MACROS.get(trimmed.toLowerCase(Locale.ROOT)) : trimmed;
         if (expanded == null) {
-            throw new IllegalArgumentException("STENT-1801 unknown cron macro '" + trimmed + "' (known: "
-                    + String.join(", ", new java.util.TreeSet<>(MACROS.keySet())) + ")");
+            throw new IllegalArgumentException(EngineMessages.BAD_CRON.format(
+                    "unknown cron macro '" + trimmed + "' (known: " + String.join(", ",
+                            new java.util.TreeSet<>(MACROS.keySet())) + ")"));
         }
         String[] fields = expanded.split("\\s+");
         if (fields.length != 5 && fields.length != 6) {
-            throw new IllegalArgumentException("STENT-1801 cron expression '" + trimmed + "' has " + fields.length
-                    + " fields; it needs 5 (minute hour day-of-month month day-of-week) or 6 (with the second"
-                    + " first)");
+            throw new IllegalArgumentException(EngineMessages.BAD_CRON.format(
+                    "cron expression '" + trimmed + "' has " + fields.length
+                            + " fields; it needs 5 (minute hour day-of-month month day-of-week) or 6 (with the second" + " first)"));
         }
         int at = fields.length == 6 ? 1 : 0;
         BitSet seconds = at == 1 ? field(trimmed, "second", fields[0], 0, 59, null) : single(0);
@@ -103,8 +106,8 @@ public final class CronExpression {
         CronExpression cron = new CronExpression(trimmed, seconds, minutes, hours, daysOfMonth, months, daysOfWeek,
                 question(fields[at + 2]).equals("*"), question(fields[at + 4]).equals("*"), fields[at + 1].equals("*"));
         if (cron.nextLocal(LocalDateTime.of(2000, 1, 1, 0, 0)).isEmpty()) {
-            throw new IllegalArgumentException("STENT-1801 cron expression '" + trimmed + "' never fires (no day"
-                    + " matches it)");
+            throw new IllegalArgumentException(EngineMessages.BAD_CRON.format(
+                    "cron expression '" + trimmed + "' never fires (no day" + " matches it)"));
         }
         return cron;
     }
@@ -177,8 +180,8 @@ public final class CronExpression {
     }
 
     private static IllegalArgumentException bad(String expression, String name, String part, String why) {
-        return new IllegalArgumentException("STENT-1801 cron expression '" + expression + "': the " + name
-                + " field '" + part + "' is invalid: " + why);
+        return new IllegalArgumentException(EngineMessages.BAD_CRON.format(
+                "cron expression '" + expression + "': the " + name + " field '" + part + "' is invalid: " + why));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.stent.engine.schedule;
 
+import io.stent.engine.EngineMessages;
 import io.stent.ScheduleCatchUp;
 import io.stent.ScheduleOverlap;
 
@@ -32,10 +33,12 @@ public record ScheduleRules(CronExpression cron, ZoneId zone, ScheduleOverlap ov
     /** Checks the limits. */
     public ScheduleRules {
         if (catchUpLimit < 1) {
-            throw new IllegalArgumentException("STENT-1802 the catch-up limit must be at least 1, got " + catchUpLimit);
+            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_SCHEDULE_POLICY.format(
+                    "the catch-up limit must be at least 1, got " + catchUpLimit));
         }
         if (grace.isNegative()) {
-            throw new IllegalArgumentException("STENT-1802 the grace period must not be negative, got " + grace);
+            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_SCHEDULE_POLICY.format(
+                    "the grace period must not be negative, got " + grace));
         }
     }
 
@@ -47,8 +50,8 @@ public record ScheduleRules(CronExpression cron, ZoneId zone, ScheduleOverlap ov
      * @throws IllegalStateException if the expression has no fire time left in the next years
      */
     public Instant nextAfter(Instant after) {
-        return cron.next(after, zone).orElseThrow(() -> new IllegalStateException("STENT-1803 cron expression '"
-                + cron + "' has no fire time after " + after + " in the next years"));
+        return cron.next(after, zone).orElseThrow(() -> new IllegalStateException(EngineMessages.NO_FIRE_TIME.format(
+                cron, after)));
     }
 
     /**
@@ -114,7 +117,8 @@ public record ScheduleRules(CronExpression cron, ZoneId zone, ScheduleOverlap ov
                     }
                 }
             }
-            default -> throw new IllegalStateException("STENT-1802 unknown overlap policy " + overlap);
+            default -> throw new IllegalStateException(io.stent.ApiMessages.BAD_SCHEDULE_POLICY.format(
+                    "unknown overlap policy " + overlap));
         }
         return new FireDecision(start, next, waiting, dropped);
     }

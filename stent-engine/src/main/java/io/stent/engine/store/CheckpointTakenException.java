@@ -1,5 +1,6 @@
 package io.stent.engine.store;
 
+import io.stent.engine.EngineMessages;
 /**
  * Another worker recorded the same step first (it held the task before this one took it over).
  * The step's transaction must roll back, with its database work, and the recorded outcome be
@@ -16,7 +17,6 @@ public final class CheckpointTakenException extends RuntimeException {
      * @param executionId the execution
      */
     public CheckpointTakenException(String position, String executionId) {
-        super("STENT-2213 step " + position + " of execution " + executionId + " was recorded by another worker"
-                + " first; this attempt's transaction rolls back and the recorded outcome is replayed");
+        super(EngineMessages.CHECKPOINT_TAKEN.format(position, executionId));
     }
 }

@@ -1,5 +1,6 @@
 package io.stent.engine.store;
 
+import io.stent.engine.EngineMessages;
 /**
  * A worker tried to write a step's checkpoint for a task it no longer holds: another worker took
  * it over (this one was thought dead, or its lease expired). The write's transaction must roll
@@ -16,7 +17,6 @@ public final class LeaseLostException extends RuntimeException {
      * @param owner the worker that lost its lease
      */
     public LeaseLostException(String executionId, String owner) {
-        super("STENT-2212 worker " + owner + " no longer holds the lease of execution " + executionId
-                + ": another worker took it over, so this step's transaction rolls back");
+        super(EngineMessages.LEASE_TAKEN_OVER.format(owner, executionId));
     }
 }

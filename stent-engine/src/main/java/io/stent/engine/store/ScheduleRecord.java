@@ -72,7 +72,8 @@ public record ScheduleRecord(String name, String functionName, int functionVersi
      */
     public NewExecution manualExecution() {
         return new NewExecution(java.util.UUID.randomUUID().toString(), functionName, functionVersion, queue, arguments,
-                "stent-schedule:" + name + "@manual-" + java.util.UUID.randomUUID(), java.time.Duration.ZERO, null, null,
+                "stent-schedule:" + name + "@manual-" + java.util.UUID.randomUUID(), java.time.Duration.ZERO, null,
+                        null,
                 null, priority, tags);
     }
 }

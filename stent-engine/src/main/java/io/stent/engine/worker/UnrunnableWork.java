@@ -1,5 +1,6 @@
 package io.stent.engine.worker;
 
+import io.stent.engine.EngineMessages;
 import io.stent.engine.store.FunctionKey;
 import io.stent.engine.store.WorkerRecord;
 import io.stent.engine.store.WorkerRegistry;
@@ -43,13 +44,12 @@ final class UnrunnableWork {
         Map<String, Long> before = counts;
         now.forEach((key, count) -> {
             if (!before.containsKey(key)) {
-                LOG.log(Level.WARNING, () -> "STENT-2215 " + count + " execution(s) of " + key + " wait for code that"
-                        + " no live instance runs: deploy that function and version (or list it in compatibleVersions"
-                        + " of a newer one), or cancel them");
+                LOG.log(Level.WARNING, () -> EngineMessages.UNRUNNABLE.format(count, key));
             }
         });
-        before.keySet().stream().filter(key -> !now.containsKey(key)).forEach(key -> LOG.info(() -> "STENT-2216"
-                + " executions of " + key + " can run again (or are gone)"));
+        before.keySet().stream().filter(key -> !now.containsKey(key))
+                .forEach(key -> LOG.info(() -> EngineMessages.RUNNABLE_AGAIN.format(
+                key)));
         counts = Map.copyOf(now);
         watcher.accept(counts);
         return counts;

@@ -1,5 +1,6 @@
 package io.stent.engine.worker;
 
+import io.stent.engine.EngineMessages;
 import io.stent.engine.EngineSettings;
 import io.stent.engine.StentLog;
 import io.stent.engine.StopSignal;
@@ -194,9 +195,9 @@ public final class Worker {
         heartbeat.setName("stent-heartbeat-" + settings.workerId());
         pollers.forEach(Thread::start);
         heartbeat.start();
-        LOG.info(() -> "STENT-2001 worker " + settings.workerId() + " started with " + settings.workerThreads()
-                + " threads for " + groups.stream().flatMap(g -> g.functions().stream())
-                .map(key -> key.name() + "@" + key.version()).toList());
+        LOG.info(() -> EngineMessages.WORKER_STARTED.format(settings.workerId(), settings.workerThreads(),
+                groups.stream().flatMap(g -> g.functions().stream())
+                .map(key -> key.name() + "@" + key.version()).toList()));
     }
 
     /**
@@ -261,13 +262,12 @@ public final class Worker {
             return;
         }
         releaseWaitingForThread();
-        StentLog.log(LOG, Level.INFO, "STENT-2003 worker " + settings.workerId() + " stopped claiming; it waits up to "
-                + settings.drainTimeout() + " for " + inFlight.size() + " running task(s)", null);
+        StentLog.log(LOG, Level.INFO, EngineMessages.WORKER_DRAINING.format(settings.workerId(),
+                settings.drainTimeout(), inFlight.size()), null);
         long drainUntil = System.nanoTime() + settings.drainTimeout().toNanos();
         try {
             if (!pool.awaitTermination(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                StentLog.log(LOG, Level.INFO, "STENT-2004 the drain time is up: the running tasks are interrupted"
-                        + " and released for another worker, without spending their attempts", null);
+                StentLog.log(LOG, Level.INFO, EngineMessages.DRAIN_TIME_UP.format(), null);
                 pool.shutdownNow();
                 pool.awaitTermination(10, TimeUnit.SECONDS);
             }
@@ -286,8 +286,8 @@ public final class Worker {
             presence.stop();
         }
         int releasedCount = released;
-        StentLog.log(LOG, Level.INFO, "STENT-2002 worker " + settings.workerId() + " stopped"
-                + (releasedCount > 0 ? "; " + releasedCount + " unfinished task(s) released for another worker" : ""),
+        StentLog.log(LOG, Level.INFO, EngineMessages.WORKER_STOPPED.format(settings.workerId(),
+                (releasedCount > 0 ? "; " + releasedCount + " unfinished task(s) released for another worker" : "")),
                 null);
     }
 
@@ -330,12 +330,8 @@ public final class Worker {
      */
     private void stopWithoutDatabase() {
         control.stop();
-        StentLog.log(LOG, Level.WARNING, "STENT-2005 the database no longer answers while worker "
-                + settings.workerId() + " stops (on SIGTERM the embedded H2 database closes itself before the server"
-                + " stops the application): its " + inFlight.size() + " running task(s) cannot record results or be"
-                + " released, so they are interrupted now. They are taken over, without spending attempts, when this"
-                + " instance restarts or as soon as another instance sees this worker is gone. To let them finish"
-                + " on SIGTERM with H2, add ;DB_CLOSE_ON_EXIT=FALSE to the H2 pool's URL.", null);
+        StentLog.log(LOG, Level.WARNING, EngineMessages.STOP_WITHOUT_DATABASE.format(settings.workerId(),
+                inFlight.size()), null);
         pool.shutdownNow();
         runners.takeAllWaiting();
         try {
@@ -344,7 +340,7 @@ public final class Worker {
             Thread.currentThread().interrupt();
         }
         heartbeatStop.stop();
-        StentLog.log(LOG, Level.INFO, "STENT-2002 worker " + settings.workerId() + " stopped", null);
+        StentLog.log(LOG, Level.INFO, EngineMessages.WORKER_STOPPED.format(settings.workerId(), ""), null);
     }
 
     /**
@@ -366,7 +362,7 @@ public final class Worker {
                 if (recovers && System.nanoTime() - nextRecovery >= 0) {
                     int recovered = claims.recoverExpiredLeases();
                     if (recovered > 0) {
-                        LOG.info(() -> "STENT-2203 recovered " + recovered + " task(s) whose worker stopped renewing");
+                        LOG.info(() -> EngineMessages.LEASES_RECOVERED.format(recovered));
                     }
                     nextRecovery = System.nanoTime() + settings.recoveryInterval().toNanos();
                 }
@@ -401,7 +397,7 @@ public final class Worker {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "STENT-2204 claim loop failed, backing off " + settings.pollMax(), e);
+                LOG.log(Level.WARNING, EngineMessages.CLAIM_FAILED.format(settings.pollMax()), e);
                 sleepQuietly(settings.pollMax());
             }
         }
@@ -443,8 +439,7 @@ public final class Worker {
         try {
             runner.run(task, ending);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "STENT-2205 the outcome of task " + task.id() + " could not be written; the task is"
-                    + " given back to the queue, without spending its attempt, as soon as the database answers", e);
+            LOG.log(Level.WARNING, EngineMessages.GIVEN_BACK.format("outcome", task.id(), "written"), e);
             ending.giveBack();
         } finally {
             hold.bodyDone();
@@ -460,14 +455,13 @@ public final class Worker {
             try {
                 boolean held = claims.release(ending.task.id(), settings.workerId());
                 TaskEnding given = ending;
-                LOG.info(() -> "STENT-2217 task " + given.task.id() + " went back to the queue"
-                        + (held ? "" : " (another worker had taken it over)") + " after the database came back");
+                LOG.info(() -> EngineMessages.GIVEN_BACK_LATER.format(given.task.id(),
+                        (held ? "" : " (another worker had taken it over)")));
             } catch (RuntimeException e) {
                 long now = System.nanoTime();
                 if (now - lastGiveBackFailure > TimeUnit.SECONDS.toNanos(30)) {
                     lastGiveBackFailure = now;
-                    LOG.log(Level.WARNING, "STENT-2218 " + toGiveBack.size() + " task(s) wait to be given back until"
-                            + " the database answers", e);
+                    LOG.log(Level.WARNING, EngineMessages.GIVE_BACK_WAITING.format(toGiveBack.size()), e);
                 }
                 return;
             }
@@ -538,8 +532,7 @@ public final class Worker {
                             .forEach(cancelRequested);
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "STENT-2206 lease renewal failed; leases expire in " + settings.lease()
-                        + " unless the database comes back", e);
+                LOG.log(Level.WARNING, EngineMessages.RENEWAL_FAILED.format(settings.lease()), e);
             }
         }
     }
@@ -548,8 +541,7 @@ public final class Worker {
         try {
             return claims.release(task.id(), settings.workerId());
         } catch (RuntimeException e) {
-            StentLog.log(LOG, Level.WARNING, "STENT-2207 could not release task " + task.id() + "; it is recovered"
-                    + " when its lease expires, or at once by an instance that sees this worker is gone", e);
+            StentLog.log(LOG, Level.WARNING, EngineMessages.RELEASE_FAILED.format(task.id()), e);
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package io.stent.engine.worker;
 
+import io.stent.engine.EngineMessages;
 import io.stent.engine.StentLog;
 import io.stent.engine.StopSignal;
 import io.stent.engine.Wakeups;
@@ -65,8 +66,7 @@ final class WorkerPresence {
                 HostIdentity.processStart(), lockKey, null, null, functions, routing.queues(), routing.tags(),
                 io.stent.engine.StentVersion.current()));
         if (earlier > 0) {
-            LOG.info(() -> "STENT-2220 " + earlier + " task(s) still leased to an earlier life of worker " + workerId
-                    + " went back to the queue");
+            LOG.info(() -> EngineMessages.EARLIER_LIFE_TAKEN_BACK.format(earlier, workerId));
             wakeups.workAvailable();
         }
         sessionLock = registry.holdSessionLock(lockKey, threads);
@@ -95,8 +95,7 @@ final class WorkerPresence {
                 long now = System.nanoTime();
                 if (now - lastFailureLog > Duration.ofMinutes(1).toNanos()) {
                     lastFailureLog = now;
-                    LOG.log(Level.WARNING, "STENT-2210 the worker registry cannot be reached; dead workers' tasks"
-                            + " are taken over when their leases expire until it can", e);
+                    LOG.log(Level.WARNING, EngineMessages.REGISTRY_UNREACHABLE.format(), e);
                 }
             }
         }
@@ -110,9 +109,7 @@ final class WorkerPresence {
                 OffsetDateTime lastSign = silent.heartbeatAt();
                 String why = silent.stoppedAt() != null ? "it stopped without releasing them"
                         : processGone ? "its process is gone from this host" : "its database session is gone";
-                LOG.info(() -> "STENT-2219 worker " + silent.id() + " is dead (" + why + "); " + recovered
-                        + " of its task(s) went back to the queue at once, without spending attempts (its last sign"
-                        + " of life: " + lastSign + ")");
+                LOG.info(() -> EngineMessages.DEAD_WORKER_TAKEN_OVER.format(silent.id(), why, recovered, lastSign));
                 wakeups.workAvailable();
             }
         }
@@ -132,13 +129,12 @@ final class WorkerPresence {
         try {
             registry.deregister(workerId);
         } catch (RuntimeException e) {
-            StentLog.log(LOG, Level.WARNING, "STENT-2211 could not mark worker " + workerId + " stopped; others tell"
-                    + " it is gone by its process or session, or by its leases", e);
+            StentLog.log(LOG, Level.WARNING, EngineMessages.MARK_STOPPED_FAILED.format(workerId), e);
         }
         try {
             sessionLock.close();
         } catch (Exception e) {
-            StentLog.log(LOG, Level.WARNING, "STENT-2221 could not release the session lock of worker " + workerId, e);
+            StentLog.log(LOG, Level.WARNING, EngineMessages.SESSION_LOCK_RELEASE_FAILED.format(workerId), e);
         }
     }
 }
