@@ -32,11 +32,11 @@ public class BulkReplayBatchlet extends AbstractBatchlet {
         try (JdbcStore store = JdbcStore.on(StentDataSource.lookup(dataSource))) {
             try {
                 BulkReplayView view = store.bulkReplays().run(bulkReplay, () -> stopping);
-                LOG.info(() -> "STENT-2241 bulk replay " + bulkReplay + " " + view.status() + ": replayed "
-                        + view.replayed() + ", skipped " + view.skipped() + " of " + view.total());
+                LOG.info(() -> StoreMessages.BULK_REPLAY_ENDED.format(bulkReplay, view.status(), view.replayed(),
+                        view.skipped(), view.total()));
                 return view.status();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "STENT-2242 bulk replay " + bulkReplay + " failed; start it again to go on", e);
+                LOG.log(Level.WARNING, StoreMessages.BULK_REPLAY_FAILED.format(bulkReplay), e);
                 store.bulkReplays().failed(bulkReplay);
                 throw e;
             }

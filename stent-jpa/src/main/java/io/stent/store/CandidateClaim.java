@@ -63,7 +63,8 @@ final class CandidateClaim {
     private static List<String> candidates(Connection connection, Collection<FunctionKey> functions, int count)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM stent_task"
-                + " WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP AND " + SqlLists.functionKeys(functions.size())
+                + " WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP AND "
+                        + SqlLists.functionKeys(functions.size())
                 + " ORDER BY priority DESC, run_at LIMIT ?")) {
             int index = SqlLists.bindKeys(statement, 1, functions);
             statement.setInt(index, count);

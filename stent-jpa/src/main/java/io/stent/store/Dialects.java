@@ -39,8 +39,9 @@ final class Dialects {
                     return dialect;
                 }
             }
-            throw new StoreException("STENT-3001 Stent does not support the database '" + product
-                    + "'; supported: PostgreSQL, H2, MariaDB 10.6+ and MySQL 8. Point stent.datasource at one of them.",
+            throw new StoreException(StoreMessages.UNSUPPORTED_DATABASE.format(
+                    "Stent does not support the database '" + product + "'; supported: PostgreSQL, H2, MariaDB "
+                            + "10.6+ and MySQL 8. Point stent.datasource at one of them."),
                     null);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
@@ -57,7 +58,7 @@ final class Dialects {
     static Dialect byName(String name) {
         return KNOWN.stream().filter(known -> known.name().equals(name)).findFirst()
                 .map(known -> known.factory().get())
-                .orElseThrow(() -> new IllegalArgumentException("STENT-3010 unknown database '" + name
-                        + "'; choose one of " + NAMES));
+                .orElseThrow(() -> new IllegalArgumentException(StoreMessages.UNKNOWN_DATABASE_NAME.format(name,
+                        NAMES)));
     }
 }

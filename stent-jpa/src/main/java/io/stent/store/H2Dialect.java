@@ -80,8 +80,9 @@ final class H2Dialect implements Dialect {
                         + STALE_LOCK_MINUTES + ", CURRENT_TIMESTAMP)");
             }
             if (System.nanoTime() > deadline) {
-                throw new SQLException("STENT-3003 the schema lock is still held after " + STALE_LOCK_MINUTES
-                        + " minutes; see table stent_schema_lock");
+                throw new SQLException(StoreMessages.SCHEMA_LOCK_HELD.format(
+                        "the schema lock is still held after " + STALE_LOCK_MINUTES
+                                + " minutes; see table stent_schema_lock"));
             }
             try {
                 Thread.sleep(200);

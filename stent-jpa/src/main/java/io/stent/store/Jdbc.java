@@ -76,8 +76,7 @@ final class Jdbc {
     }
 
     static StoreException failure(SQLException e) {
-        return new StoreException("STENT-3002 database call failed: " + e.getMessage() + " (SQL state "
-                + e.getSQLState() + ")", e);
+        return new StoreException(StoreMessages.DATABASE_CALL_FAILED.format(e.getMessage(), e.getSQLState()), e);
     }
 
     private static void rollbackQuietly(Connection connection, Exception cause) {

@@ -74,7 +74,7 @@ final class JdbcExecutionStore implements ExecutionStore {
             }
             // Another transaction took the key meanwhile (and committed: the insert waited for it).
             return idByKey(connection, execution.idempotencyKey()).orElseThrow(() -> new StoreException(
-                    "STENT-3009 execution " + execution.id() + " could not be created in the caller's transaction",
+                    StoreMessages.START_IN_TRANSACTION_FAILED.format(execution.id()),
                     null));
         });
     }

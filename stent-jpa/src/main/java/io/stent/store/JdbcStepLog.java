@@ -119,8 +119,7 @@ final class JdbcStepLog implements StepLog {
             return record;
         }
         return find(record.executionId(), record.parentPath(), record.seq()).orElseThrow(() -> new StoreException(
-                "STENT-3004 step " + record.parentPath() + "/" + record.seq() + " of execution "
-                        + record.executionId() + " was neither inserted nor found", null));
+                StoreMessages.STEP_RECORD_LOST.format(record.parentPath(), record.seq(), record.executionId()), null));
     }
 
     private static void bindRecord(PreparedStatement statement, StepRecord record) throws SQLException {

@@ -35,7 +35,7 @@ public final class JdbcStore implements AutoCloseable {
     /** The persistence unit, built on first use (EclipseLink's start costs a few hundred milliseconds). */
     private synchronized StentPersistence persistence() {
         if (closed) {
-            throw new IllegalStateException("STENT-3011 this store is closed (its application stopped)");
+            throw new IllegalStateException(StoreMessages.STORE_CLOSED.format());
         }
         if (persistence == null) {
             persistence = StentPersistence.open(dataSource, dialect);
@@ -55,9 +55,9 @@ public final class JdbcStore implements AutoCloseable {
         try (java.sql.Connection connection = dataSource.getConnection()) {
             dialect.prepare(connection);
         } catch (java.sql.SQLException e) {
-            java.util.logging.Logger.getLogger(JdbcStore.class.getName()).warning(() -> "STENT-3008 could not make"
-                    + " the " + dialect.name() + " database flush commits at once (" + e.getMessage() + "); commits of"
-                    + " the last moments before a crash may be lost. Grant the setting or use PostgreSQL.");
+            java.util.logging.Logger.getLogger(JdbcStore.class.getName())
+                    .warning(() -> StoreMessages.NO_SYNCHRONOUS_COMMIT.format(
+                    dialect.name(), e.getMessage()));
         }
         return new JdbcStore(dataSource, dialect);
     }

@@ -212,7 +212,8 @@ final class JdbcTaskCompletion implements TaskCompletion {
                 return false;
             }
             try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE stent_execution SET error = ?," + ATTEMPT + " updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+                    "UPDATE stent_execution SET error = ?," + ATTEMPT
+                            + " updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
                 statement.setString(1, error);
                 bindAttempt(statement, 2, task);
                 statement.setString(4, task.executionId());

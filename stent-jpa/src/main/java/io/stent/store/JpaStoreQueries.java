@@ -201,7 +201,7 @@ final class JpaStoreQueries implements StoreQueries {
                 order.add(direction(cb, execution.get("functionName"), ascending));
                 order.add(direction(cb, execution.get("createdAt"), ascending)); // the function index's order
             }
-            default -> throw new IllegalArgumentException("STENT-1707 unknown sort " + sort);
+            default -> throw new IllegalArgumentException(StoreMessages.UNKNOWN_SORT.format(sort));
         }
         order.add(direction(cb, execution.get("id"), ascending));
         return order;

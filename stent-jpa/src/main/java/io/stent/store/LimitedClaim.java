@@ -113,7 +113,7 @@ final class LimitedClaim {
             statement.setString(1, key);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
-                    throw new SQLException("STENT-3007 limit row '" + key + "' is missing");
+                    throw new SQLException(StoreMessages.LIMIT_ROW_MISSING.format(key));
                 }
                 return new LimitRow(rows.getDouble(1), rows.getObject(2, OffsetDateTime.class),
                         rows.getObject(3, OffsetDateTime.class));

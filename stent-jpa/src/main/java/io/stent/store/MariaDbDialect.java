@@ -53,14 +53,17 @@ final class MariaDbDialect implements Dialect {
         boolean mariaDb = version.contains("MariaDB") || "MariaDB".equalsIgnoreCase(metaData.getDatabaseProductName());
         Matcher parts = MARIADB_VERSION.matcher(version);
         if (!parts.matches()) {
-            throw new StoreException("STENT-3001 cannot read the database version '" + version + "'", null);
+            throw new StoreException(StoreMessages.UNSUPPORTED_DATABASE.format(
+                    "cannot read the database version '" + version + "'"), null);
         }
         int major = Integer.parseInt(parts.group(1));
         int minor = Integer.parseInt(parts.group(2));
         boolean supported = mariaDb ? major > 10 || major == 10 && minor >= 6 : major >= 8;
         if (!supported) {
-            throw new StoreException("STENT-3001 Stent needs MariaDB 10.6 or later, or MySQL 8 or later (for FOR"
-                    + " UPDATE SKIP LOCKED); this database is " + metaData.getDatabaseProductName() + " " + version,
+            throw new StoreException(StoreMessages.UNSUPPORTED_DATABASE.format(
+                    "Stent needs MariaDB 10.6 or later, or MySQL 8 or later (for FOR"
+                            + " UPDATE SKIP LOCKED); this database is " + metaData.getDatabaseProductName() + " "
+                                    + version),
                     null);
         }
     }
@@ -130,8 +133,9 @@ final class MariaDbDialect implements Dialect {
             statement.setInt(2, SCHEMA_LOCK_SECONDS);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next() || rows.getInt(1) != 1) {
-                    throw new SQLException("STENT-3003 the schema lock (named lock '" + SCHEMA_LOCK + "') is still"
-                            + " held by another session after " + SCHEMA_LOCK_SECONDS + " seconds");
+                    throw new SQLException(StoreMessages.SCHEMA_LOCK_HELD.format(
+                            "the schema lock (named lock '" + SCHEMA_LOCK + "') is still"
+                                    + " held by another session after " + SCHEMA_LOCK_SECONDS + " seconds"));
                 }
             }
         }

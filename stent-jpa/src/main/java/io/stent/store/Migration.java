@@ -48,12 +48,12 @@ record Migration(int version, String description, String script) {
                 String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 Matcher name = NAME.matcher(script);
                 if (!name.find()) {
-                    throw new IllegalStateException("STENT-3005 migration " + path + " does not start with"
-                            + " '-- name: <name>'");
+                    throw new IllegalStateException(StoreMessages.BAD_MIGRATION.format(
+                            "migration " + path + " does not start with" + " '-- name: <name>'"));
                 }
                 migrations.add(new Migration(version, name.group(1), script));
             } catch (IOException e) {
-                throw new IllegalStateException("STENT-3005 cannot read migration " + path, e);
+                throw new IllegalStateException(StoreMessages.BAD_MIGRATION.format("cannot read migration " + path), e);
             }
         }
     }
@@ -67,7 +67,8 @@ record Migration(int version, String description, String script) {
     static List<Migration> of(String dialect) {
         List<Migration> migrations = BY_DIALECT.get(dialect);
         if (migrations == null) {
-            throw new IllegalArgumentException("STENT-3005 no migrations ship for the dialect '" + dialect + "'");
+            throw new IllegalArgumentException(StoreMessages.BAD_MIGRATION.format(
+                    "no migrations ship for the dialect '" + dialect + "'"));
         }
         return migrations;
     }

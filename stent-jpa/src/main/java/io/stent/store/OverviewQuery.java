@@ -60,7 +60,8 @@ final class OverviewQuery {
         }
         hour.append(" ELSE -1 END");
         jakarta.persistence.Query query = manager.createNativeQuery("SELECT status, recent, finished_hour, COUNT(*) FROM"
-                + " (SELECT status, CASE WHEN created_at >= ? THEN 1 ELSE 0 END AS recent, " + hour + " AS finished_hour"
+                + " (SELECT status, CASE WHEN created_at >= ? THEN 1 ELSE 0 END AS recent, " + hour
+                        + " AS finished_hour"
                 + " FROM stent_execution WHERE created_at >= ?) buckets GROUP BY status, recent, finished_hour");
         int index = 1;
         query.setParameter(index++, since);

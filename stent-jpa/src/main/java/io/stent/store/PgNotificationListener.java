@@ -77,8 +77,7 @@ final class PgNotificationListener implements WakeupSource {
             } catch (SQLException | RuntimeException e) {
                 if (running) {
                     long wait = backoff;
-                    LOG.log(Level.WARNING, "STENT-3201 the notification listener lost its connection; polling"
-                            + " covers until it reconnects in " + wait + " ms", e);
+                    LOG.log(Level.WARNING, StoreMessages.NOTIFICATIONS_LOST.format(wait), e);
                     Pause.sleep(wait);
                     backoff = Math.min(backoff * 2, 10_000);
                 }

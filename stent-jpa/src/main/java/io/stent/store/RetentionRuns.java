@@ -23,9 +23,8 @@ public final class RetentionRuns {
     /** A RUNNING run with no progress for this long is taken for dead when another starts. */
     static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(5);
 
-    private static final String INTERRUPTED = "STENT-1807 the run's server died or lost the database (its worker"
-            + " is gone, or the run made no progress for " + INTERRUPTED_AFTER.toMinutes() + " minutes); the next"
-            + " run goes on with what is left";
+    private static final String INTERRUPTED = StoreMessages.RETENTION_RUN_INTERRUPTED.format(
+            INTERRUPTED_AFTER.toMinutes());
 
     private final StentPersistence persistence;
 
@@ -86,8 +85,7 @@ public final class RetentionRuns {
      */
     public void end(String id, String status, String error, long... counts) {
         if (counts.length != 5) {
-            throw new IllegalArgumentException("STENT-1808 a retention run ends with five counts, got "
-                    + counts.length);
+            throw new IllegalArgumentException(StoreMessages.RETENTION_COUNTS.format(counts.length));
         }
         persistence.inTransaction(manager -> {
             RetentionRunRow row = manager.find(RetentionRunRow.class, id, LockModeType.PESSIMISTIC_WRITE);

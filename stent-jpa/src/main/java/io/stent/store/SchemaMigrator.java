@@ -47,9 +47,7 @@ public final class SchemaMigrator {
             try {
                 int current = currentVersion(connection);
                 if (current > Migration.latest()) {
-                    throw new StoreException("STENT-3006 the database schema is at version " + current
-                            + " but this Stent knows versions up to " + Migration.latest()
-                            + "; deploy the newer Stent everywhere or restore the database", null);
+                    throw new StoreException(StoreMessages.SCHEMA_TOO_NEW.format(current, Migration.latest()), null);
                 }
                 for (Migration migration : Migration.of(dialect.name())) {
                     if (migration.version() > current) {
@@ -79,8 +77,8 @@ public final class SchemaMigrator {
     }
 
     private void apply(Connection connection, Migration migration) throws SQLException {
-        LOG.info(() -> "STENT-3101 applying schema migration V" + migration.version() + " " + migration.description()
-                + " (" + dialect.name() + ")");
+        LOG.info(() -> StoreMessages.MIGRATION_APPLIED.format(migration.version(), migration.description(),
+                dialect.name()));
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             for (String sql : migration.statements()) {

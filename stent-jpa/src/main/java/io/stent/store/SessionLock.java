@@ -81,9 +81,7 @@ final class SessionLock implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "STENT-3202 the connection that holds this worker's session lock broke;"
-                            + " other workers may take its tasks over meanwhile (their results are then fenced)."
-                            + " Reconnecting in " + backoff + " ms", e);
+                    LOG.log(Level.WARNING, StoreMessages.SESSION_LOCK_LOST.format(backoff), e);
                     Pause.sleep(backoff);
                     backoff = Math.min(backoff * 2, 5_000);
                 }
@@ -98,7 +96,7 @@ final class SessionLock implements AutoCloseable {
             lock.setObject(1, key);
             try (ResultSet rows = lock.executeQuery()) {
                 if (statements.answersOne() && !(rows.next() && rows.getInt(1) == 1 && !rows.wasNull())) {
-                    throw new SQLException("STENT-3203 the database did not grant the session lock " + key);
+                    throw new SQLException(StoreMessages.SESSION_LOCK_REFUSED.format(key));
                 }
             }
         }

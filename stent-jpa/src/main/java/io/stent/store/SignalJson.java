@@ -14,19 +14,17 @@ final class SignalJson {
 
     static String check(String name, String payload) {
         if (name == null || name.isBlank() || name.length() > 150) {
-            throw new IllegalArgumentException("STENT-1112 a signal name must be 1 to 150 characters, got '"
-                    + name + "'");
+            throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_SIGNAL_NAME.format(name));
         }
         if (payload == null || payload.isBlank()) {
             return "null";
         }
         if (payload.length() > MAX_CHARS) {
-            throw new IllegalArgumentException("STENT-1715 the signal payload has " + payload.length()
-                    + " characters; at most " + MAX_CHARS + " are accepted");
+            throw new IllegalArgumentException(StoreMessages.PAYLOAD_TOO_LARGE.format(payload.length(), MAX_CHARS));
         }
         String problem = JsonShape.problem(payload);
         if (problem != null) {
-            throw new IllegalArgumentException("STENT-1716 the signal payload is not one JSON value: " + problem);
+            throw new IllegalArgumentException(StoreMessages.PAYLOAD_NOT_JSON.format(problem));
         }
         return payload.trim();
     }

@@ -30,8 +30,8 @@ public final class StentDataSource {
         try {
             return (DataSource) new InitialContext().lookup(jndiName);
         } catch (NamingException | ClassCastException e) {
-            throw new IllegalStateException("STENT-1502 cannot look up " + KEY + " '" + jndiName + "': "
-                    + e.getMessage() + ". Set " + KEY + " to the JNDI name of a JTA DataSource.", e);
+            throw new IllegalStateException(StoreMessages.DATASOURCE_LOOKUP.format(KEY, jndiName, e.getMessage(), KEY),
+                    e);
         }
     }
 }

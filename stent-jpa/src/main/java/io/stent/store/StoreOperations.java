@@ -72,7 +72,7 @@ public final class StoreOperations implements StentOperations {
     private StoreOperations(JdbcStore store, Supplier<String> actor, int searchBudget,
                             java.util.function.Consumer<String> bulkLauncher) {
         if (searchBudget < 1) {
-            throw new IllegalArgumentException("STENT-1733 the search budget must be at least 1, got " + searchBudget);
+            throw new IllegalArgumentException(StoreMessages.BAD_SEARCH_BUDGET.format(searchBudget));
         }
         this.store = store;
         this.actor = actor;
