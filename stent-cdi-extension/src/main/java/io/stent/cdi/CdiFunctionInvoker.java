@@ -55,7 +55,7 @@ final class CdiFunctionInvoker implements FunctionInvoker {
             callable.setAccessible(true);
             return new Target(view, callable);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("STENT-1006 " + view + " does not expose " + method, e);
+            throw new IllegalStateException(RuntimeMessages.METHOD_NOT_EXPOSED.format(view, method, ""), e);
         }
     }
 
@@ -74,7 +74,8 @@ final class CdiFunctionInvoker implements FunctionInvoker {
                 }
             }
         }
-        throw new IllegalStateException("STENT-1006 no bean type of " + bean.getBeanClass().getName()
-                + " exposes " + method.getName() + "; add it to the business interface or a no-interface view");
+        throw new IllegalStateException(RuntimeMessages.METHOD_NOT_EXPOSED.format("bean " + bean.getBeanClass()
+                .getName(), method.getName(),
+                " through any of its bean types; add it to the business interface or a no-interface view"));
     }
 }

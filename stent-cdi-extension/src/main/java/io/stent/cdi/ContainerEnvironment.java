@@ -61,8 +61,7 @@ public class ContainerEnvironment implements RuntimeEnvironment {
         try {
             return new InitialContext().lookup(name);
         } catch (NamingException e) {
-            throw new IllegalStateException("STENT-1502 cannot look up " + what + " at JNDI name '" + name
-                    + "': " + e.getMessage() + "; Stent needs a Jakarta EE server that provides it", e);
+            throw new IllegalStateException(RuntimeMessages.RESOURCE_LOOKUP.format(what, name, e.getMessage()), e);
         }
     }
 }

@@ -77,8 +77,7 @@ final class GlassFishDeploymentEvents implements DeploymentCompletion {
             eventsType.getMethod("register", listenerType).invoke(events, listener);
         } catch (ReflectiveOperationException | RuntimeException e) {
             listener = null;
-            throw new IllegalStateException("STENT-1609 cannot listen for the end of the deployment on the server's"
-                    + " event bus: " + e, e);
+            throw new IllegalStateException(RuntimeMessages.DEPLOYMENT_EVENTS_UNAVAILABLE.format(e), e);
         }
     }
 

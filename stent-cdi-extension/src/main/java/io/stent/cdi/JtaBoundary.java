@@ -85,8 +85,7 @@ final class JtaBoundary implements TransactionBoundary {
             }
             return true;
         } catch (Exception e) {
-            throw new IllegalStateException("STENT-2214 a transaction left open on a worker thread could not be"
-                    + " rolled back: " + e, e);
+            throw new IllegalStateException(RuntimeMessages.ROLLBACK_FAILED.format(e), e);
         }
     }
 }

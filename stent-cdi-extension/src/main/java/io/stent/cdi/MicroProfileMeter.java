@@ -141,8 +141,7 @@ final class MicroProfileMeter implements StentMeter {
                     value = read.getAsLong();
                 } catch (RuntimeException e) {
                     java.util.logging.Logger.getLogger(MicroProfileMeter.class.getName()).log(
-                            java.util.logging.Level.WARNING, "STENT-1607 could not count the due tasks for the"
-                                    + " stent.tasks.due gauge; it shows the last count", e);
+                            java.util.logging.Level.WARNING, RuntimeMessages.DUE_GAUGE_FAILED.format(), e);
                 }
             }
             return value;

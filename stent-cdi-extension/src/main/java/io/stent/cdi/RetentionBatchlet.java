@@ -46,15 +46,15 @@ public class RetentionBatchlet extends AbstractBatchlet {
         try {
             report = new RetentionRun(runtime.store().retention(), settings.policy()).run(() -> stopping, progress);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "STENT-2243 retention job " + job.getExecutionId() + " failed after "
-                    + describe(progress.last()) + "; the next run goes on with what is left", e);
+            LOG.log(Level.SEVERE, RuntimeMessages.RETENTION_FAILED.format(job.getExecutionId(),
+                    describe(progress.last())), e);
             runs.end(run.id(), "FAILED", String.valueOf(e.getMessage()), counts(progress.last()));
             throw e;
         }
         runs.end(run.id(), report.stopped() ? "STOPPED" : "COMPLETED", null, counts(report));
         String summary = describe(report);
-        LOG.info(() -> "STENT-2240 retention job " + job.getExecutionId() + (report.stopped() ? " stopped: "
-                : " done: ") + summary);
+        LOG.info(() -> RuntimeMessages.RETENTION_DONE.format(job.getExecutionId(), (report.stopped() ? " stopped: "
+                : " done: "), summary));
         return summary;
     }
 

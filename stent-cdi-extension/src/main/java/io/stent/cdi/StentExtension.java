@@ -88,8 +88,7 @@ public class StentExtension implements Extension {
     <T> void rejectTypeLevelUse(@Observes @WithAnnotations(Durable.class) ProcessAnnotatedType<T> event) {
         Class<T> type = event.getAnnotatedType().getJavaClass();
         if (event.getAnnotatedType().isAnnotationPresent(Durable.class) && !type.isAnnotationPresent(Interceptor.class)) {
-            throw new DeploymentException("STENT-1003 @Durable is on the class " + type.getName()
-                    + "; put it on the methods that are durable functions");
+            throw new DeploymentException(RuntimeMessages.DURABLE_ON_CLASS.format(type.getName()));
         }
     }
 
@@ -127,8 +126,8 @@ public class StentExtension implements Extension {
                 }
             }
             for (String problem : problems) {
-                event.addDefinitionError(new DeploymentException("STENT-1004 @Durable method " + method.javaName()
-                        + " is invalid: " + problem));
+                event.addDefinitionError(new DeploymentException(RuntimeMessages.INVALID_DURABLE_METHOD.format(
+                        method.javaName(), problem)));
             }
         }
         try {
@@ -137,8 +136,7 @@ public class StentExtension implements Extension {
             event.addDefinitionError(new DeploymentException(e.getMessage()));
         }
         for (String method : scheduleWithoutDurable) {
-            event.addDefinitionError(new DeploymentException("STENT-1008 " + method + " has @DurableSchedule but"
-                    + " is not @Durable: a schedule starts a durable function"));
+            event.addDefinitionError(new DeploymentException(RuntimeMessages.SCHEDULE_WITHOUT_DURABLE.format(method)));
         }
         try {
             registry = new FunctionRegistry(definitions);
@@ -157,7 +155,7 @@ public class StentExtension implements Extension {
     StentHealth readiness() {
         StentRuntime started = runtime;
         return started != null ? started.readiness() : new StentHealth(false,
-                java.util.Map.of("error", "STENT-1606 the Stent runtime of this deployment has not started yet"));
+                java.util.Map.of("error", RuntimeMessages.RUNTIME_NOT_STARTED.format("")));
     }
 
     /** The liveness reading of the deployment's runtime (up until it started: nothing to restart). */
@@ -182,7 +180,7 @@ public class StentExtension implements Extension {
      */
     public FunctionRegistry registry() {
         if (registry == null) {
-            throw new IllegalStateException("STENT-1005 the function registry is read before bean discovery ended");
+            throw new IllegalStateException(RuntimeMessages.REGISTRY_TOO_EARLY.format());
         }
         return registry;
     }

@@ -77,8 +77,8 @@ public class StentRuntime {
             engine();
         } catch (RuntimeException e) {
             startFailure = String.valueOf(e.getMessage());
-            LOG.log(Level.SEVERE, "STENT-1608 the Stent runtime could not start; it tries again in the background"
-                    + " (readiness stays down meanwhile)", e);
+            LOG.log(Level.SEVERE, RuntimeMessages.RUNTIME_START_FAILED.format(
+                    "could not start; it tries again in the background (readiness stays down meanwhile)"), e);
             retryStart();
         }
     }
@@ -121,7 +121,7 @@ public class StentRuntime {
             return;
         }
         deployed = true;
-        LOG.info("STENT-1611 the application is deployed; the worker may claim from now on");
+        LOG.info(RuntimeMessages.DEPLOYED.format());
         startWorkerIfReady();
     }
 
@@ -171,7 +171,8 @@ public class StentRuntime {
                     startWorkerIfReady();
                 } catch (RuntimeException e) {
                     startFailure = String.valueOf(e.getMessage());
-                    LOG.log(Level.WARNING, "STENT-1608 the Stent runtime still cannot start: " + e.getMessage());
+                    LOG.log(Level.WARNING, RuntimeMessages.RUNTIME_START_FAILED.format(
+                            "still cannot start: " + e.getMessage()));
                 }
             }
         });
@@ -224,8 +225,8 @@ public class StentRuntime {
     /** Builds the engine once; every interception reads the volatile field without locking. */
     private synchronized DurableEngine build() {
         if (stopped) {
-            throw new IllegalStateException("STENT-1604 the Stent runtime of this deployment has stopped (the"
-                    + " application is shutting down); no durable call can start now");
+            throw new IllegalStateException(RuntimeMessages.RUNTIME_STOPPED.format(
+                    " (the application is shutting down); no durable call can start now"));
         }
         if (engine == null) {
             SettingsReader settings = new SettingsReader(ConfigProvider.getConfig(getClass().getClassLoader()));
@@ -255,9 +256,9 @@ public class StentRuntime {
             engine = built;
             startFailure = null;
             reportClockDrift();
-            LOG.info(() -> "STENT-1601 Stent runtime started on " + store.dialect() + " with "
-                    + extension.registry().names().size() + " durable function(s): " + extension.registry().names()
-                    + (workerEnabled ? "; the worker claims once the deployment is complete" : "; no worker here"));
+            LOG.info(() -> RuntimeMessages.RUNTIME_STARTED.format(store.dialect(), extension.registry().names().size(),
+                    extension.registry().names(),
+                    (workerEnabled ? "; the worker claims once the deployment is complete" : "; no worker here")));
         }
         return engine;
     }
@@ -265,11 +266,9 @@ public class StentRuntime {
     private void reportClockDrift() {
         java.time.Duration drift = store.clockDrift();
         if (drift.abs().toMillis() > 1000) {
-            LOG.warning(() -> "STENT-1602 this server's clock differs from the database clock by " + drift.toMillis()
-                    + " ms. Stent decides due-ness and leases with the database clock, so work is safe, but"
-                    + " timestamps the application computes will disagree with the database; fix NTP.");
+            LOG.warning(() -> RuntimeMessages.CLOCK_DRIFT.format(drift.toMillis()));
         } else {
-            LOG.info(() -> "STENT-1603 clock drift to the database: " + drift.toMillis() + " ms");
+            LOG.info(() -> RuntimeMessages.CLOCK_DRIFT_MEASURED.format(drift.toMillis()));
         }
     }
 
@@ -283,8 +282,7 @@ public class StentRuntime {
      */
     FunctionDefinition definitionFor(Method method, Object target) {
         return methodCache.computeIfAbsent(method, m -> lookUp(m, target).orElseThrow(
-                () -> new IllegalStateException("STENT-1007 " + m + " is intercepted as @Durable but was not"
-                        + " registered at deployment; is its bean in a bean archive?")));
+                () -> new IllegalStateException(RuntimeMessages.UNREGISTERED_INTERCEPTION.format(m))));
     }
 
     private Optional<FunctionDefinition> lookUp(Method method, Object target) {
@@ -305,12 +303,12 @@ public class StentRuntime {
     public StentHealth readiness() {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         if (stopped) {
-            data.put("error", "STENT-1604 the Stent runtime of this deployment has stopped");
+            data.put("error", RuntimeMessages.RUNTIME_STOPPED.format(""));
             return new StentHealth(false, data);
         }
         if (engine == null) {
-            data.put("error", "STENT-1606 the Stent runtime of this deployment has not started yet"
-                    + (startFailure == null ? "" : ": " + startFailure));
+            data.put("error", RuntimeMessages.RUNTIME_NOT_STARTED.format(startFailure == null ? "" : ": "
+                    + startFailure));
             return new StentHealth(false, data);
         }
         try {
@@ -324,13 +322,12 @@ public class StentRuntime {
             Map<String, Long> unrunnable = built == null ? Map.of() : built.worker().unrunnableExecutions(false);
             if (!unrunnable.isEmpty()) {
                 // Reported, not a reason to take this instance out of service: it is not its fault.
-                data.put("unrunnable", "STENT-2215 executions that no live instance runs: " + unrunnable);
+                data.put("unrunnable", RuntimeMessages.UNRUNNABLE_REPORTED.format(unrunnable));
             }
             if (current != expected) {
-                data.put("error", "STENT-1605 the database's Stent schema is at version " + current + ", this code"
-                        + " expects " + expected + (current < expected
+                data.put("error", RuntimeMessages.SCHEMA_BEHIND.format(current, expected, (current < expected
                         ? ": apply the migrations (see SchemaPrinter) or set stent.schema.migrate=true"
-                        : ": a newer Stent upgraded it; deploy that version on this instance too"));
+                        : ": a newer Stent upgraded it; deploy that version on this instance too")));
             }
             return new StentHealth(current == expected, data);
         } catch (RuntimeException e) {
@@ -378,11 +375,10 @@ public class StentRuntime {
         retryStop.stop();
         deploymentReported.countDown(); // its thread sees the runtime stopped and starts nothing
         if (engine != null) {
-            io.stent.engine.StentLog.log(LOG, Level.INFO, "STENT-1610 the application is stopping: Stent stops"
-                    + " claiming and drains its running tasks", null);
+            io.stent.engine.StentLog.log(LOG, Level.INFO, RuntimeMessages.RUNTIME_STOPPING.format(), null);
             engine.stop();
             engine = null;
-            io.stent.engine.StentLog.log(LOG, Level.INFO, "STENT-1612 Stent stopped", null);
+            io.stent.engine.StentLog.log(LOG, Level.INFO, RuntimeMessages.RUNTIME_STOPPED_CLEANLY.format(), null);
         }
         if (store != null) {
             store.close(); // the persistence unit, so that a redeploy leaves no EclipseLink session behind

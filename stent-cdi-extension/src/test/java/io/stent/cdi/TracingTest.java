@@ -86,7 +86,11 @@ abstract class TracingTest {
         stent.signal(flow.id(), "go", "s");
         assertEquals("1s2c", flow.await(WAIT));
 
-        List<SpanData> attempts = await(span -> span.getName().equals("traced.flow"), 3);
+        // two attempts at least: one until the signal wait, one after it (a third if the wait for the
+        // child outlasted the blocking limit and suspended it too)
+        List<SpanData> attempts = await(span -> span.getName().equals("traced.flow")
+                && "COMPLETED".equals(span.getAttributes().get(OpenTelemetryTracer.OUTCOME)), 1);
+        attempts = await(span -> span.getName().equals("traced.flow"), 2);
         String traceId = caller.getSpanContext().getTraceId();
         for (SpanData attempt : attempts) {
             assertEquals(traceId, attempt.getTraceId(), "one trace: " + attempt);
@@ -95,11 +99,12 @@ abstract class TracingTest {
             assertEquals(flow.id(), attempt.getAttributes().get(OpenTelemetryTracer.EXECUTION));
             assertEquals(1L, attempt.getAttributes().get(OpenTelemetryTracer.VERSION));
         }
-        assertEquals(List.of("SUSPENDED", "SUSPENDED", "COMPLETED"), attempts.stream()
-                .map(a -> a.getAttributes().get(OpenTelemetryTracer.OUTCOME)).toList(),
-                "suspended on the signal, then on the child, then done");
-        assertEquals(List.of(1L, 1L, 1L), attempts.stream().map(a -> a.getAttributes()
-                .get(OpenTelemetryTracer.ATTEMPT)).toList(), "a resumption is not a retry");
+        List<String> outcomes = attempts.stream().map(a -> a.getAttributes().get(OpenTelemetryTracer.OUTCOME)).toList();
+        assertEquals("SUSPENDED", outcomes.get(0), "suspended on the signal: " + outcomes);
+        assertEquals("COMPLETED", outcomes.get(outcomes.size() - 1), outcomes.toString());
+        assertTrue(outcomes.subList(0, outcomes.size() - 1).stream().allMatch("SUSPENDED"::equals), outcomes.toString());
+        assertTrue(attempts.stream().allMatch(a -> a.getAttributes().get(OpenTelemetryTracer.ATTEMPT) == 1L),
+                "a resumption is not a retry");
 
         SpanData first = one(span -> span.getName().equals("traced.first"));
         assertEquals(attempts.get(0).getSpanId(), first.getParentSpanId(), "a step under its attempt");

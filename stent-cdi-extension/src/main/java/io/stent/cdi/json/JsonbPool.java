@@ -1,5 +1,6 @@
 package io.stent.cdi.json;
 
+import io.stent.cdi.RuntimeMessages;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
@@ -49,7 +50,7 @@ final class JsonbPool implements AutoCloseable {
         try {
             jsonb.close();
         } catch (Exception e) {
-            throw new IllegalStateException("STENT-1503 closing JSON-B failed", e);
+            throw new IllegalStateException(RuntimeMessages.JSONB_CLOSE_FAILED.format(), e);
         }
     }
 }
