@@ -50,8 +50,9 @@ public enum ApiMessages implements StentMessage {
     SIGNAL_TIMEOUT("STENT-1410", "{}", "Catch SignalTimeoutException in the workflow to go on without the signal."),
     /** A step attempt ran past its timeout. */
     STEP_TIMEOUT("STENT-1411", "{}", "Raise the step's timeout, or make it faster; it is retried by its policy."),
-    /** A page size out of range. */
-    BAD_PAGE_SIZE("STENT-1701", "limit must be 1 to {}, got {}", "Ask for 1 to 500 rows a page."),
+    /** A number out of range: a page size, an offset, a query parameter. */
+    BAD_NUMBER("STENT-1701", "{} '{}' is not a whole number from {} to {}",
+            "Pass a whole number in the range the message gives (a page holds 1 to 500 rows)."),
     /** A schedule's catch-up limit or grace out of range. */
     BAD_SCHEDULE_POLICY("STENT-1802", "{}", "Use a catch-up limit of at least 1 and a grace period of zero or more.");
 

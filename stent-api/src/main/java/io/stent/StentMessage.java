@@ -39,6 +39,17 @@ public interface StentMessage {
     }
 
     /**
+     * The message with its arguments, without its code: what a problem report's detail says
+     * beside the code.
+     *
+     * @param args the arguments, one per {@code {}}
+     * @return the text
+     */
+    default String detail(Object... args) {
+        return fill(template(), args);
+    }
+
+    /**
      * Fills a template: each {@code {}} takes the next argument; extra arguments are ignored and
      * missing ones leave the {@code {}}.
      *

@@ -60,14 +60,11 @@ public class AdminStore {
         int version = ready.schemaVersion();
         int expected = SchemaMigrator.expectedVersion();
         if (version == 0) {
-            throw new ConsoleUnavailableException("STENT-1730 the database of " + dataSourceName + " has no Stent"
-                    + " tables yet: deploy an application that runs Stent (it creates them), or apply the schema"
-                    + " that SchemaPrinter prints");
+            throw new ConsoleUnavailableException(ConsoleMessages.NO_TABLES.format(dataSourceName));
         }
         if (version < expected) {
-            throw new ConsoleUnavailableException("STENT-1731 the Stent tables of " + dataSourceName + " are at"
-                    + " schema version " + version + " and this console needs " + expected + ": deploy the"
-                    + " application with this Stent version first (it migrates), or apply the upgrade");
+            throw new ConsoleUnavailableException(ConsoleMessages.SCHEMA_MISMATCH.format(dataSourceName, version,
+                    expected));
         }
         schemaReady = true;
     }
@@ -81,8 +78,7 @@ public class AdminStore {
      */
     void warmUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (searchBudget < 1) {
-            throw new IllegalStateException("STENT-1733 stent.console.search-budget must be at least 1, got "
-                    + searchBudget);
+            throw new IllegalStateException(io.stent.store.StoreMessages.BAD_SEARCH_BUDGET.format(searchBudget));
         }
         try {
             JdbcStore ready = store();
@@ -90,8 +86,7 @@ public class AdminStore {
                 new StoreOperations(ready, () -> "console-startup").overview();
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.INFO, e, () -> "STENT-1732 the console could not read " + dataSourceName + " while it"
-                    + " deployed; the first request will try again and report why");
+            LOG.log(Level.INFO, e, () -> ConsoleMessages.NOT_READ_AT_DEPLOY.format(dataSourceName));
         }
     }
 

@@ -78,7 +78,7 @@ public class BulkReplayResource {
     @Parameter(name = "id", description = "the bulk replay")
     public BulkReplayView one(@PathParam("id") String id) {
         return store.operations().bulkReplay(id)
-                .orElseThrow(() -> new UnknownIdException("STENT-1736 no bulk replay with id '" + id + "'"));
+                .orElseThrow(() -> new UnknownIdException(io.stent.store.StoreMessages.NO_BULK_REPLAY.format(id)));
     }
 
     /**
@@ -113,7 +113,7 @@ public class BulkReplayResource {
 
     private void known(String id) {
         if (store.operations().bulkReplay(id).isEmpty()) {
-            throw new UnknownIdException("STENT-1736 no bulk replay with id '" + id + "'");
+            throw new UnknownIdException(io.stent.store.StoreMessages.NO_BULK_REPLAY.format(id));
         }
     }
 }

@@ -210,7 +210,7 @@ public class DeadLetterResource {
     }
 
     private static UnknownIdException unknown(String id) {
-        return new UnknownIdException("STENT-1705 no dead letter with id '" + id + "'");
+        return new UnknownIdException(ConsoleMessages.NO_DEAD_LETTER.format(id));
     }
 
     private static DeadLetterFilter filter(String execution, String function, String queue, String errorClass, String from,

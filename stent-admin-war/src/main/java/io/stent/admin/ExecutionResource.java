@@ -101,8 +101,8 @@ public class ExecutionResource {
         java.time.OffsetDateTime startedBefore = null;
         if (runningLongerThan != null && !runningLongerThan.isBlank()) {
             if (wanted != null && wanted != ExecutionStatus.RUNNING) {
-                throw new BadParameterException("runningLongerThan", "STENT-1717 runningLongerThan lists RUNNING"
-                        + " executions; it does not combine with status " + wanted);
+                throw new BadParameterException("runningLongerThan", ConsoleMessages.RUNNING_LONGER_WITH_STATUS.format(
+                        wanted));
             }
             wanted = ExecutionStatus.RUNNING;
             startedBefore = java.time.OffsetDateTime.now().minus(
@@ -175,7 +175,7 @@ public class ExecutionResource {
                 if (e instanceof java.io.IOException io) {
                     throw io;
                 }
-                throw new java.io.IOException("STENT-1735 the export stopped: " + e.getMessage(), e);
+                throw new java.io.IOException(ConsoleMessages.EXPORT_STOPPED.format(e.getMessage()), e);
             }
         };
         return jakarta.ws.rs.core.Response.ok(lines).header("Content-Disposition",
@@ -244,7 +244,7 @@ public class ExecutionResource {
 
     private ExecutionDetail detail(String id) {
         return store.operations().execution(id)
-                .orElseThrow(() -> new UnknownIdException("STENT-1404 no execution with id '" + id + "'"));
+                .orElseThrow(() -> new UnknownIdException(io.stent.ApiMessages.EXECUTION_NOT_FOUND.format(id)));
     }
 
     /**
@@ -277,8 +277,7 @@ public class ExecutionResource {
         ReplayOutcome outcome = store.operations().retry(id);
         if (outcome == ReplayOutcome.NOT_FOUND) {
             detail(id); // 404 for an unknown id
-            throw new UnknownIdException("STENT-1412 execution '" + id + "' has no dead letter left and ended before"
-                    + " Stent recorded its queue (schema version 14): start it again instead");
+            throw new UnknownIdException(ConsoleMessages.NO_QUEUE_KNOWN.format(id));
         }
         return Map.of("id", id, "outcome", outcome.name());
     }
@@ -301,7 +300,8 @@ public class ExecutionResource {
         try {
             store.operations().signalJson(id, name, payload);
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException(e.getMessage().startsWith("STENT-1112") ? "name" : "payload",
+            throw new BadParameterException(e.getMessage()
+                    .startsWith(io.stent.engine.EngineMessages.BAD_SIGNAL_NAME.code()) ? "name" : "payload",
                     e.getMessage());
         }
         return Map.of("id", id, "signal", name, "outcome", "DELIVERED");

@@ -23,16 +23,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof BadParameterException bad) {
-            return problem(400, bad.getMessage(), "STENT-1700", bad.parameter());
+            return problem(400, bad.getMessage(), ConsoleMessages.BAD_REQUEST.code(), bad.parameter());
         }
         if (failure instanceof IllegalArgumentException bad) {
-            return problem(400, bad.getMessage(), "STENT-1700", null);
+            return problem(400, bad.getMessage(), ConsoleMessages.BAD_REQUEST.code(), null);
         }
         if (failure instanceof UnknownIdException unknown) {
-            return problem(404, unknown.getMessage(), "STENT-1404", null);
+            return problem(404, unknown.getMessage(), io.stent.ApiMessages.EXECUTION_NOT_FOUND.code(), null);
         }
         if (failure instanceof ConsoleUnavailableException unavailable) {
-            return problem(503, unavailable.getMessage(), "STENT-1730", null);
+            return problem(503, unavailable.getMessage(), ConsoleMessages.NO_TABLES.code(), null);
         }
         if (failure instanceof ExecutionNotFoundException unknown) {
             return problem(404, unknown.getMessage(), unknown.code(), null);
@@ -42,14 +42,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            return problem(status, status == 404 ? "STENT-1709 no such resource in the console's API"
-                    : status == 405 ? "STENT-1710 this resource does not accept that method"
-                    : status == 415 ? "STENT-1711 this call does not accept that content type"
-                    : "STENT-1712 " + web.getMessage(), "STENT-1712", null);
+            return problem(status, status == 404 ? ConsoleMessages.NO_RESOURCE.format()
+                    : status == 405 ? ConsoleMessages.WRONG_METHOD.format()
+                    : status == 415 ? ConsoleMessages.WRONG_CONTENT_TYPE.format()
+                    : ConsoleMessages.REQUEST_REFUSED.format(web.getMessage()), ConsoleMessages.REQUEST_REFUSED.code(),
+                            null);
         }
-        LOG.log(Level.SEVERE, "STENT-1799 the console failed to answer a request", failure);
-        return problem(500, "STENT-1799 the console failed to answer; the server log has the details",
-                "STENT-1799", null);
+        LOG.log(Level.SEVERE, ConsoleMessages.CONSOLE_FAILED.format(), failure);
+        return problem(500, ConsoleMessages.CONSOLE_FAILED.format(), ConsoleMessages.CONSOLE_FAILED.code(), null);
     }
 
     private static Response problem(int status, String message, String fallbackCode, String parameter) {

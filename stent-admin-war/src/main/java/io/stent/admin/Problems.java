@@ -67,7 +67,7 @@ public final class Problems {
      * @throws IOException if the response cannot be written
      */
     public static void notLoggedIn(HttpServletResponse response) throws IOException {
-        write(response, 401, "STENT-1728", "log in first: this call needs a console user", null);
+        write(response, 401, ConsoleMessages.LOGIN_FIRST.code(), ConsoleMessages.LOGIN_FIRST.template(), null);
     }
 
     /**

@@ -23,8 +23,7 @@ final class QueryParameters {
         try {
             return OffsetDateTime.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, "STENT-1706 " + name + " '" + value
-                    + "' is not an ISO-8601 time with offset, such as 2026-01-31T12:00:00Z");
+            throw new BadParameterException(name, ConsoleMessages.BAD_TIME.format(name, value));
         }
     }
 
@@ -35,8 +34,8 @@ final class QueryParameters {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException(name, "STENT-1702 " + name + " '" + value + "' is not one of "
-                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+            throw new BadParameterException(name, ConsoleMessages.UNKNOWN_VALUE.format(name, value,
+                    Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -47,7 +46,7 @@ final class QueryParameters {
         if (order.equalsIgnoreCase("asc")) {
             return true;
         }
-        throw new BadParameterException("order", "STENT-1708 order '" + order + "' is neither asc nor desc");
+        throw new BadParameterException("order", ConsoleMessages.BAD_ORDER.format(order));
     }
 
     static int number(String name, String value, int fallback, int min, int max) {
@@ -61,8 +60,7 @@ final class QueryParameters {
             number = Integer.MIN_VALUE;
         }
         if (number < min || number > max) {
-            throw new BadParameterException(name, "STENT-1701 " + name + " '" + value + "' is not a whole number"
-                    + " from " + min + " to " + max);
+            throw new BadParameterException(name, io.stent.ApiMessages.BAD_NUMBER.format(name, value, min, max));
         }
         return number;
     }
@@ -74,13 +72,12 @@ final class QueryParameters {
         if (value.trim().equalsIgnoreCase("true")) {
             return true;
         }
-        throw new BadParameterException(name, "STENT-1714 " + name + " '" + value + "' is neither true nor false");
+        throw new BadParameterException(name, ConsoleMessages.BAD_BOOLEAN.format(name, value));
     }
 
     static Duration duration(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new BadParameterException(name, "STENT-1713 " + name + " is missing: give an ISO-8601 duration"
-                    + " such as P30D or PT12H");
+            throw new BadParameterException(name, ConsoleMessages.BAD_AGE.format(name + " is missing"));
         }
         try {
             Duration duration = Duration.parse(value.trim());
@@ -89,8 +86,7 @@ final class QueryParameters {
             }
             return duration;
         } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, "STENT-1713 " + name + " '" + value + "' is not a positive"
-                    + " ISO-8601 duration such as P30D or PT12H");
+            throw new BadParameterException(name, ConsoleMessages.BAD_AGE.format(name + " '" + value + "' is not one"));
         }
     }
 }

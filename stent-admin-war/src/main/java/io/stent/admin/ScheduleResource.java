@@ -105,6 +105,6 @@ public class ScheduleResource {
     }
 
     private static UnknownIdException unknown(String name) {
-        return new UnknownIdException("STENT-1734 no schedule named '" + name + "'");
+        return new UnknownIdException(ConsoleMessages.NO_SCHEDULE.format(name));
     }
 }

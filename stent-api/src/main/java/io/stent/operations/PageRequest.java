@@ -18,9 +18,12 @@ public record PageRequest(int offset, int limit, boolean ascending) {
      * @throws IllegalArgumentException naming the bad value
      */
     public PageRequest {
-        if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
-            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_PAGE_SIZE.format(MAX_LIMIT,
-                    limit + " and offset " + offset + " (the offset must be at least 0)"));
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_NUMBER.format("limit", limit, 1, MAX_LIMIT));
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_NUMBER.format("offset", offset, 0,
+                    Integer.MAX_VALUE));
         }
     }
 

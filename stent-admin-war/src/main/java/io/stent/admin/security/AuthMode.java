@@ -1,5 +1,6 @@
 package io.stent.admin.security;
 
+import io.stent.admin.ConsoleMessages;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -30,8 +31,8 @@ public enum AuthMode {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("STENT-1720 " + KEY + " '" + value + "' is not one of "
-                    + Arrays.toString(values()).toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(ConsoleMessages.BAD_AUTH_MODE.format(KEY, value,
+                    Arrays.toString(values()).toLowerCase(Locale.ROOT)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.stent.admin.security;
 
+import io.stent.admin.ConsoleMessages;
 import io.stent.admin.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,15 +36,15 @@ public class ChangeGuard extends HttpFilter {
         if (request.getUserPrincipal() == null) {
             Problems.notLoggedIn(response);
         } else if (!logout && !request.isUserInRole(Roles.ADMIN)) {
-            Problems.write(response, 403, "STENT-1721", "user '" + request.getUserPrincipal().getName()
-                    + "' may look but not change anything: changes need the " + Roles.ADMIN + " role", null);
+            Problems.write(response, 403, ConsoleMessages.VIEWER_CHANGE.code(), ConsoleMessages.VIEWER_CHANGE.detail(
+                    request.getUserPrincipal().getName(), Roles.ADMIN), null);
         } else if (!sameOrigin(request)) {
-            Problems.write(response, 403, "STENT-1723", "the request comes from another site ("
-                    + request.getHeader("Origin") + "); changes are accepted only from the console's own pages",
-                    null);
+            Problems.write(response, 403, ConsoleMessages.FOREIGN_ORIGIN.code(), ConsoleMessages.FOREIGN_ORIGIN.detail(
+                    request.getHeader("Origin")), null);
         } else if (!CsrfTokens.carriesToken(request)) {
-            Problems.write(response, 403, "STENT-1722", "the request lacks this session's CSRF token: send the"
-                    + " csrfToken of GET api/session in the " + CsrfTokens.HEADER + " header", CsrfTokens.HEADER);
+            Problems.write(response, 403, ConsoleMessages.NO_CSRF_TOKEN.code(),
+                    ConsoleMessages.NO_CSRF_TOKEN.detail(CsrfTokens.HEADER),
+                    CsrfTokens.HEADER);
         } else {
             chain.doFilter(request, response);
         }

@@ -1,5 +1,6 @@
 package io.stent.admin.security;
 
+import io.stent.admin.ConsoleMessages;
 import org.eclipse.microprofile.config.Config;
 
 import java.nio.charset.StandardCharsets;
@@ -46,32 +47,31 @@ final class ConsoleUsers {
                 continue;
             }
             if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-                throw new IllegalArgumentException("STENT-1724 " + USERS_KEY + " names '" + name
-                        + "', which is not a user name of 1 to 64 letters, digits, '.', '_' or '-'");
+                throw new IllegalArgumentException(ConsoleMessages.BAD_USER_NAME.format(USERS_KEY, name));
             }
             String prefix = "stent.console.user." + name + ".";
             String password = config.getOptionalValue(prefix + "password", String.class).orElseThrow(() ->
-                    new IllegalArgumentException("STENT-1725 " + prefix + "password is not set for console user '"
-                            + name + "'"));
+                    new IllegalArgumentException(ConsoleMessages.NO_PASSWORD.format(prefix, name)));
             Set<String> roles = new LinkedHashSet<>();
             for (String role : config.getOptionalValue(prefix + "roles", String.class).orElse("").split(",")) {
                 if (!role.isBlank() && !Roles.ALL.contains(role.trim())) {
-                    throw new IllegalArgumentException("STENT-1726 " + prefix + "roles names '" + role.trim()
-                            + "', which is not one of " + Roles.ADMIN + ", " + Roles.VIEWER);
+                    throw new IllegalArgumentException(ConsoleMessages.BAD_ROLES.format(prefix, "names '"
+                            + role.trim() + "', which is not one of " + Roles.ADMIN + ", "
+                            + Roles.VIEWER));
                 }
                 if (!role.isBlank()) {
                     roles.add(role.trim());
                 }
             }
             if (roles.isEmpty()) {
-                throw new IllegalArgumentException("STENT-1726 " + prefix + "roles is not set for console user '"
-                        + name + "'; give " + Roles.ADMIN + " or " + Roles.VIEWER);
+                throw new IllegalArgumentException(ConsoleMessages.BAD_ROLES.format(prefix,
+                        "is not set for console user '" + name + "'; give "
+                        + Roles.ADMIN + " or " + Roles.VIEWER));
             }
             users.put(name, new User(name, password, Set.copyOf(roles)));
         }
         if (users.isEmpty()) {
-            throw new IllegalArgumentException("STENT-1727 " + AuthMode.KEY + "=users, but " + USERS_KEY
-                    + " lists no user: nobody could log in");
+            throw new IllegalArgumentException(ConsoleMessages.NO_USERS.format(AuthMode.KEY, USERS_KEY));
         }
         return new ConsoleUsers(Map.copyOf(users));
     }

@@ -1,5 +1,6 @@
 package io.stent.admin.security;
 
+import io.stent.admin.ConsoleMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.Config;
@@ -25,7 +26,7 @@ public class OidcSettings {
     static void check(Config config) {
         for (String key : new String[] {"provider-uri", "client-id", "client-secret"}) {
             if (config.getOptionalValue(PREFIX + key, String.class).filter(v -> !v.isBlank()).isEmpty()) {
-                throw new IllegalArgumentException("STENT-1729 " + AuthMode.KEY + "=oidc needs " + PREFIX + key);
+                throw new IllegalArgumentException(ConsoleMessages.OIDC_INCOMPLETE.format(AuthMode.KEY, PREFIX, key));
             }
         }
     }
