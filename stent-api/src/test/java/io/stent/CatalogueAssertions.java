@@ -44,6 +44,12 @@ public final class CatalogueAssertions {
                     "the README's error tables lack the row of " + message.code() + " ending | "
                             + message.remedy() + " |");
         }
+        for (StentMessage message : catalogue) {
+            List<String> elsewhere = otherCatalogues(catalogueFile).stream()
+                    .filter(other -> read(other).stream().anyMatch(line -> line.contains("\"" + message.code() + "\"")))
+                    .map(Path::toString).toList();
+            assertEquals(List.of(), elsewhere, message.code() + " is defined in another module's catalogue too");
+        }
         try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
             List<String> inline = sources.filter(path -> path.toString().endsWith(".java"))
                     .filter(path -> !path.getFileName().toString().equals(catalogueFile))
@@ -70,6 +76,37 @@ public final class CatalogueAssertions {
                     .append(message.remedy()).append(" |\n");
         }
         return rows.toString();
+    }
+
+    /** The catalogues of the other modules: every {@code *Messages.java} under a module's main sources. */
+    private static List<Path> otherCatalogues(String catalogueFile) {
+        List<Path> found = new java.util.ArrayList<>();
+        try {
+            Files.walkFileTree(Path.of(".."), new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    return name.equals("target") || name.startsWith(".") && !name.equals("..")
+                            || name.equals("node_modules") ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                            : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file,
+                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith("Messages.java") && !name.equals(catalogueFile)
+                            && file.toString().contains("src" + java.io.File.separator + "main")) {
+                        found.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
     }
 
     private static List<String> read(Path path) {
