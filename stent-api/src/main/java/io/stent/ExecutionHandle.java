@@ -38,7 +38,7 @@ public interface ExecutionHandle<T> {
      * Returns the result of a finished execution without waiting.
      *
      * @return the result
-     * @throws IllegalStateException if the execution has not finished yet
+     * @throws io.stent.StentException if the execution has not finished yet
      * @throws ExecutionFailedException if the execution failed
      */
     T result();

@@ -27,12 +27,12 @@ public record ScheduleSpec(String cron, ZoneId zone, ScheduleOverlap overlap, Sc
         Objects.requireNonNull(catchUp, "catchUp");
         Objects.requireNonNull(grace, "grace");
         if (catchUpLimit < 1) {
-            throw new IllegalArgumentException(ApiMessages.BAD_SCHEDULE_POLICY.format(
-                    "the catch-up limit must be at least 1, got " + catchUpLimit));
+            throw new io.stent.StentArgumentException(ApiMessages.BAD_SCHEDULE_POLICY, 
+                    "the catch-up limit must be at least 1, got " + catchUpLimit);
         }
         if (grace.isNegative()) {
-            throw new IllegalArgumentException(ApiMessages.BAD_SCHEDULE_POLICY.format(
-                    "the grace period must not be negative, got " + grace));
+            throw new io.stent.StentArgumentException(ApiMessages.BAD_SCHEDULE_POLICY, 
+                    "the grace period must not be negative, got " + grace);
         }
     }
 

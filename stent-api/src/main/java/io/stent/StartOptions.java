@@ -40,12 +40,12 @@ public final class StartOptions {
      *
      * @param key a non-blank key of at most 200 characters
      * @return the new options
-     * @throws IllegalArgumentException if the key is blank or too long
+     * @throws io.stent.StentArgumentException if the key is blank or too long
      */
     public StartOptions withIdempotencyKey(String key) {
         Objects.requireNonNull(key, "idempotency key");
         if (key.isBlank() || key.length() > 200) {
-            throw new IllegalArgumentException(ApiMessages.BAD_IDEMPOTENCY_KEY.format(key));
+            throw new io.stent.StentArgumentException(ApiMessages.BAD_IDEMPOTENCY_KEY, key);
         }
         return new StartOptions(key, delay, deadline, priority);
     }
@@ -56,12 +56,12 @@ public final class StartOptions {
      *
      * @param delay the delay, zero or positive
      * @return the new options
-     * @throws IllegalArgumentException if the delay is negative
+     * @throws io.stent.StentArgumentException if the delay is negative
      */
     public StartOptions withDelay(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
-            throw new IllegalArgumentException(ApiMessages.NEGATIVE_DELAY.format(delay));
+            throw new io.stent.StentArgumentException(ApiMessages.NEGATIVE_DELAY, delay);
         }
         return new StartOptions(idempotencyKey, delay, deadline, priority);
     }
@@ -74,12 +74,12 @@ public final class StartOptions {
      *
      * @param deadline the deadline, positive
      * @return the new options
-     * @throws IllegalArgumentException if the deadline is not positive
+     * @throws io.stent.StentArgumentException if the deadline is not positive
      */
     public StartOptions withDeadline(Duration deadline) {
         Objects.requireNonNull(deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException(ApiMessages.BAD_DEADLINE.format(deadline));
+            throw new io.stent.StentArgumentException(ApiMessages.BAD_DEADLINE, deadline);
         }
         return new StartOptions(idempotencyKey, delay, deadline, priority);
     }

@@ -14,7 +14,7 @@ public interface Stent {
      * @param call a lambda making exactly one call to a {@code @Durable} method of an injected bean
      * @param <T> the result type
      * @return a handle on the new execution
-     * @throws IllegalArgumentException if the lambda calls no durable method or more than one
+     * @throws io.stent.StentArgumentException if the lambda calls no durable method or more than one
      */
     <T> ExecutionHandle<T> start(DurableCall<T> call);
 
@@ -34,7 +34,7 @@ public interface Stent {
      *
      * @param run a lambda making exactly one call to a {@code @Durable} method of an injected bean
      * @return a handle on the new execution; its result is null
-     * @throws IllegalArgumentException if the lambda calls no durable method or more than one
+     * @throws io.stent.StentArgumentException if the lambda calls no durable method or more than one
      */
     default ExecutionHandle<Void> start(DurableRun run) {
         return start(run, StartOptions.defaults());
@@ -67,7 +67,7 @@ public interface Stent {
      * @param spec when it fires and its policies
      * @param call a lambda making exactly one call to a {@code @Durable} method of an injected bean
      * @return true if the schedule is new or changed
-     * @throws IllegalArgumentException for a bad name, cron expression or lambda
+     * @throws io.stent.StentArgumentException for a bad name, cron expression or lambda
      */
     boolean schedule(String name, ScheduleSpec spec, DurableCall<?> call);
 
@@ -149,7 +149,7 @@ public interface Stent {
      * restart.
      *
      * @param duration how long, measured by the database clock
-     * @throws IllegalStateException outside a durable execution
+     * @throws io.stent.StentException outside a durable execution
      */
     void sleep(java.time.Duration duration);
 
@@ -163,7 +163,7 @@ public interface Stent {
      * @param <T> the payload type
      * @return the payload
      * @throws SignalTimeoutException if no signal arrived in time
-     * @throws IllegalStateException outside a durable execution
+     * @throws io.stent.StentException outside a durable execution
      */
     <T> T awaitSignal(String name, Class<T> type, java.time.Duration timeout);
 
@@ -175,7 +175,7 @@ public interface Stent {
      * @param call a lambda making exactly one call to a {@code @Durable} method of an injected bean
      * @param <T> the result type
      * @return the child's future
-     * @throws IllegalStateException outside a durable execution
+     * @throws io.stent.StentException outside a durable execution
      */
     <T> DurableFuture<T> async(DurableCall<T> call);
 
@@ -185,7 +185,7 @@ public interface Stent {
      *
      * @param run a lambda making exactly one call to a {@code @Durable} method of an injected bean
      * @return the child's future; its result is null
-     * @throws IllegalStateException outside a durable execution
+     * @throws io.stent.StentException outside a durable execution
      */
     default DurableFuture<Void> async(DurableRun run) {
         java.util.Objects.requireNonNull(run, "run");

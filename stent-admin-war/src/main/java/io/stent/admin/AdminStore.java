@@ -78,7 +78,7 @@ public class AdminStore {
      */
     void warmUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (searchBudget < 1) {
-            throw new IllegalStateException(io.stent.store.StoreMessages.BAD_SEARCH_BUDGET.format(searchBudget));
+            throw new io.stent.StentException(io.stent.store.StoreMessages.BAD_SEARCH_BUDGET, searchBudget);
         }
         try {
             JdbcStore ready = store();

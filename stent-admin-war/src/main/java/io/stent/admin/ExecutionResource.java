@@ -299,7 +299,7 @@ public class ExecutionResource {
     public Map<String, Object> signal(@PathParam("id") String id, @PathParam("name") String name, String payload) {
         try {
             store.operations().signalJson(id, name, payload);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | io.stent.StentArgumentException e) {
             throw new BadParameterException(e.getMessage()
                     .startsWith(io.stent.engine.EngineMessages.BAD_SIGNAL_NAME.code()) ? "name" : "payload",
                     e.getMessage());

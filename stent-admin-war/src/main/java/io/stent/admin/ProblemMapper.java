@@ -25,8 +25,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof BadParameterException bad) {
             return problem(400, bad.getMessage(), ConsoleMessages.BAD_REQUEST.code(), bad.parameter());
         }
-        if (failure instanceof IllegalArgumentException bad) {
-            return problem(400, bad.getMessage(), ConsoleMessages.BAD_REQUEST.code(), null);
+        if (failure instanceof IllegalArgumentException || failure instanceof io.stent.StentArgumentException) {
+            return problem(400, failure.getMessage(), ConsoleMessages.BAD_REQUEST.code(), null);
         }
         if (failure instanceof UnknownIdException unknown) {
             return problem(404, unknown.getMessage(), io.stent.ApiMessages.EXECUTION_NOT_FOUND.code(), null);

@@ -15,15 +15,15 @@ public record PageRequest(int offset, int limit, boolean ascending) {
     /**
      * Checks the bounds.
      *
-     * @throws IllegalArgumentException naming the bad value
+     * @throws io.stent.StentArgumentException naming the bad value
      */
     public PageRequest {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_NUMBER.format("limit", limit, 1, MAX_LIMIT));
+            throw new io.stent.StentArgumentException(io.stent.ApiMessages.BAD_NUMBER, "limit", limit, 1, MAX_LIMIT);
         }
         if (offset < 0) {
-            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_NUMBER.format("offset", offset, 0,
-                    Integer.MAX_VALUE));
+            throw new io.stent.StentArgumentException(io.stent.ApiMessages.BAD_NUMBER, "offset", offset, 0,
+                    Integer.MAX_VALUE);
         }
     }
 

@@ -65,7 +65,7 @@ public interface StentOperations {
      * @param jsonPayload the payload as one JSON value ({@code null} for none)
      * @throws io.stent.ExecutionNotFoundException if there is no such execution
      * @throws io.stent.ExecutionFinishedException if it has finished
-     * @throws IllegalArgumentException if the name or the payload is not acceptable
+     * @throws io.stent.StentArgumentException if the name or the payload is not acceptable
      */
     void signalJson(String id, String name, String jsonPayload);
 

@@ -14,7 +14,7 @@ public interface Serializer {
      * @param value the value, may be null
      * @param type the declared type of the value
      * @return the stored form
-     * @throws IllegalArgumentException if the value cannot be serialized
+     * @throws io.stent.StentArgumentException if the value cannot be serialized
      */
     String serialize(Object value, Type type);
 
@@ -24,7 +24,7 @@ public interface Serializer {
      * @param data the stored form, may be null
      * @param type the declared type to produce
      * @return the value
-     * @throws IllegalArgumentException if the data does not fit the type
+     * @throws io.stent.StentArgumentException if the data does not fit the type
      */
     Object deserialize(String data, Type type);
 
@@ -34,7 +34,7 @@ public interface Serializer {
      * @param args the arguments
      * @param types the declared parameter types, as many as arguments
      * @return the stored form
-     * @throws IllegalArgumentException naming the parameter that cannot be serialized
+     * @throws io.stent.StentArgumentException naming the parameter that cannot be serialized
      */
     String serializeArguments(Object[] args, Type[] types);
 
@@ -44,7 +44,7 @@ public interface Serializer {
      * @param data the stored form
      * @param types the declared parameter types
      * @return the arguments
-     * @throws IllegalArgumentException if the data does not fit the types
+     * @throws io.stent.StentArgumentException if the data does not fit the types
      */
     Object[] deserializeArguments(String data, Type[] types);
 }

@@ -55,7 +55,7 @@ final class CdiFunctionInvoker implements FunctionInvoker {
             callable.setAccessible(true);
             return new Target(view, callable);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(RuntimeMessages.METHOD_NOT_EXPOSED.format(view, method, ""), e);
+            throw new io.stent.StentException(RuntimeMessages.METHOD_NOT_EXPOSED, e, view, method, "");
         }
     }
 
@@ -74,8 +74,8 @@ final class CdiFunctionInvoker implements FunctionInvoker {
                 }
             }
         }
-        throw new IllegalStateException(RuntimeMessages.METHOD_NOT_EXPOSED.format("bean " + bean.getBeanClass()
+        throw new io.stent.StentException(RuntimeMessages.METHOD_NOT_EXPOSED, "bean " + bean.getBeanClass()
                 .getName(), method.getName(),
-                " through any of its bean types; add it to the business interface or a no-interface view"));
+                " through any of its bean types; add it to the business interface or a no-interface view");
     }
 }

@@ -61,7 +61,7 @@ public class ContainerEnvironment implements RuntimeEnvironment {
         try {
             return new InitialContext().lookup(name);
         } catch (NamingException e) {
-            throw new IllegalStateException(RuntimeMessages.RESOURCE_LOOKUP.format(what, name, e.getMessage()), e);
+            throw new io.stent.StentException(RuntimeMessages.RESOURCE_LOOKUP, e, what, name, e.getMessage());
         }
     }
 }

@@ -77,7 +77,7 @@ final class GlassFishDeploymentEvents implements DeploymentCompletion {
             eventsType.getMethod("register", listenerType).invoke(events, listener);
         } catch (ReflectiveOperationException | RuntimeException e) {
             listener = null;
-            throw new IllegalStateException(RuntimeMessages.DEPLOYMENT_EVENTS_UNAVAILABLE.format(e), e);
+            throw new io.stent.StentException(RuntimeMessages.DEPLOYMENT_EVENTS_UNAVAILABLE, e, e);
         }
     }
 

@@ -85,7 +85,7 @@ final class JtaBoundary implements TransactionBoundary {
             }
             return true;
         } catch (Exception e) {
-            throw new IllegalStateException(RuntimeMessages.ROLLBACK_FAILED.format(e), e);
+            throw new io.stent.StentException(RuntimeMessages.ROLLBACK_FAILED, e, e);
         }
     }
 }

@@ -38,7 +38,7 @@ record RetentionSettings(boolean enabled, ScheduleSpec schedule, RetentionPolicy
      *
      * @param config the configuration
      * @return the settings
-     * @throws IllegalArgumentException naming the key of a bad value
+     * @throws io.stent.StentArgumentException naming the key of a bad value
      */
     static RetentionSettings read(Config config) {
         boolean enabled = Boolean.parseBoolean(text(config, "stent.retention.enabled", "true"));
@@ -68,8 +68,8 @@ record RetentionSettings(boolean enabled, ScheduleSpec schedule, RetentionPolicy
         try {
             batch = Integer.parseInt(batchText);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION.format(
-                    "stent.retention.batch-size '" + batchText + "' is not a whole number"));
+            throw new io.stent.StentArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION, 
+                    "stent.retention.batch-size '" + batchText + "' is not a whole number");
         }
         ScheduleSpec schedule = new ScheduleSpec(text(config, "stent.retention.cron", "0 15 3 * * *"),
                 ScheduleService.zone(text(config, "stent.retention.zone", "UTC")), ScheduleOverlap.SKIP,
@@ -91,8 +91,8 @@ record RetentionSettings(boolean enabled, ScheduleSpec schedule, RetentionPolicy
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION.format(
-                    key + " '" + value + "' is neither an ISO-8601 duration such as P30D nor forever"));
+            throw new io.stent.StentArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION, 
+                    key + " '" + value + "' is neither an ISO-8601 duration such as P30D nor forever");
         }
     }
 }

@@ -55,7 +55,7 @@ final class ScheduleDeclarations {
         } catch (DateTimeParseException e) {
             problems.add("@DurableSchedule grace '" + annotation.grace() + "' is not an ISO-8601 duration such as"
                     + " PT1M");
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | io.stent.StentArgumentException e) {
             problems.add(e.getMessage());
         }
         return problems;

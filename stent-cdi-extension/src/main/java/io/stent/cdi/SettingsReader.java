@@ -62,8 +62,8 @@ final class SettingsReader {
     private boolean idempotencyConflictFails() {
         String value = text("stent.start.idempotency-conflict", "fail");
         if (!value.equals("fail") && !value.equals("return-existing")) {
-            throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION.format(
-                    "stent.start.idempotency-conflict '" + value + "' must be fail or return-existing"));
+            throw new io.stent.StentArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION, 
+                    "stent.start.idempotency-conflict '" + value + "' must be fail or return-existing");
         }
         return value.equals("fail");
     }
@@ -91,8 +91,8 @@ final class SettingsReader {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION.format(
-                    key + " '" + value + "' is not a number"));
+            throw new io.stent.StentArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION, 
+                    key + " '" + value + "' is not a number");
         }
     }
 
@@ -110,8 +110,8 @@ final class SettingsReader {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION.format(
-                    key + " '" + value + "' is not a whole number"));
+            throw new io.stent.StentArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION, 
+                    key + " '" + value + "' is not a whole number");
         }
     }
 
@@ -120,8 +120,8 @@ final class SettingsReader {
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION.format(
-                    key + " '" + value + "' is not an ISO-8601 duration such as PT30S"));
+            throw new io.stent.StentArgumentException(io.stent.engine.EngineMessages.BAD_CONFIGURATION, 
+                    key + " '" + value + "' is not an ISO-8601 duration such as PT30S");
         }
     }
 }

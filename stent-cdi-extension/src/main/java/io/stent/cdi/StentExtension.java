@@ -121,7 +121,7 @@ public class StentExtension implements Extension {
                     FunctionDefinition definition = resolver.resolve(method);
                     definitions.add(definition);
                     problems.addAll(schedules.read(method, definition));
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | io.stent.StentArgumentException e) {
                     problems.add(e.getMessage());
                 }
             }
@@ -132,7 +132,7 @@ public class StentExtension implements Extension {
         }
         try {
             RetentionSettings.read(ConfigProvider.getConfig(getClass().getClassLoader()));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | io.stent.StentArgumentException e) {
             event.addDefinitionError(new DeploymentException(e.getMessage()));
         }
         for (String method : scheduleWithoutDurable) {
@@ -140,7 +140,7 @@ public class StentExtension implements Extension {
         }
         try {
             registry = new FunctionRegistry(definitions);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | io.stent.StentArgumentException e) {
             event.addDefinitionError(new DeploymentException(e.getMessage()));
             registry = new FunctionRegistry(List.of());
         }
@@ -180,7 +180,7 @@ public class StentExtension implements Extension {
      */
     public FunctionRegistry registry() {
         if (registry == null) {
-            throw new IllegalStateException(RuntimeMessages.REGISTRY_TOO_EARLY.format());
+            throw new io.stent.StentException(RuntimeMessages.REGISTRY_TOO_EARLY);
         }
         return registry;
     }

@@ -225,8 +225,8 @@ public class StentRuntime {
     /** Builds the engine once; every interception reads the volatile field without locking. */
     private synchronized DurableEngine build() {
         if (stopped) {
-            throw new IllegalStateException(RuntimeMessages.RUNTIME_STOPPED.format(
-                    " (the application is shutting down); no durable call can start now"));
+            throw new io.stent.StentException(RuntimeMessages.RUNTIME_STOPPED, 
+                    " (the application is shutting down); no durable call can start now");
         }
         if (engine == null) {
             SettingsReader settings = new SettingsReader(ConfigProvider.getConfig(getClass().getClassLoader()));
@@ -282,7 +282,7 @@ public class StentRuntime {
      */
     FunctionDefinition definitionFor(Method method, Object target) {
         return methodCache.computeIfAbsent(method, m -> lookUp(m, target).orElseThrow(
-                () -> new IllegalStateException(RuntimeMessages.UNREGISTERED_INTERCEPTION.format(m))));
+                () -> new io.stent.StentException(RuntimeMessages.UNREGISTERED_INTERCEPTION, m)));
     }
 
     private Optional<FunctionDefinition> lookUp(Method method, Object target) {

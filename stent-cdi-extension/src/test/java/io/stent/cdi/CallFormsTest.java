@@ -95,7 +95,7 @@ abstract class CallFormsTest extends WeldDatabaseTest {
     @Test
     void subclassArgumentWhoseStateWouldBeLost_failsTheStartInTheCaller_namingParameterAndType() {
         TrackingId id = new TrackingId("X" + key());
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        io.stent.StentArgumentException error = assertThrows(io.stent.StentArgumentException.class,
                 () -> stent.start(() -> steps.approve(new ExpressLeg(id, 3))));
         assertTrue(error.getMessage().contains("STENT-1105"), error.getMessage());
         assertTrue(error.getMessage().contains("parameter 1"), error.getMessage());
@@ -124,7 +124,7 @@ abstract class CallFormsTest extends WeldDatabaseTest {
 
     @Test
     void argumentsOverTheLimit_areRefusedInTheCallersThread_beforeAnythingIsStored() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        io.stent.StentArgumentException error = assertThrows(io.stent.StentArgumentException.class,
                 () -> stent.start(() -> steps.echo("x".repeat(5000))));
         assertTrue(error.getMessage().contains("STENT-1115") && error.getMessage().contains("stent.limits.arguments"),
                 error.getMessage());

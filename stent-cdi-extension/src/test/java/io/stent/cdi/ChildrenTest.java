@@ -121,7 +121,7 @@ abstract class ChildrenTest extends WeldDatabaseTest {
 
     @Test
     void asyncOutsideAnExecution_isAClearError() {
-        IllegalStateException error = assertThrows(IllegalStateException.class,
+        io.stent.StentException error = assertThrows(io.stent.StentException.class,
                 () -> stent.async(() -> workflows.order("x", 1)));
         assertTrue(error.getMessage().contains("STENT-1108"));
     }

@@ -175,7 +175,7 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
     @Test
     void unserializableArgument_isRejectedInCallersThread_namingTheParameter() {
         String key = key();
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        io.stent.StentArgumentException error = assertThrows(io.stent.StentArgumentException.class,
                 () -> workflows.takesParcel(key, new Workflows.Parcel("x")));
         assertTrue(error.getMessage().contains("STENT-1105") && error.getMessage().contains("parameter 2")
                         && error.getMessage().contains("no label"),
@@ -187,7 +187,7 @@ abstract class DurableExecutionTest extends WeldDatabaseTest {
 
     @Test
     void startLambdaWithoutDurableCall_isRejected() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> stent.start(() -> "x"));
+        io.stent.StentArgumentException error = assertThrows(io.stent.StentArgumentException.class, () -> stent.start(() -> "x"));
         assertTrue(error.getMessage().contains("STENT-1102"));
     }
 

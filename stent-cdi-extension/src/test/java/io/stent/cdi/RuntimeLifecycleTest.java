@@ -24,10 +24,10 @@ class RuntimeLifecycleTest {
             StentRuntime runtime = container.select(StentRuntime.class).get();
             assertTrue(runtime.engine().worker().isAlive());
             runtime.stop();
-            IllegalStateException refused = assertThrows(IllegalStateException.class, runtime::engine);
+            io.stent.StentException refused = assertThrows(io.stent.StentException.class, runtime::engine);
             assertTrue(refused.getMessage().contains("STENT-1604"), refused.getMessage());
             Steps steps = container.select(Steps.class).get();
-            assertThrows(IllegalStateException.class, () -> steps.reserve("late"));
+            assertThrows(io.stent.StentException.class, () -> steps.reserve("late"));
         } finally {
             database.close();
         }

@@ -183,10 +183,10 @@ abstract class SchedulesTest {
         assertEquals(1, keysOf("report-eu").size(), "one execution for the missed Mondays");
         assertTrue(schedule("report-eu").dropped() >= 3, "the other missed Mondays were dropped");
 
-        String bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        String bad = org.junit.jupiter.api.Assertions.assertThrows(io.stent.StentArgumentException.class,
                 () -> stent.schedule("a/b", weekly, () -> scheduled.report("x"))).getMessage();
         assertTrue(bad.contains("STENT-1804"), bad);
-        String badCron = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        String badCron = org.junit.jupiter.api.Assertions.assertThrows(io.stent.StentArgumentException.class,
                 () -> stent.schedule("x", io.stent.ScheduleSpec.cron("61 * * * *"), () -> scheduled.report("x")))
                 .getMessage();
         assertTrue(badCron.contains("the minute field '61'"), badCron);

@@ -102,7 +102,7 @@ abstract class SuspensionTest extends WeldDatabaseTest {
 
     @Test
     void sleepOutsideAnExecution_isAClearError() {
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> stent.sleep(Duration.ZERO));
+        io.stent.StentException error = assertThrows(io.stent.StentException.class, () -> stent.sleep(Duration.ZERO));
         assertTrue(error.getMessage().contains("STENT-1108"), error.getMessage());
     }
 

@@ -34,14 +34,14 @@ final class ArgumentCodec {
                     serializer.serialize(args[i], parameters[i].getParameterizedType());
                 } catch (RuntimeException culprit) {
                     // the message says it all, once: the serializer's wrappers would only repeat it
-                    throw new IllegalArgumentException(EngineMessages.UNSTORABLE_ARGUMENT.format(function.describe(),
+                    throw new io.stent.StentArgumentException(EngineMessages.UNSTORABLE_ARGUMENT, function.describe(),
                             "the value of " + describe(parameters[i], i) + " (" + (args[i] == null ? "null" : "a "
                                     + args[i].getClass().getName()) + ") cannot be stored: " + Reasons.of(culprit),
-                            STORABLE));
+                            STORABLE);
                 }
             }
-            throw new IllegalArgumentException(EngineMessages.UNSTORABLE_ARGUMENT.format(function.describe(),
-                    "its arguments cannot be serialized: " + Reasons.of(e), STORABLE));
+            throw new io.stent.StentArgumentException(EngineMessages.UNSTORABLE_ARGUMENT, function.describe(),
+                    "its arguments cannot be serialized: " + Reasons.of(e), STORABLE);
         }
         return ValueTooLargeException.check(encoded, maxChars, "the arguments of " + function.describe(),
                 "stent.limits.arguments");

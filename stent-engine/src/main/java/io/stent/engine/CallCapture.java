@@ -25,7 +25,7 @@ final class CallCapture {
 
     List<Captured> capture(io.stent.DurableCall<?> call) {
         if (isCapturing()) {
-            throw new IllegalStateException(EngineMessages.NESTED_START.format());
+            throw new io.stent.StentException(EngineMessages.NESTED_START);
         }
         List<Captured> calls = new ArrayList<>();
         captured.set(calls);
@@ -34,7 +34,7 @@ final class CallCapture {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalArgumentException(EngineMessages.START_LAMBDA_THREW.format(e), e);
+            throw new io.stent.StentArgumentException(EngineMessages.START_LAMBDA_THREW, e, e);
         } finally {
             captured.remove();
         }

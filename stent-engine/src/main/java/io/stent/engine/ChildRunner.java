@@ -82,7 +82,7 @@ final class ChildRunner {
 
     <T> DurableFuture<T> any(DurableContext context, List<? extends DurableFuture<T>> futures) {
         if (futures.isEmpty()) {
-            throw new IllegalArgumentException(EngineMessages.ANY_OF_NOTHING.format());
+            throw new io.stent.StentArgumentException(EngineMessages.ANY_OF_NOTHING);
         }
         List<ChildFuture<?>> children = children(futures);
         int seq = context.nextSeq();
@@ -133,7 +133,7 @@ final class ChildRunner {
         List<ChildFuture<?>> children = new ArrayList<>();
         for (DurableFuture<?> future : futures) {
             if (!(future instanceof ChildFuture<?> child)) {
-                throw new IllegalArgumentException(EngineMessages.FOREIGN_FUTURE.format(future));
+                throw new io.stent.StentArgumentException(EngineMessages.FOREIGN_FUTURE, future);
             }
             children.add(child);
         }

@@ -167,13 +167,13 @@ public final class DurableEngine implements Stent {
 
         /**
          * @return the engine, not started
-         * @throws IllegalStateException naming what is missing
+         * @throws io.stent.StentException naming what is missing
          */
         public DurableEngine build() {
             if (invoker == null || serializer == null) {
-                throw new IllegalStateException(EngineMessages.INCOMPLETE_ENGINE.format((invoker == null ? "an invoker"
+                throw new io.stent.StentException(EngineMessages.INCOMPLETE_ENGINE, (invoker == null ? "an invoker"
                         : "a serializer"), (invoker == null ? "invoker"
-                        : "serializer")));
+                        : "serializer"));
             }
             return new DurableEngine(this, settings != null ? settings
                     : EngineSettings.builder("stent-" + java.util.UUID.randomUUID()).build());
@@ -345,9 +345,9 @@ public final class DurableEngine implements Stent {
     private CallCapture.Captured captureOne(DurableCall<?> call, String what) {
         List<CallCapture.Captured> calls = capture.capture(call);
         if (calls.size() != 1) {
-            throw new IllegalArgumentException(EngineMessages.NOT_ONE_DURABLE_CALL.format(what, calls.size(),
+            throw new io.stent.StentArgumentException(EngineMessages.NOT_ONE_DURABLE_CALL, what, calls.size(),
                     (calls.isEmpty() ? " (is the method @Durable, and called on the injected proxy, not 'this'?)"
-                    : ": " + calls.stream().map(c -> c.function().name()).toList())));
+                    : ": " + calls.stream().map(c -> c.function().name()).toList()));
         }
         return calls.get(0);
     }
@@ -363,8 +363,8 @@ public final class DurableEngine implements Stent {
         FunctionDefinition function = registry.require(functionName);
         int expected = function.method().getParameterCount();
         if (args.length != expected) {
-            throw new IllegalArgumentException(EngineMessages.WRONG_ARGUMENT_COUNT.format(function.describe(), expected,
-                    args.length));
+            throw new io.stent.StentArgumentException(EngineMessages.WRONG_ARGUMENT_COUNT, function.describe(), expected,
+                    args.length);
         }
         return handleFor(starter.start(function, args, options), function);
     }
@@ -477,7 +477,7 @@ public final class DurableEngine implements Stent {
     public void sleep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
-            throw new IllegalArgumentException(EngineMessages.NEGATIVE_WAIT.format("sleep duration", duration));
+            throw new io.stent.StentArgumentException(EngineMessages.NEGATIVE_WAIT, "sleep duration", duration);
         }
         DurableContext context = requireContext("sleep");
         inWorkflow(() -> {
@@ -492,7 +492,7 @@ public final class DurableEngine implements Stent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
-            throw new IllegalArgumentException(EngineMessages.NEGATIVE_WAIT.format("signal timeout", timeout));
+            throw new io.stent.StentArgumentException(EngineMessages.NEGATIVE_WAIT, "signal timeout", timeout);
         }
         DurableContext context = requireContext("awaitSignal");
         return type.cast(inWorkflow(() -> waits.awaitSignal(context, name, type, timeout)));
@@ -517,14 +517,14 @@ public final class DurableEngine implements Stent {
     private DurableContext requireContext(String operation) {
         DurableContext context = contexts.current();
         if (context == null) {
-            throw new IllegalStateException(EngineMessages.OUTSIDE_EXECUTION.format(operation));
+            throw new io.stent.StentException(EngineMessages.OUTSIDE_EXECUTION, operation);
         }
         return context;
     }
 
     private static void requireName(String name) {
         if (name == null || name.isBlank() || name.length() > 150) {
-            throw new IllegalArgumentException(EngineMessages.BAD_SIGNAL_NAME.format(name));
+            throw new io.stent.StentArgumentException(EngineMessages.BAD_SIGNAL_NAME, name);
         }
     }
 

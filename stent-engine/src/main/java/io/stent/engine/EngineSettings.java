@@ -288,7 +288,7 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
 
         /**
          * @return the settings
-         * @throws IllegalArgumentException naming the setting that is out of range
+         * @throws io.stent.StentArgumentException naming the setting that is out of range
          */
         public EngineSettings build() {
             return new EngineSettings(workerId, workerThreads, claimBatch, lease, heartbeat, pollMin, pollMax,
@@ -299,7 +299,7 @@ public record EngineSettings(String workerId, int workerThreads, int claimBatch,
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(EngineMessages.BAD_CONFIGURATION.format(message));
+            throw new io.stent.StentArgumentException(EngineMessages.BAD_CONFIGURATION, message);
         }
     }
 }

@@ -29,7 +29,7 @@ public final class FunctionRegistry {
      * Creates the registry.
      *
      * @param functions the definitions
-     * @throws IllegalArgumentException if two definitions of one name run the same version
+     * @throws io.stent.StentArgumentException if two definitions of one name run the same version
      */
     public FunctionRegistry(Collection<FunctionDefinition> functions) {
         for (FunctionDefinition function : functions) {
@@ -38,8 +38,8 @@ public final class FunctionRegistry {
             for (Integer version : function.runsVersions()) {
                 FunctionDefinition clash = versions.putIfAbsent(version, function);
                 if (clash != null) {
-                    throw new IllegalArgumentException(EngineMessages.DUPLICATE_FUNCTION.format(function.name(),
-                            version, clash.describe(), function.describe()));
+                    throw new io.stent.StentArgumentException(EngineMessages.DUPLICATE_FUNCTION, function.name(),
+                            version, clash.describe(), function.describe());
                 }
             }
             byMethod.put(function.method(), function);

@@ -35,18 +35,18 @@ public record RetentionPolicy(Map<String, Duration> ages, Map<String, Map<String
                 functionAges.values().stream()).toList()) {
             for (Map.Entry<String, Duration> age : each.entrySet()) {
                 if (!STATUSES.contains(age.getKey())) {
-                    throw new IllegalArgumentException(EngineMessages.BAD_RETENTION_POLICY.format(
-                            "retention names end statuses " + STATUSES + ", not " + age.getKey()));
+                    throw new io.stent.StentArgumentException(EngineMessages.BAD_RETENTION_POLICY, 
+                            "retention names end statuses " + STATUSES + ", not " + age.getKey());
                 }
                 if (age.getValue().isNegative()) {
-                    throw new IllegalArgumentException(EngineMessages.BAD_RETENTION_POLICY.format(
-                            "a retention age must not be negative, got " + age.getValue() + " for " + age.getKey()));
+                    throw new io.stent.StentArgumentException(EngineMessages.BAD_RETENTION_POLICY, 
+                            "a retention age must not be negative, got " + age.getValue() + " for " + age.getKey());
                 }
             }
         }
         if (batchSize < 1 || batchSize > 10_000) {
-            throw new IllegalArgumentException(EngineMessages.BAD_RETENTION_POLICY.format(
-                    "the retention batch size must be 1 to 10000, got " + batchSize));
+            throw new io.stent.StentArgumentException(EngineMessages.BAD_RETENTION_POLICY, 
+                    "the retention batch size must be 1 to 10000, got " + batchSize);
         }
     }
 

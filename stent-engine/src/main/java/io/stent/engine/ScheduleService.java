@@ -65,11 +65,11 @@ public final class ScheduleService {
      * @param name the schedule's name
      * @param spec when it fires
      * @return the rules it fires by
-     * @throws IllegalArgumentException naming what is wrong: the name, the cron expression, the zone
+     * @throws io.stent.StentArgumentException naming what is wrong: the name, the cron expression, the zone
      */
     public static ScheduleRules rules(String name, ScheduleSpec spec) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME || name.contains("/")) {
-            throw new IllegalArgumentException(EngineMessages.BAD_SCHEDULE_NAME.format(MAX_NAME, name));
+            throw new io.stent.StentArgumentException(EngineMessages.BAD_SCHEDULE_NAME, MAX_NAME, name);
         }
         return new ScheduleRules(CronExpression.parse(spec.cron()), spec.zone(), spec.overlap(), spec.catchUp(),
                 spec.catchUpLimit(), spec.grace());
@@ -80,13 +80,13 @@ public final class ScheduleService {
      *
      * @param zone the id
      * @return the zone
-     * @throws IllegalArgumentException naming the id
+     * @throws io.stent.StentArgumentException naming the id
      */
     public static ZoneId zone(String zone) {
         try {
             return ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException(EngineMessages.UNKNOWN_ZONE.format(zone), e);
+            throw new io.stent.StentArgumentException(EngineMessages.UNKNOWN_ZONE, e, zone);
         }
     }
 

@@ -61,7 +61,7 @@ final class StoredExecutionHandle<T> implements ExecutionHandle<T> {
     public T result() {
         ExecutionRecord record = awaiter.read(id);
         if (!record.status().isTerminal()) {
-            throw new IllegalStateException(EngineMessages.NOT_FINISHED.format(id, record.status()));
+            throw new io.stent.StentException(EngineMessages.NOT_FINISHED, id, record.status());
         }
         return valueOf(record);
     }

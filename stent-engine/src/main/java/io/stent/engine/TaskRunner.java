@@ -96,8 +96,8 @@ final class TaskRunner {
                 return;
             }
             if (task.requeues() >= maxRequeues) {
-                failForGood(task, info, new IllegalStateException(EngineMessages.KEEPS_KILLING_WORKERS.format(
-                        task.requeues(), maxRequeues)));
+                failForGood(task, info, new io.stent.StentException(EngineMessages.KEEPS_KILLING_WORKERS, 
+                        task.requeues(), maxRequeues));
                 listeners.taskFinished(info, "FAILED", null);
                 return;
             }
@@ -170,8 +170,8 @@ final class TaskRunner {
             defer(task, e, " [" + info.toLogString() + "]");
             return "DEFERRED";
         }
-        failForGood(task, info, new IllegalArgumentException(EngineMessages.UNREADABLE_ARGUMENTS.format(
-                function.describe(), unreadable(function, e))));
+        failForGood(task, info, new io.stent.StentArgumentException(EngineMessages.UNREADABLE_ARGUMENTS, 
+                function.describe(), unreadable(function, e)));
         return "FAILED";
     }
 
@@ -262,7 +262,7 @@ final class TaskRunner {
             try {
                 output = serializer.serialize(result, function.resultType());
             } catch (RuntimeException e) {
-                failure = new IllegalStateException(EngineMessages.UNSTORABLE_RESULT.format(function.describe(), e), e);
+                failure = new io.stent.StentException(EngineMessages.UNSTORABLE_RESULT, e, function.describe(), e);
             }
             if (failure == null) {
                 try {

@@ -16,7 +16,7 @@ final class Unchecked {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException(EngineMessages.DATABASE_FAILED.format(e), e);
+            throw new io.stent.StentException(EngineMessages.DATABASE_FAILED, e, e);
         }
     }
 }

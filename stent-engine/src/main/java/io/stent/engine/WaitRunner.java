@@ -131,7 +131,7 @@ final class WaitRunner {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(EngineMessages.SLEEP_INTERRUPTED.format(), e);
+            throw new io.stent.StentException(EngineMessages.SLEEP_INTERRUPTED, e);
         }
     }
 

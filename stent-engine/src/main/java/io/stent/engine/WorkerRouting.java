@@ -34,8 +34,8 @@ public record WorkerRouting(Set<String> queues, Set<String> tags, Map<String, Qu
         /** Validates the limit. */
         public QueueLimit {
             if (maxConcurrent < 0 || ratePerSecond < 0 || burst < 0) {
-                throw new IllegalArgumentException(EngineMessages.BAD_CONFIGURATION.format(
-                        "queue limits must not be negative"));
+                throw new io.stent.StentArgumentException(EngineMessages.BAD_CONFIGURATION, 
+                        "queue limits must not be negative");
             }
         }
     }

@@ -33,11 +33,11 @@ class RetentionPolicyTest {
 
     @Test
     void badPolicies_sayWhatIsWrong() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new RetentionPolicy(Map.of("RUNNING",
+        assertTrue(assertThrows(io.stent.StentArgumentException.class, () -> new RetentionPolicy(Map.of("RUNNING",
                 Duration.ofDays(1)), Map.of(), null, null, 10)).getMessage().contains("not RUNNING"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new RetentionPolicy(Map.of(), Map.of(), null,
+        assertTrue(assertThrows(io.stent.StentArgumentException.class, () -> new RetentionPolicy(Map.of(), Map.of(), null,
                 null, 0)).getMessage().contains("batch size"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new RetentionPolicy(Map.of("FAILED",
+        assertTrue(assertThrows(io.stent.StentArgumentException.class, () -> new RetentionPolicy(Map.of("FAILED",
                 Duration.ofDays(-1)), Map.of(), null, null, 10)).getMessage().contains("must not be negative"));
     }
 }

@@ -73,7 +73,7 @@ public final class BulkReplays {
         while (true) {
             BulkReplayRow row = persistence.read(manager -> manager.find(BulkReplayRow.class, id));
             if (row == null) {
-                throw new IllegalArgumentException(StoreMessages.NO_BULK_REPLAY.format(id));
+                throw new io.stent.StentArgumentException(StoreMessages.NO_BULK_REPLAY, id);
             }
             if (!row.status().equals("RUNNING")) {
                 return finish(id, row.status().equals("STOPPING") ? "STOPPED" : row.status());

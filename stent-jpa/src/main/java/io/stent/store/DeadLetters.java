@@ -57,7 +57,7 @@ public final class DeadLetters {
      */
     public List<String> replayMatching(DeadLetterFilter filter, int max) {
         if (max < 1 || max > 10_000) {
-            throw new IllegalArgumentException(StoreMessages.BAD_REPLAY_MAX.format(max));
+            throw new io.stent.StentArgumentException(StoreMessages.BAD_REPLAY_MAX, max);
         }
         DeadLetterFilter pending = filter.pendingOnly();
         List<String> ids = persistence.read(manager -> {
@@ -96,7 +96,7 @@ public final class DeadLetters {
      */
     public int purgeOlderThan(Duration age) {
         if (age.isNegative()) {
-            throw new IllegalArgumentException(StoreMessages.NEGATIVE_AGE.format(age));
+            throw new io.stent.StentArgumentException(StoreMessages.NEGATIVE_AGE, age);
         }
         return persistence.inTransaction(manager -> manager.createQuery(
                         "DELETE FROM DeadLetterRow d WHERE d.failedAt < :cutoff")

@@ -53,12 +53,12 @@ final class Dialects {
      *
      * @param name e.g. {@code mariadb}
      * @return the dialect
-     * @throws IllegalArgumentException naming the known dialects
+     * @throws io.stent.StentArgumentException naming the known dialects
      */
     static Dialect byName(String name) {
         return KNOWN.stream().filter(known -> known.name().equals(name)).findFirst()
                 .map(known -> known.factory().get())
-                .orElseThrow(() -> new IllegalArgumentException(StoreMessages.UNKNOWN_DATABASE_NAME.format(name,
-                        NAMES)));
+                .orElseThrow(() -> new io.stent.StentArgumentException(StoreMessages.UNKNOWN_DATABASE_NAME, name,
+                        NAMES));
     }
 }

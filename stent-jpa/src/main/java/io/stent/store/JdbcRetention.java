@@ -38,8 +38,8 @@ final class JdbcRetention implements Retention {
     public Batch deleteExecutions(Rule rule, int limit) {
         for (String status : rule.statuses()) {
             if (!ENDED.contains("'" + status + "'")) {
-                throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_RETENTION_POLICY.format(
-                        "retention applies to ended executions only, not " + status));
+                throw new io.stent.StentArgumentException(io.stent.engine.EngineMessages.BAD_RETENTION_POLICY, 
+                        "retention applies to ended executions only, not " + status);
             }
         }
         if (rule.statuses().isEmpty()) {
@@ -179,8 +179,8 @@ final class JdbcRetention implements Retention {
     /** Deletes a batch of rows older than {@code age} by a time column, by their ids (portable batch limit). */
     private int deleteOld(String table, String timeColumn, Duration age, int limit) {
         if (age.isNegative()) {
-            throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_RETENTION_POLICY.format(
-                    "a retention age must not be negative, got " + age));
+            throw new io.stent.StentArgumentException(io.stent.engine.EngineMessages.BAD_RETENTION_POLICY, 
+                    "a retention age must not be negative, got " + age);
         }
         String key = table.equals("stent_cache") ? "cache_key" : "id";
         return jdbc.inTransaction(connection -> {

@@ -35,7 +35,7 @@ public final class JdbcStore implements AutoCloseable {
     /** The persistence unit, built on first use (EclipseLink's start costs a few hundred milliseconds). */
     private synchronized StentPersistence persistence() {
         if (closed) {
-            throw new IllegalStateException(StoreMessages.STORE_CLOSED.format());
+            throw new io.stent.StentException(StoreMessages.STORE_CLOSED);
         }
         if (persistence == null) {
             persistence = StentPersistence.open(dataSource, dialect);

@@ -201,7 +201,7 @@ final class JpaStoreQueries implements StoreQueries {
                 order.add(direction(cb, execution.get("functionName"), ascending));
                 order.add(direction(cb, execution.get("createdAt"), ascending)); // the function index's order
             }
-            default -> throw new IllegalArgumentException(StoreMessages.UNKNOWN_SORT.format(sort));
+            default -> throw new io.stent.StentArgumentException(StoreMessages.UNKNOWN_SORT, sort);
         }
         order.add(direction(cb, execution.get("id"), ascending));
         return order;

@@ -48,12 +48,12 @@ record Migration(int version, String description, String script) {
                 String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 Matcher name = NAME.matcher(script);
                 if (!name.find()) {
-                    throw new IllegalStateException(StoreMessages.BAD_MIGRATION.format(
-                            "migration " + path + " does not start with" + " '-- name: <name>'"));
+                    throw new io.stent.StentException(StoreMessages.BAD_MIGRATION, 
+                            "migration " + path + " does not start with" + " '-- name: <name>'");
                 }
                 migrations.add(new Migration(version, name.group(1), script));
             } catch (IOException e) {
-                throw new IllegalStateException(StoreMessages.BAD_MIGRATION.format("cannot read migration " + path), e);
+                throw new io.stent.StentException(StoreMessages.BAD_MIGRATION, e, "cannot read migration " + path);
             }
         }
     }
@@ -67,8 +67,8 @@ record Migration(int version, String description, String script) {
     static List<Migration> of(String dialect) {
         List<Migration> migrations = BY_DIALECT.get(dialect);
         if (migrations == null) {
-            throw new IllegalArgumentException(StoreMessages.BAD_MIGRATION.format(
-                    "no migrations ship for the dialect '" + dialect + "'"));
+            throw new io.stent.StentArgumentException(StoreMessages.BAD_MIGRATION, 
+                    "no migrations ship for the dialect '" + dialect + "'");
         }
         return migrations;
     }

@@ -85,7 +85,7 @@ public final class RetentionRuns {
      */
     public void end(String id, String status, String error, long... counts) {
         if (counts.length != 5) {
-            throw new IllegalArgumentException(StoreMessages.RETENTION_COUNTS.format(counts.length));
+            throw new io.stent.StentArgumentException(StoreMessages.RETENTION_COUNTS, counts.length);
         }
         persistence.inTransaction(manager -> {
             RetentionRunRow row = manager.find(RetentionRunRow.class, id, LockModeType.PESSIMISTIC_WRITE);

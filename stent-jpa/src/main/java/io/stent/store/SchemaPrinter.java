@@ -43,7 +43,7 @@ public final class SchemaPrinter {
     static void print(String dialect, int from, int to, PrintStream out) {
         Dialect sql = Dialects.byName(dialect);
         if (from < 1 || to > Migration.latest() || from > to) {
-            throw new IllegalArgumentException(StoreMessages.BAD_VERSION_RANGE.format(Migration.latest(), from, to));
+            throw new io.stent.StentArgumentException(StoreMessages.BAD_VERSION_RANGE, Migration.latest(), from, to);
         }
         out.println("-- Stent schema for " + dialect + ", versions " + from + " to " + to + ".");
         out.println("-- Apply it in one go; the last statements record the versions, so Stent accepts it.");

@@ -14,17 +14,17 @@ final class SignalJson {
 
     static String check(String name, String payload) {
         if (name == null || name.isBlank() || name.length() > 150) {
-            throw new IllegalArgumentException(io.stent.engine.EngineMessages.BAD_SIGNAL_NAME.format(name));
+            throw new io.stent.StentArgumentException(io.stent.engine.EngineMessages.BAD_SIGNAL_NAME, name);
         }
         if (payload == null || payload.isBlank()) {
             return "null";
         }
         if (payload.length() > MAX_CHARS) {
-            throw new IllegalArgumentException(StoreMessages.PAYLOAD_TOO_LARGE.format(payload.length(), MAX_CHARS));
+            throw new io.stent.StentArgumentException(StoreMessages.PAYLOAD_TOO_LARGE, payload.length(), MAX_CHARS);
         }
         String problem = JsonShape.problem(payload);
         if (problem != null) {
-            throw new IllegalArgumentException(StoreMessages.PAYLOAD_NOT_JSON.format(problem));
+            throw new io.stent.StentArgumentException(StoreMessages.PAYLOAD_NOT_JSON, problem);
         }
         return payload.trim();
     }

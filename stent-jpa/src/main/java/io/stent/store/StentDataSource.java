@@ -24,14 +24,13 @@ public final class StentDataSource {
      *
      * @param jndiName the configured name
      * @return the DataSource
-     * @throws IllegalStateException naming the key when the name cannot be looked up
+     * @throws io.stent.StentException naming the key when the name cannot be looked up
      */
     public static DataSource lookup(String jndiName) {
         try {
             return (DataSource) new InitialContext().lookup(jndiName);
         } catch (NamingException | ClassCastException e) {
-            throw new IllegalStateException(StoreMessages.DATASOURCE_LOOKUP.format(KEY, jndiName, e.getMessage(), KEY),
-                    e);
+            throw new io.stent.StentException(StoreMessages.DATASOURCE_LOOKUP, e, KEY, jndiName, e.getMessage(), KEY);
         }
     }
 }

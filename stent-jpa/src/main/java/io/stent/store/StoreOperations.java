@@ -72,7 +72,7 @@ public final class StoreOperations implements StentOperations {
     private StoreOperations(JdbcStore store, Supplier<String> actor, int searchBudget,
                             java.util.function.Consumer<String> bulkLauncher) {
         if (searchBudget < 1) {
-            throw new IllegalArgumentException(StoreMessages.BAD_SEARCH_BUDGET.format(searchBudget));
+            throw new io.stent.StentArgumentException(StoreMessages.BAD_SEARCH_BUDGET, searchBudget);
         }
         this.store = store;
         this.actor = actor;

@@ -32,11 +32,11 @@ class JsonShapeTest {
     void signalPayloads_areCheckedBeforeTheyAreStored() {
         assertEquals("null", SignalJson.check("go", " "));
         assertEquals("{\"ok\":true}", SignalJson.check("go", " {\"ok\":true} "));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SignalJson.check("go", "{x"))
+        assertTrue(assertThrows(io.stent.StentArgumentException.class, () -> SignalJson.check("go", "{x"))
                 .getMessage().startsWith("STENT-1716"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SignalJson.check("", "1"))
+        assertTrue(assertThrows(io.stent.StentArgumentException.class, () -> SignalJson.check("", "1"))
                 .getMessage().startsWith("STENT-1112"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
+        assertTrue(assertThrows(io.stent.StentArgumentException.class,
                 () -> SignalJson.check("go", "\"" + "x".repeat(SignalJson.MAX_CHARS) + "\""))
                 .getMessage().startsWith("STENT-1715"));
     }

@@ -29,7 +29,7 @@ class MigrationsTest {
 
     @Test
     void anUnknownDialect_isAClearError() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Migration.of("oracle"));
+        io.stent.StentArgumentException error = assertThrows(io.stent.StentArgumentException.class, () -> Migration.of("oracle"));
         assertEquals(true, error.getMessage().contains("oracle"));
     }
 }

@@ -848,7 +848,7 @@ abstract class StoreContractTest {
                 .failedBetween(now.plusMinutes(1), null), 10, 0).size());
         assertEquals(3, letters(DeadLetterFilter.pending().withFunction(function)
                 .failedBetween(now.minusMinutes(1), now.plusMinutes(1)), 10, 0).size());
-        assertThrows(IllegalArgumentException.class, () -> letters(DeadLetterFilter.pending(), 501, 0));
+        assertThrows(io.stent.StentArgumentException.class, () -> letters(DeadLetterFilter.pending(), 501, 0));
     }
 
     @Test
@@ -979,7 +979,7 @@ abstract class StoreContractTest {
         assertEquals(List.of(failed), retention.deleteExecutions(failedRule, 100).deleted());
         assertEquals(0, rows("SELECT COUNT(*) FROM stent_dead_letter WHERE execution_id = ?", failed),
                 "its dead letter goes with it");
-        assertThrows(IllegalArgumentException.class, () -> retention.deleteExecutions(
+        assertThrows(io.stent.StentArgumentException.class, () -> retention.deleteExecutions(
                 new io.stent.engine.store.Retention.Rule(java.util.Set.of("PENDING"), Duration.ofDays(1), null,
                         java.util.Set.of()), 10));
     }
@@ -1134,7 +1134,7 @@ abstract class StoreContractTest {
         assertEquals(List.of("COMPLETED", 5L, 1L, 2L, 3L, 4L), List.of(ended.status(), ended.executions(),
                 ended.deadLetters(), ended.auditRows(), ended.cacheEntries(), ended.batches()));
         assertTrue(ended.finishedAt() != null && ended.error() == null);
-        assertThrows(IllegalArgumentException.class, () -> runs.end(live.id(), "COMPLETED", null, 1, 2));
+        assertThrows(io.stent.StentArgumentException.class, () -> runs.end(live.id(), "COMPLETED", null, 1, 2));
         List<String> latest = operations.retentionRuns().stream().map(io.stent.operations.RetentionRunView::id)
                 .toList();
         assertTrue(latest.indexOf(live.id()) >= 0 && latest.indexOf(live.id()) < latest.indexOf(stalled.id()),
@@ -1440,8 +1440,8 @@ abstract class StoreContractTest {
                 created.plusMinutes(1)), byCreation, 0, 10, true)), "created at or after the second");
         assertEquals(List.of(first), ids(executions(all.withFunction(function).createdBetween(null, created),
                 byCreation, 0, 10, true)), "created before the second");
-        assertThrows(IllegalArgumentException.class, () -> new io.stent.operations.PageRequest(0, 501, false));
-        assertThrows(IllegalArgumentException.class, () -> new io.stent.operations.PageRequest(-1, 5, false));
+        assertThrows(io.stent.StentArgumentException.class, () -> new io.stent.operations.PageRequest(0, 501, false));
+        assertThrows(io.stent.StentArgumentException.class, () -> new io.stent.operations.PageRequest(-1, 5, false));
     }
 
     @Test
@@ -1819,7 +1819,7 @@ abstract class StoreContractTest {
         assertEquals(ExecutionStatus.CANCELLED, store.executions().find(pending).orElseThrow().status());
         assertThrows(io.stent.ExecutionFinishedException.class, () -> operations.signalJson(pending, "go", "1"));
         assertThrows(io.stent.ExecutionNotFoundException.class, () -> operations.cancel("no-such-execution"));
-        assertThrows(IllegalArgumentException.class, () -> operations.signalJson(start(function), "go", "{x"));
+        assertThrows(io.stent.StentArgumentException.class, () -> operations.signalJson(start(function), "go", "{x"));
 
         var replays = jdbcStore.queries().audit(alice, null, io.stent.operations.PageRequest.first(10)).items();
         assertEquals(List.of("dead-letter.replay NOT_FAILED " + letter.id(), "dead-letter.replay REPLAYED "

@@ -85,9 +85,10 @@ final class KitRun implements ExtensionContext.Store.CloseableResource {
         List<Class<?>> beans = new ArrayList<>(StentBeans.runtimeClasses());
         beans.addAll(List.of(settings.beans()));
         WeldContainer container;
+        StentExtension extension = new StentExtension();
         try {
             container = new Weld("stent-test-" + UUID.randomUUID()).disableDiscovery()
-                    .addExtension(new StentExtension()).addExtension(new KitBeans(new KitEnvironment(dataSource), crashes))
+                    .addExtension(extension).addExtension(new KitBeans(new KitEnvironment(dataSource), crashes))
                     .beanClasses(beans.toArray(Class<?>[]::new)).initialize();
         } catch (RuntimeException e) {
             ConfigProviderResolver.instance().releaseConfig(config);
@@ -99,6 +100,7 @@ final class KitRun implements ExtensionContext.Store.CloseableResource {
                 container.select(StentOperations.class).get(), clock, dataSource, crashes, runtime.store().store());
         KitRun run = new KitRun(raw, config, loader, container, kit);
         run.awaitClaiming(runtime);
+        run.awaitDeclaredSchedules(runtime, extension);
         return run;
     }
 
@@ -132,6 +134,22 @@ final class KitRun implements ExtensionContext.Store.CloseableResource {
                 close();
                 throw new ExtensionConfigurationException(KitMessages.NO_WORKER.format(START.toSeconds(),
                         runtime.readiness().data(), runtime.liveness().data()));
+            }
+            LockSupport.parkNanos(1_000_000L);
+        }
+    }
+
+    /** Waits until the first schedule rounds wrote the declared schedules, so the first advance finds them. */
+    private void awaitDeclaredSchedules(StentRuntime runtime, StentExtension extension) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        extension.declaredSchedules().forEach(declaration -> declared.add(declaration.name()));
+        long deadline = System.nanoTime() + START.toNanos();
+        while (!runtime.engine().schedules().all().stream().map(io.stent.engine.store.ScheduleRecord::name)
+                .collect(java.util.stream.Collectors.toSet()).containsAll(declared)) {
+            if (System.nanoTime() > deadline) {
+                close();
+                throw new ExtensionConfigurationException(KitMessages.NO_WORKER.format(START.toSeconds(),
+                        "the declared schedules " + declared + " were not written", ""));
             }
             LockSupport.parkNanos(1_000_000L);
         }

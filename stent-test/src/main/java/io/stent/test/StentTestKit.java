@@ -85,13 +85,13 @@ public final class StentTestKit {
      * timer, a retry, a schedule's fire time), waits again, and so on up to the end.
      *
      * @param duration how far, not negative
-     * @throws IllegalArgumentException for a negative duration
+     * @throws io.stent.StentArgumentException for a negative duration
      * @throws AssertionError if due work does not finish within 30 s, or a workflow replayed
      *                        non-deterministically
      */
     public void advance(Duration duration) {
         if (duration.isNegative()) {
-            throw new IllegalArgumentException(KitMessages.CLOCK_BACKWARDS.format(duration));
+            throw new io.stent.StentArgumentException(KitMessages.CLOCK_BACKWARDS, duration);
         }
         awaitIdle();
         Instant end = clock.now().plus(duration);
@@ -120,8 +120,12 @@ public final class StentTestKit {
         while (true) {
             failOnNonDeterminism();
             List<String> busy = busy();
-            if (busy.isEmpty()) {
+            if (busy.isEmpty() && crashes.running() <= 0) {
+                failOnNonDeterminism(); // a task's end reaches the listeners just after its commit
                 return;
+            }
+            if (busy.isEmpty()) {
+                busy.add(crashes.running() + " task(s) whose end the worker has not reported yet");
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(KitMessages.NOT_IDLE.format(IDLE_TIMEOUT.toSeconds(), busy));

@@ -50,7 +50,7 @@ class StentTestKitTest {
         Duration moved = Duration.between(before, kit.now());
         assertTrue(moved.compareTo(Duration.ofHours(5)) >= 0 && moved.compareTo(Duration.ofHours(5).plusSeconds(5)) < 0,
                 "moved " + moved);
-        assertThrows(IllegalArgumentException.class, () -> kit.advance(Duration.ofSeconds(-1)));
+        assertThrows(io.stent.StentArgumentException.class, () -> kit.advance(Duration.ofSeconds(-1)));
     }
 
     @Test

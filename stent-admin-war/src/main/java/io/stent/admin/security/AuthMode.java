@@ -22,7 +22,7 @@ public enum AuthMode {
      *
      * @param value the value of {@value #KEY}, or null for the default
      * @return the mode
-     * @throws IllegalArgumentException naming the key and the accepted values when the value is unknown
+     * @throws io.stent.StentArgumentException naming the key and the accepted values when the value is unknown
      */
     public static AuthMode parse(String value) {
         if (value == null || value.isBlank()) {
@@ -31,8 +31,8 @@ public enum AuthMode {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ConsoleMessages.BAD_AUTH_MODE.format(KEY, value,
-                    Arrays.toString(values()).toLowerCase(Locale.ROOT)));
+            throw new io.stent.StentArgumentException(ConsoleMessages.BAD_AUTH_MODE, KEY, value,
+                    Arrays.toString(values()).toLowerCase(Locale.ROOT));
         }
     }
 }

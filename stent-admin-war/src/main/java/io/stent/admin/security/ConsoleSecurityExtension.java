@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ConsoleSecurityExtension implements Extension {
 
     private AuthMode mode;
-    private IllegalArgumentException problem;
+    private RuntimeException problem;
 
     void keepConfiguredMode(@Observes @WithAnnotations(ForAuthMode.class) ProcessAnnotatedType<?> type) {
         AuthMode wanted = type.getAnnotatedType().getJavaClass().getAnnotation(ForAuthMode.class).value();
@@ -35,7 +35,7 @@ public class ConsoleSecurityExtension implements Extension {
                 } else {
                     OidcSettings.check(ConfigProvider.getConfig());
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | io.stent.StentArgumentException e) {
                 problem = e;
             }
         }
@@ -49,7 +49,7 @@ public class ConsoleSecurityExtension implements Extension {
             try {
                 mode = AuthMode.parse(ConfigProvider.getConfig().getOptionalValue(AuthMode.KEY, String.class)
                         .orElse(null));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | io.stent.StentArgumentException e) {
                 problem = e;
                 mode = AuthMode.REALM;
             }

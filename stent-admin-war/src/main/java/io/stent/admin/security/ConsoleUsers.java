@@ -36,7 +36,7 @@ final class ConsoleUsers {
      *
      * @param config the configuration
      * @return the users
-     * @throws IllegalArgumentException naming the key at fault
+     * @throws io.stent.StentArgumentException naming the key at fault
      */
     static ConsoleUsers from(Config config) {
         String names = config.getOptionalValue(USERS_KEY, String.class).orElse("");
@@ -47,31 +47,31 @@ final class ConsoleUsers {
                 continue;
             }
             if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-                throw new IllegalArgumentException(ConsoleMessages.BAD_USER_NAME.format(USERS_KEY, name));
+                throw new io.stent.StentArgumentException(ConsoleMessages.BAD_USER_NAME, USERS_KEY, name);
             }
             String prefix = "stent.console.user." + name + ".";
             String password = config.getOptionalValue(prefix + "password", String.class).orElseThrow(() ->
-                    new IllegalArgumentException(ConsoleMessages.NO_PASSWORD.format(prefix, name)));
+                    new io.stent.StentArgumentException(ConsoleMessages.NO_PASSWORD, prefix, name));
             Set<String> roles = new LinkedHashSet<>();
             for (String role : config.getOptionalValue(prefix + "roles", String.class).orElse("").split(",")) {
                 if (!role.isBlank() && !Roles.ALL.contains(role.trim())) {
-                    throw new IllegalArgumentException(ConsoleMessages.BAD_ROLES.format(prefix, "names '"
+                    throw new io.stent.StentArgumentException(ConsoleMessages.BAD_ROLES, prefix, "names '"
                             + role.trim() + "', which is not one of " + Roles.ADMIN + ", "
-                            + Roles.VIEWER));
+                            + Roles.VIEWER);
                 }
                 if (!role.isBlank()) {
                     roles.add(role.trim());
                 }
             }
             if (roles.isEmpty()) {
-                throw new IllegalArgumentException(ConsoleMessages.BAD_ROLES.format(prefix,
+                throw new io.stent.StentArgumentException(ConsoleMessages.BAD_ROLES, prefix,
                         "is not set for console user '" + name + "'; give "
-                        + Roles.ADMIN + " or " + Roles.VIEWER));
+                        + Roles.ADMIN + " or " + Roles.VIEWER);
             }
             users.put(name, new User(name, password, Set.copyOf(roles)));
         }
         if (users.isEmpty()) {
-            throw new IllegalArgumentException(ConsoleMessages.NO_USERS.format(AuthMode.KEY, USERS_KEY));
+            throw new io.stent.StentArgumentException(ConsoleMessages.NO_USERS, AuthMode.KEY, USERS_KEY);
         }
         return new ConsoleUsers(Map.copyOf(users));
     }

@@ -21,12 +21,12 @@ public class OidcSettings {
      * Checks that the required keys are set.
      *
      * @param config the configuration
-     * @throws IllegalArgumentException naming the first key that is missing
+     * @throws io.stent.StentArgumentException naming the first key that is missing
      */
     static void check(Config config) {
         for (String key : new String[] {"provider-uri", "client-id", "client-secret"}) {
             if (config.getOptionalValue(PREFIX + key, String.class).filter(v -> !v.isBlank()).isEmpty()) {
-                throw new IllegalArgumentException(ConsoleMessages.OIDC_INCOMPLETE.format(AuthMode.KEY, PREFIX, key));
+                throw new io.stent.StentArgumentException(ConsoleMessages.OIDC_INCOMPLETE, AuthMode.KEY, PREFIX, key);
             }
         }
     }

@@ -50,7 +50,7 @@ final class JsonbPool implements AutoCloseable {
         try {
             jsonb.close();
         } catch (Exception e) {
-            throw new IllegalStateException(RuntimeMessages.JSONB_CLOSE_FAILED.format(), e);
+            throw new io.stent.StentException(RuntimeMessages.JSONB_CLOSE_FAILED, e);
         }
     }
 }

@@ -71,26 +71,26 @@ public final class CronExpression {
      *
      * @param text the expression
      * @return it
-     * @throws IllegalArgumentException naming the field and what is wrong with it, also for an
+     * @throws io.stent.StentArgumentException naming the field and what is wrong with it, also for an
      *     expression that can never fire (such as the 30th of February)
      */
     public static CronExpression parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(EngineMessages.BAD_CRON.format(
-                    "a cron expression is needed, got '" + text + "'"));
+            throw new io.stent.StentArgumentException(EngineMessages.BAD_CRON, 
+                    "a cron expression is needed, got '" + text + "'");
         }
         String trimmed = text.trim();
         String expanded = trimmed.startsWith("@") ? MACROS.get(trimmed.toLowerCase(Locale.ROOT)) : trimmed;
         if (expanded == null) {
-            throw new IllegalArgumentException(EngineMessages.BAD_CRON.format(
+            throw new io.stent.StentArgumentException(EngineMessages.BAD_CRON, 
                     "unknown cron macro '" + trimmed + "' (known: " + String.join(", ",
-                            new java.util.TreeSet<>(MACROS.keySet())) + ")"));
+                            new java.util.TreeSet<>(MACROS.keySet())) + ")");
         }
         String[] fields = expanded.split("\\s+");
         if (fields.length != 5 && fields.length != 6) {
-            throw new IllegalArgumentException(EngineMessages.BAD_CRON.format(
+            throw new io.stent.StentArgumentException(EngineMessages.BAD_CRON, 
                     "cron expression '" + trimmed + "' has " + fields.length
-                            + " fields; it needs 5 (minute hour day-of-month month day-of-week) or 6 (with the second" + " first)"));
+                            + " fields; it needs 5 (minute hour day-of-month month day-of-week) or 6 (with the second" + " first)");
         }
         int at = fields.length == 6 ? 1 : 0;
         BitSet seconds = at == 1 ? field(trimmed, "second", fields[0], 0, 59, null) : single(0);
@@ -106,8 +106,8 @@ public final class CronExpression {
         CronExpression cron = new CronExpression(trimmed, seconds, minutes, hours, daysOfMonth, months, daysOfWeek,
                 question(fields[at + 2]).equals("*"), question(fields[at + 4]).equals("*"), fields[at + 1].equals("*"));
         if (cron.nextLocal(LocalDateTime.of(2000, 1, 1, 0, 0)).isEmpty()) {
-            throw new IllegalArgumentException(EngineMessages.BAD_CRON.format(
-                    "cron expression '" + trimmed + "' never fires (no day" + " matches it)"));
+            throw new io.stent.StentArgumentException(EngineMessages.BAD_CRON, 
+                    "cron expression '" + trimmed + "' never fires (no day" + " matches it)");
         }
         return cron;
     }
@@ -179,9 +179,9 @@ public final class CronExpression {
         return value;
     }
 
-    private static IllegalArgumentException bad(String expression, String name, String part, String why) {
-        return new IllegalArgumentException(EngineMessages.BAD_CRON.format(
-                "cron expression '" + expression + "': the " + name + " field '" + part + "' is invalid: " + why));
+    private static io.stent.StentArgumentException bad(String expression, String name, String part, String why) {
+        return new io.stent.StentArgumentException(EngineMessages.BAD_CRON, 
+                "cron expression '" + expression + "': the " + name + " field '" + part + "' is invalid: " + why);
     }
 
     /**

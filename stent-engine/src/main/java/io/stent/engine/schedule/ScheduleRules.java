@@ -33,12 +33,12 @@ public record ScheduleRules(CronExpression cron, ZoneId zone, ScheduleOverlap ov
     /** Checks the limits. */
     public ScheduleRules {
         if (catchUpLimit < 1) {
-            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_SCHEDULE_POLICY.format(
-                    "the catch-up limit must be at least 1, got " + catchUpLimit));
+            throw new io.stent.StentArgumentException(io.stent.ApiMessages.BAD_SCHEDULE_POLICY, 
+                    "the catch-up limit must be at least 1, got " + catchUpLimit);
         }
         if (grace.isNegative()) {
-            throw new IllegalArgumentException(io.stent.ApiMessages.BAD_SCHEDULE_POLICY.format(
-                    "the grace period must not be negative, got " + grace));
+            throw new io.stent.StentArgumentException(io.stent.ApiMessages.BAD_SCHEDULE_POLICY, 
+                    "the grace period must not be negative, got " + grace);
         }
     }
 
@@ -47,11 +47,11 @@ public record ScheduleRules(CronExpression cron, ZoneId zone, ScheduleOverlap ov
      *
      * @param after the instant (exclusive)
      * @return the fire time
-     * @throws IllegalStateException if the expression has no fire time left in the next years
+     * @throws io.stent.StentException if the expression has no fire time left in the next years
      */
     public Instant nextAfter(Instant after) {
-        return cron.next(after, zone).orElseThrow(() -> new IllegalStateException(EngineMessages.NO_FIRE_TIME.format(
-                cron, after)));
+        return cron.next(after, zone).orElseThrow(() -> new io.stent.StentException(EngineMessages.NO_FIRE_TIME, 
+                cron, after));
     }
 
     /**
@@ -117,8 +117,8 @@ public record ScheduleRules(CronExpression cron, ZoneId zone, ScheduleOverlap ov
                     }
                 }
             }
-            default -> throw new IllegalStateException(io.stent.ApiMessages.BAD_SCHEDULE_POLICY.format(
-                    "unknown overlap policy " + overlap));
+            default -> throw new io.stent.StentException(io.stent.ApiMessages.BAD_SCHEDULE_POLICY, 
+                    "unknown overlap policy " + overlap);
         }
         return new FireDecision(start, next, waiting, dropped);
     }

@@ -29,7 +29,7 @@ class CronExpressionTest {
     }
 
     private static String failure(String cron) {
-        return assertThrows(IllegalArgumentException.class, () -> CronExpression.parse(cron)).getMessage();
+        return assertThrows(io.stent.StentArgumentException.class, () -> CronExpression.parse(cron)).getMessage();
     }
 
     @Test

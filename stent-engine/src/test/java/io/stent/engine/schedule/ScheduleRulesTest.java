@@ -94,9 +94,9 @@ class ScheduleRulesTest {
 
     @Test
     void badLimits_areRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new ScheduleRules(CronExpression.parse("@daily"),
+        assertThrows(io.stent.StentArgumentException.class, () -> new ScheduleRules(CronExpression.parse("@daily"),
                 ZoneOffset.UTC, ScheduleOverlap.SKIP, ScheduleCatchUp.ALL, 0, Duration.ofMinutes(1)));
-        assertThrows(IllegalArgumentException.class, () -> new ScheduleRules(CronExpression.parse("@daily"),
+        assertThrows(io.stent.StentArgumentException.class, () -> new ScheduleRules(CronExpression.parse("@daily"),
                 ZoneOffset.UTC, ScheduleOverlap.SKIP, ScheduleCatchUp.ALL, 1, Duration.ofMinutes(-1)));
     }
 }
