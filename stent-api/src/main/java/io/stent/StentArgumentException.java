@@ -10,6 +10,16 @@ public class StentArgumentException extends StentException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates an exception from a code and a message already made.
+     *
+     * @param code the stable code
+     * @param message what is wrong and what to pass instead
+     */
+    public StentArgumentException(String code, String message) {
+        super(code, message);
+    }
+
+    /**
      * Creates an exception from a catalogue entry.
      *
      * @param message the entry

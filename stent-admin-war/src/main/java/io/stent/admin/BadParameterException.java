@@ -1,7 +1,7 @@
 package io.stent.admin;
 
 /** A request parameter the API cannot accept; answered 400 naming the parameter. */
-public class BadParameterException extends IllegalArgumentException {
+public class BadParameterException extends io.stent.StentArgumentException {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,7 +14,7 @@ public class BadParameterException extends IllegalArgumentException {
      * @param message what is wrong, starting with its STENT code
      */
     public BadParameterException(String parameter, String message) {
-        super(message);
+        super(CodedMessages.code(message), CodedMessages.detail(message));
         this.parameter = parameter;
     }
 

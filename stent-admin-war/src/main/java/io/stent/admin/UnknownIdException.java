@@ -1,7 +1,7 @@
 package io.stent.admin;
 
 /** An id that names nothing in the store; answered 404. */
-public class UnknownIdException extends RuntimeException {
+public class UnknownIdException extends io.stent.StentException {
 
     private static final long serialVersionUID = 1L;
 
@@ -11,6 +11,6 @@ public class UnknownIdException extends RuntimeException {
      * @param message what was not found, starting with its STENT code
      */
     public UnknownIdException(String message) {
-        super(message);
+        super(CodedMessages.code(message), CodedMessages.detail(message));
     }
 }

@@ -18,7 +18,7 @@ public final class StentVersion {
     public static String current() {
         try (InputStream in = StentVersion.class.getResourceAsStream("stent-version.properties")) {
             if (in == null) {
-                throw new UncheckedIOException(new IOException(EngineMessages.VERSION_MISSING.format()));
+                throw new io.stent.StentException(EngineMessages.VERSION_MISSING);
             }
             Properties properties = new Properties();
             properties.load(in);
