@@ -33,6 +33,8 @@ public class BenchResource {
     @Inject
     io.stent.Stent stent;
     @Inject
+    io.stent.cdi.StentRuntime runtime;
+    @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = io.stent.store.StentDataSource.KEY,
             defaultValue = io.stent.store.StentDataSource.DEFAULT)
     String dataSourceName;
@@ -112,11 +114,12 @@ public class BenchResource {
      */
     @POST
     @Path("w2")
-    public Map<String, Object> w2(@QueryParam("count") int count, @QueryParam("inflight") int inflight) {
+    public Map<String, Object> w2(@QueryParam("count") int count, @QueryParam("inflight") int inflight,
+                                  @QueryParam("vacuum") boolean vacuum) {
         results.clear("w2");
         threads.newThread(() -> {
             try {
-                results.put("w2", runW2(count, inflight));
+                results.put("w2", runW2(count, inflight, vacuum));
             } catch (Exception e) {
                 results.put("w2", Map.of("error", e.toString()));
             }
@@ -136,15 +139,19 @@ public class BenchResource {
         return results.get(name);
     }
 
-    private Map<String, Object> runW2(int count, int inflight) throws Exception {
+    private Map<String, Object> runW2(int count, int inflight, boolean vacuum) throws Exception {
+        // A burst as users make one: the worker holds its claims while the executions are started,
+        // due at once, and drains them when it resumes; the tables are as the burst leaves them
+        // unless vacuum asks for a VACUUM ANALYZE first (the figure beside it).
+        io.stent.engine.worker.Worker worker = runtime.engine().worker();
+        worker.pauseClaims(java.time.Duration.ofHours(1));
         AtomicInteger next = new AtomicInteger();
         List<Thread> enqueuers = new ArrayList<>();
         for (int c = 0; c < inflight; c++) {
             Thread enqueuer = threads.newThread(() -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     int n = i;
-                    stent.start(() -> tiny.tiny(n), io.stent.StartOptions.defaults()
-                            .withDelay(java.time.Duration.ofHours(1)));
+                    stent.start(() -> tiny.tiny(n));
                 }
             });
             enqueuers.add(enqueuer);
@@ -155,26 +162,17 @@ public class BenchResource {
         }
         javax.sql.DataSource dataSource = (javax.sql.DataSource) new javax.naming.InitialContext().lookup(dataSourceName);
         drained.reset();
-        // Make the held-back tasks due a moment from now, and vacuum away the row versions that this
-        // rescheduling and the earlier runs left behind (as autovacuum would in a server that runs
-        // for long), so the drain starts on tables as clean as the floor's.
-        long dueAt;
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE stent_task SET run_at = CURRENT_TIMESTAMP + INTERVAL '3 seconds'"
-                    + " WHERE function_name = 'bench.tiny' AND status = 'READY'");
-            dueAt = System.nanoTime() + 3_000_000_000L;
-            statement.execute("VACUUM ANALYZE stent_task");
-            statement.execute("VACUUM ANALYZE stent_execution");
+        if (vacuum) {
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("VACUUM ANALYZE stent_task");
+                statement.execute("VACUUM ANALYZE stent_execution");
+            }
         }
-        while (System.nanoTime() < dueAt) {
-            java.util.concurrent.locks.LockSupport.parkNanos(dueAt - System.nanoTime());
-        }
+        Map<String, Long> countersBefore = TableCounters.read(dataSource);
         java.util.logging.Logger.getLogger(BenchResource.class.getName()).info("bench: W2 drain starts");
         java.util.Optional<MachineCpu> cpuBefore = MachineCpu.read();
         long started = System.nanoTime();
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("SELECT pg_notify('stent_work', '')");
-        }
+        worker.resumeClaims();
         drained.awaitCompleted(count, started + java.util.concurrent.TimeUnit.MINUTES.toNanos(15));
         // Listeners hear of a completion when it is handed to its group commit; the drain ends
         // when the last commit is done.
@@ -189,6 +187,8 @@ public class BenchResource {
         }
         Map<String, Object> result = new java.util.LinkedHashMap<>(Map.of("executions", count, "millis", millis,
                 "perSecond", count * 1000.0 / millis));
+        result.put("vacuumed", vacuum);
+        result.putAll(TableCounters.perTask(countersBefore, TableCounters.read(dataSource), count));
         cpuBefore.flatMap(before -> MachineCpu.read().map(after -> after.since(before))).ifPresent(cpu -> {
             result.put("cpuMillis", cpu.busyMillis());
             result.put("postgresCpuMillis", cpu.postgresMillis());

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * W1: 10,000 workflows of 10 trivial steps, 16 in flight, on PostgreSQL, in Payara Micro, after a
  * warm-up of 20,000; beside two plain-JDBC floors measured in the same run on the same database.
- * W2: a drain of 20,000 tiny executions after three warm-up drains of as many; W3: start latency,
+ * W2: a drain of 20,000 tiny executions started while the worker holds its claims, after three warm-up drains of as
+ * many, on tables as the burst leaves them (and once more after a VACUUM ANALYZE, beside it); W3: start latency,
  * cold (the first starts after the deploy) and warm (after W1 and W2).
  * Prints the figures and the ratios. Run it with {@code ./run-benchmark.sh}.
  */
@@ -70,6 +71,8 @@ public final class Benchmark {
             }
             double[] stentRuns = new double[REPEATS];
             double[] drainRuns = new double[REPEATS];
+            double[] vacuumedDrainRuns = new double[REPEATS];
+            String lastDrain = "";
             double[][] drainCpu = new double[REPEATS][];
             double[] stentStart;
             double[] coldStart;
@@ -92,14 +95,16 @@ public final class Benchmark {
                 // JIT compiler still worked on the claim and batch-completion paths.
                 for (int i = 0; i < W2_WARMUP_RUNS; i++) {
                     System.out.println("benchmark: W2 warm-up");
-                    runW2(server, W2_WARMUP);
+                    runW2(server, W2_WARMUP, false);
                 }
                 for (int i = 0; i < REPEATS; i++) {
                     System.out.println("benchmark: W2");
                     runDrainFloor(floors, drainFloors, drainFloorCpu, i);
-                    String w2 = runW2(server, W2_COUNT);
+                    String w2 = runW2(server, W2_COUNT, false);
                     drainRuns[i] = number(w2, "perSecond");
                     drainCpu[i] = cpuPerThousand(w2, W2_COUNT);
+                    lastDrain = w2;
+                    vacuumedDrainRuns[i] = number(runW2(server, W2_COUNT, true), "perSecond");
                 }
                 runDrainFloor(floors, drainFloors, drainFloorCpu, REPEATS);
                 System.out.println("benchmark: W3");
@@ -125,9 +130,14 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "  floor: workflow-shaped       %10.0f steps/s   ratio %.2f   %s%n", workflowFloor,
                     stent / workflowFloor, runs(workflowFloors));
             System.out.println();
-            System.out.println("W2: enqueue " + W2_COUNT + " tiny executions, then drain them, PostgreSQL");
+            System.out.println("W2: enqueue " + W2_COUNT + " tiny executions while the worker holds its claims, then"
+                    + " drain them, PostgreSQL, on tables as the burst leaves them (no VACUUM, no ANALYZE)");
             System.out.printf(Locale.ROOT, "  Stent drain                  %10.0f executions/s   %s%n", stentDrain,
                     runs(drainRuns));
+            System.out.printf(Locale.ROOT, "  Stent drain, VACUUM ANALYZE first %5.0f executions/s   %s%n",
+                    mean(vacuumedDrainRuns), runs(vacuumedDrainRuns));
+            System.out.println("  PostgreSQL's counters of the last unvacuumed drain (per task, and what it left): "
+                    + lastDrain);
             System.out.printf(Locale.ROOT, "  floor: 16 x SKIP LOCKED 32   %10.0f rows/s         ratio %.2f   %s%n",
                     drainFloor, stentDrain / drainFloor, runs(drainFloors));
             double stentCpu = meanOf(drainCpu, 0);
@@ -167,8 +177,8 @@ public final class Benchmark {
                 "stepsPerSecond");
     }
 
-    private static String runW2(PayaraProcess server, int count) throws Exception {
-        call(server, "/bench/api/bench/w2?count=" + count + "&inflight=" + IN_FLIGHT);
+    private static String runW2(PayaraProcess server, int count, boolean vacuum) throws Exception {
+        call(server, "/bench/api/bench/w2?count=" + count + "&inflight=" + IN_FLIGHT + "&vacuum=" + vacuum);
         return server.awaitBody("/bench/api/bench/result/w2", body -> !body.contains("running"),
                 Duration.ofMinutes(20));
     }

@@ -38,6 +38,11 @@ public final class ClaimControl {
         }
     }
 
+    /** Ends a pause of the claims at once. */
+    public void resumeClaims() {
+        pausedUntil = System.nanoTime();
+    }
+
     /** @return how long claims are still held back, in nanoseconds; zero or less when they are not */
     long pauseLeftNanos() {
         return pausedUntil - System.nanoTime();

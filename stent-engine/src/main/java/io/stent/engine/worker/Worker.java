@@ -136,6 +136,14 @@ public final class Worker {
         control.pauseClaims(duration);
     }
 
+    /**
+     * Ends a pause of the claims at once (an operator's pause, or a benchmark's hold on a burst).
+     */
+    public void resumeClaims() {
+        control.resumeClaims();
+        wakeups.workAvailable();
+    }
+
     private boolean paused() {
         return control.pauseLeftNanos() > 0;
     }
