@@ -62,125 +62,13 @@ public final class DurableEngine implements Stent {
      *
      * @param registry the deployment's functions
      * @param store the persistence
-     * @return a builder; {@link Builder#invoker} and {@link Builder#serializer} are required
+     * @return a builder; {@link EngineBuilder#invoker} and {@link EngineBuilder#serializer} are required
      */
-    public static Builder builder(FunctionRegistry registry, Store store) {
-        return new Builder(registry, store);
+    public static EngineBuilder builder(FunctionRegistry registry, Store store) {
+        return new EngineBuilder(registry, store);
     }
 
-    /**
-     * What an engine is built from: the deployment's functions and the store, how function bodies
-     * are called and values stored (both required), and, with defaults, the transaction boundary
-     * (none), the thread factory (plain threads), how retries in place wait (the thread sleeps),
-     * the execution listeners (none) and the settings ({@link EngineSettings#builder}'s defaults
-     * under a random worker id).
-     */
-    public static final class Builder {
-        private final FunctionRegistry registry;
-        private final Store store;
-        private FunctionInvoker invoker;
-        private Serializer serializer;
-        private TransactionBoundary boundary = TransactionBoundary.NONE;
-        private ThreadFactory threads = java.util.concurrent.Executors.defaultThreadFactory();
-        private Sleeper sleeper = Sleeper.THREAD;
-        private List<io.stent.spi.ExecutionListener> listeners = List.of();
-        private EngineSettings settings;
-        private java.util.function.Supplier<String> traceContext = () -> null;
-
-        private Builder(FunctionRegistry registry, Store store) {
-            this.registry = java.util.Objects.requireNonNull(registry, "registry");
-            this.store = java.util.Objects.requireNonNull(store, "store");
-        }
-
-        /**
-         * @param value calls the beans' function bodies (through their interceptors)
-         * @return this
-         */
-        public Builder invoker(FunctionInvoker value) {
-            invoker = value;
-            return this;
-        }
-
-        /**
-         * @param value stores arguments, results and errors
-         * @return this
-         */
-        public Builder serializer(Serializer value) {
-            serializer = value;
-            return this;
-        }
-
-        /**
-         * @param value keeps Stent's writes out of callers' transactions; default none (no JTA)
-         * @return this
-         */
-        public Builder transactions(TransactionBoundary value) {
-            boundary = value;
-            return this;
-        }
-
-        /**
-         * @param value makes the worker's threads (a managed factory in a server)
-         * @return this
-         */
-        public Builder threads(ThreadFactory value) {
-            threads = value;
-            return this;
-        }
-
-        /**
-         * @param value waits between a step's retries in place; default the thread sleeps
-         * @return this
-         */
-        public Builder sleeper(Sleeper value) {
-            sleeper = value;
-            return this;
-        }
-
-        /**
-         * @param value called around tasks and steps
-         * @return this
-         */
-        public Builder listeners(List<io.stent.spi.ExecutionListener> value) {
-            listeners = List.copyOf(value);
-            return this;
-        }
-
-        /**
-         * @param value gives the W3C {@code traceparent} of the calling thread's current span (or
-         *     null), stored with each execution it starts; default none
-         * @return this
-         */
-        public Builder traceContext(java.util.function.Supplier<String> value) {
-            traceContext = java.util.Objects.requireNonNull(value, "traceContext");
-            return this;
-        }
-
-        /**
-         * @param value the tuning
-         * @return this
-         */
-        public Builder settings(EngineSettings value) {
-            settings = value;
-            return this;
-        }
-
-        /**
-         * @return the engine, not started
-         * @throws io.stent.StentException naming what is missing
-         */
-        public DurableEngine build() {
-            if (invoker == null || serializer == null) {
-                throw new io.stent.StentException(EngineMessages.INCOMPLETE_ENGINE, (invoker == null ? "an invoker"
-                        : "a serializer"), (invoker == null ? "invoker"
-                        : "serializer"));
-            }
-            return new DurableEngine(this, settings != null ? settings
-                    : EngineSettings.builder("stent-" + java.util.UUID.randomUUID()).build());
-        }
-    }
-
-    private DurableEngine(Builder from, EngineSettings settings) {
+    DurableEngine(EngineBuilder from, EngineSettings settings) {
         this.registry = from.registry;
         this.settings = settings;
         this.store = from.store;
