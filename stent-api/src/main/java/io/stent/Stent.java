@@ -29,6 +29,22 @@ public interface Stent {
     <T> ExecutionHandle<T> start(DurableCall<T> call, StartOptions options);
 
     /**
+     * Starts several executions at once and returns without waiting for them. They are written
+     * together, a few statements for the whole list: in the caller's transaction when there is one
+     * (they exist if and when it commits, and none if it rolls back), otherwise in one transaction
+     * of their own, so that either all of them are started or, on a failure, none. Each request's
+     * options apply to its start; a taken idempotency key (also one taken by an earlier request of
+     * the same list) returns the earlier execution's handle, as {@link #start(DurableCall, StartOptions)}
+     * does.
+     *
+     * @param requests the starts, in order
+     * @param <T> the result type
+     * @return a handle per request, in the same order
+     * @throws io.stent.StentArgumentException if a lambda calls no durable method or more than one
+     */
+    <T> java.util.List<ExecutionHandle<T>> startAll(java.util.List<StartRequest<T>> requests);
+
+    /**
      * Starts an execution of the {@code void} durable method called in {@code run} and returns at
      * once: {@code stent.start(() -> shipping.dispatch(id))}.
      *

@@ -109,17 +109,21 @@ public class BenchResource {
      *
      * @param count how many executions
      * @param inflight how many enqueueing threads
-     * @return executions, milliseconds and executions per second of the drain
+     * @param vacuum whether to VACUUM ANALYZE before the drain
+     * @param batch starts per call: 1 for {@code Stent.start}, more for {@code Stent.startAll}
+     * @param counters whether to read PostgreSQL's counters around the drain (they take 11 s to settle)
+     * @return executions, milliseconds and executions per second of the starts and of the drain
      * @throws Exception on failure
      */
     @POST
     @Path("w2")
     public Map<String, Object> w2(@QueryParam("count") int count, @QueryParam("inflight") int inflight,
-                                  @QueryParam("vacuum") boolean vacuum) {
+                                  @QueryParam("vacuum") boolean vacuum, @QueryParam("batch") int batch,
+                                  @QueryParam("counters") boolean counters) {
         results.clear("w2");
         threads.newThread(() -> {
             try {
-                results.put("w2", runW2(count, inflight, vacuum));
+                results.put("w2", runW2(count, inflight, vacuum, Math.max(1, batch), counters));
             } catch (Exception e) {
                 results.put("w2", Map.of("error", e.toString()));
             }
@@ -139,7 +143,8 @@ public class BenchResource {
         return results.get(name);
     }
 
-    private Map<String, Object> runW2(int count, int inflight, boolean vacuum) throws Exception {
+    private Map<String, Object> runW2(int count, int inflight, boolean vacuum, int batch, boolean counters)
+            throws Exception {
         // A burst as users make one: the worker holds its claims while the executions are started,
         // due at once, and drains them when it resumes; the tables are as the burst leaves them
         // unless vacuum asks for a VACUUM ANALYZE first (the figure beside it).
@@ -147,11 +152,21 @@ public class BenchResource {
         worker.pauseClaims(java.time.Duration.ofHours(1));
         AtomicInteger next = new AtomicInteger();
         List<Thread> enqueuers = new ArrayList<>();
+        long enqueueStarted = System.nanoTime();
         for (int c = 0; c < inflight; c++) {
             Thread enqueuer = threads.newThread(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    int n = i;
-                    stent.start(() -> tiny.tiny(n));
+                for (int i = next.getAndAdd(batch); i < count; i = next.getAndAdd(batch)) {
+                    if (batch == 1) {
+                        int n = i;
+                        stent.start(() -> tiny.tiny(n));
+                        continue;
+                    }
+                    List<io.stent.StartRequest<Integer>> requests = new ArrayList<>();
+                    for (int n = i; n < Math.min(count, i + batch); n++) {
+                        int argument = n;
+                        requests.add(io.stent.StartRequest.of(() -> tiny.tiny(argument)));
+                    }
+                    stent.startAll(requests);
                 }
             });
             enqueuers.add(enqueuer);
@@ -160,6 +175,7 @@ public class BenchResource {
         for (Thread enqueuer : enqueuers) {
             enqueuer.join();
         }
+        long enqueueMillis = Math.max(1, (System.nanoTime() - enqueueStarted) / 1_000_000);
         javax.sql.DataSource dataSource = (javax.sql.DataSource) new javax.naming.InitialContext().lookup(dataSourceName);
         drained.reset();
         if (vacuum) {
@@ -168,7 +184,7 @@ public class BenchResource {
                 statement.execute("VACUUM ANALYZE stent_execution");
             }
         }
-        Map<String, Long> countersBefore = TableCounters.read(dataSource);
+        Map<String, Long> countersBefore = counters ? TableCounters.read(dataSource) : Map.of();
         java.util.logging.Logger.getLogger(BenchResource.class.getName()).info("bench: W2 drain starts");
         java.util.Optional<MachineCpu> cpuBefore = MachineCpu.read();
         long started = System.nanoTime();
@@ -188,7 +204,10 @@ public class BenchResource {
         Map<String, Object> result = new java.util.LinkedHashMap<>(Map.of("executions", count, "millis", millis,
                 "perSecond", count * 1000.0 / millis));
         result.put("vacuumed", vacuum);
-        result.putAll(TableCounters.perTask(countersBefore, TableCounters.read(dataSource), count));
+        result.put("startsPerSecond", count * 1000.0 / enqueueMillis);
+        if (counters) {
+            result.putAll(TableCounters.perTask(countersBefore, TableCounters.read(dataSource), count));
+        }
         cpuBefore.flatMap(before -> MachineCpu.read().map(after -> after.since(before))).ifPresent(cpu -> {
             result.put("cpuMillis", cpu.busyMillis());
             result.put("postgresCpuMillis", cpu.postgresMillis());

@@ -17,8 +17,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class TableCounters {
 
-    /** PostgreSQL reports a backend's counters when it goes idle, at most about once a second. */
-    private static final Duration REPORT_LAG = Duration.ofMillis(1500);
+    /**
+     * PostgreSQL 15 reports a busy backend's counters at most once a second, and what is left when
+     * it goes idle within 10 s.
+     */
+    private static final Duration REPORT_LAG = Duration.ofSeconds(11);
 
     private TableCounters() {
     }

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * W1: 10,000 workflows of 10 trivial steps, 16 in flight, on PostgreSQL, in Payara Micro, after a
  * warm-up of 20,000; beside two plain-JDBC floors measured in the same run on the same database.
  * W2: a drain of 20,000 tiny executions started while the worker holds its claims, after three warm-up drains of as
- * many, on tables as the burst leaves them (and once more after a VACUUM ANALYZE, beside it); W3: start latency,
- * cold (the first starts after the deploy) and warm (after W1 and W2).
+ * many, on tables as the burst leaves them (and once more after a VACUUM ANALYZE, beside it); W0: the starts of that
+ * burst, beside one-row inserts; W4: the same burst started in batches ({@code Stent.startAll}), beside JDBC batch
+ * inserts; W3: start latency, cold (the first starts after the deploy) and warm (after W1 and W2). W1, W2 and W3
+ * also run once right after the deploy, before any warm-up (the cold figures).
  * Prints the figures and the ratios. Run it with {@code ./run-benchmark.sh}.
  */
 public final class Benchmark {
@@ -32,6 +34,8 @@ public final class Benchmark {
     private static final int W3_SAMPLES = Integer.getInteger("bench.w3.samples", 200);
     private static final int W3_COLD_SAMPLES = Integer.getInteger("bench.w3.coldSamples", 20);
     private static final int REPEATS = Integer.getInteger("bench.repeats", 2);
+    private static final int COLD_W1 = Integer.getInteger("bench.cold.workflows", 1000);
+    private static final int BATCH = Integer.getInteger("bench.batch", 100);
 
     private Benchmark() {
     }
@@ -76,13 +80,30 @@ public final class Benchmark {
             double[][] drainCpu = new double[REPEATS][];
             double[] stentStart;
             double[] coldStart;
+            double[] startRuns = new double[REPEATS];
+            double[] batchStartRuns = new double[REPEATS];
+            double[] startFloors = new double[REPEATS * 2];
+            double[] batchFloors = new double[REPEATS * 2];
+            double coldW1;
+            double coldDrain;
+            double coldStarts;
+            double coldW1At;
+            double coldW2At;
             try (PayaraProcess server = PayaraProcess.start(work.resolve("root-" + System.nanoTime()),
                     work.resolve("payara.log"), env, payaraArgs)) {
                 server.awaitBody("/bench/api/bench/ready", body -> body.contains("yes"), Duration.ofMinutes(5));
-                // A user's first minutes after a deploy count too: start latency before any warm-up.
-                System.out.println("benchmark: W3 cold");
+                long deployed = System.nanoTime();
+                // A user's first minutes after a deploy count too: start latency, a W1 and a W2
+                // before any warm-up, each with the time since the deploy at its end.
+                System.out.println("benchmark: W3, W1 and W2 cold");
                 String w3Cold = call(server, "/bench/api/bench/w3?samples=" + W3_COLD_SAMPLES);
                 coldStart = new double[] {number(w3Cold, "p50"), number(w3Cold, "p99")};
+                coldW1 = runW1(server, COLD_W1);
+                coldW1At = (System.nanoTime() - deployed) / 1e9;
+                String w2Cold = runW2(server, W2_COUNT, false, 1, false);
+                coldW2At = (System.nanoTime() - deployed) / 1e9;
+                coldDrain = number(w2Cold, "perSecond");
+                coldStarts = number(w2Cold, "startsPerSecond");
                 System.out.println("benchmark: W1 warm-up");
                 for (int done = 0; done < WARMUP; done += 5000) {
                     runW1(server, Math.min(5000, WARMUP - done)); // requests short enough for the server
@@ -95,16 +116,23 @@ public final class Benchmark {
                 // JIT compiler still worked on the claim and batch-completion paths.
                 for (int i = 0; i < W2_WARMUP_RUNS; i++) {
                     System.out.println("benchmark: W2 warm-up");
-                    runW2(server, W2_WARMUP, false);
+                    runW2(server, W2_WARMUP, false, 1, false);
                 }
                 for (int i = 0; i < REPEATS; i++) {
                     System.out.println("benchmark: W2");
                     runDrainFloor(floors, drainFloors, drainFloorCpu, i);
-                    String w2 = runW2(server, W2_COUNT, false);
+                    startFloors[2 * i] = floors.insertPerStep(W2_COUNT, IN_FLIGHT);
+                    String w2 = runW2(server, W2_COUNT, false, 1, true);
+                    startFloors[2 * i + 1] = floors.insertPerStep(W2_COUNT, IN_FLIGHT);
                     drainRuns[i] = number(w2, "perSecond");
+                    startRuns[i] = number(w2, "startsPerSecond");
                     drainCpu[i] = cpuPerThousand(w2, W2_COUNT);
                     lastDrain = w2;
-                    vacuumedDrainRuns[i] = number(runW2(server, W2_COUNT, true), "perSecond");
+                    vacuumedDrainRuns[i] = number(runW2(server, W2_COUNT, true, 1, false), "perSecond");
+                    System.out.println("benchmark: W4");
+                    batchFloors[2 * i] = floors.insertBatched(W2_COUNT, IN_FLIGHT, BATCH);
+                    batchStartRuns[i] = number(runW2(server, W2_COUNT, false, BATCH, false), "startsPerSecond");
+                    batchFloors[2 * i + 1] = floors.insertBatched(W2_COUNT, IN_FLIGHT, BATCH);
                 }
                 runDrainFloor(floors, drainFloors, drainFloorCpu, REPEATS);
                 System.out.println("benchmark: W3");
@@ -123,17 +151,41 @@ public final class Benchmark {
             System.out.println("Each figure is a mean; the runs are in brackets. Floors ran before and after Stent"
                     + " (W2's between Stent's drains).");
             System.out.println();
-            System.out.println("W1: " + WORKFLOWS + " workflows x 10 steps, " + IN_FLIGHT + " in flight, PostgreSQL");
+            double startFloor = mean(startFloors);
+            double batchFloor = mean(batchFloors);
+            System.out.println("W0: " + W2_COUNT + " starts (Stent.start, one execution per call) from " + IN_FLIGHT
+                    + " threads, outside any transaction, PostgreSQL (W2's burst)");
+            System.out.printf(Locale.ROOT, "  Stent, warm                  %10.0f starts/s   %s%n", mean(startRuns),
+                    runs(startRuns));
+            System.out.printf(Locale.ROOT, "  Stent, cold (%.0f s after the deploy) %4.0f starts/s, %.2f of warm%n",
+                    coldW2At, coldStarts, coldStarts / mean(startRuns));
+            System.out.printf(Locale.ROOT, "  floor: one-row insert per commit %6.0f rows/s   ratio %.2f   %s%n", startFloor,
+                    mean(startRuns) / startFloor, runs(startFloors));
+            System.out.println();
+            System.out.println("W4: " + W2_COUNT + " starts in batches of " + BATCH + " (Stent.startAll) from " + IN_FLIGHT
+                    + " threads, PostgreSQL");
+            System.out.printf(Locale.ROOT, "  Stent, warm                  %10.0f starts/s   %s%n", mean(batchStartRuns),
+                    runs(batchStartRuns));
+            System.out.printf(Locale.ROOT, "  floor: JDBC batch of %d per commit %5.0f rows/s   ratio %.2f   %s%n", BATCH,
+                    batchFloor, mean(batchStartRuns) / batchFloor, runs(batchFloors));
+            System.out.println();
+            System.out.println("W1: " + WORKFLOWS + " workflows x 10 steps, " + IN_FLIGHT + " in flight, PostgreSQL,"
+                    + " after a warm-up of " + WARMUP + " workflows");
             System.out.printf(Locale.ROOT, "  Stent on Payara Micro        %10.0f steps/s   %s%n", stent, runs(stentRuns));
+            System.out.printf(Locale.ROOT, "  Stent, cold (%d workflows, done %.0f s after the deploy) %.0f steps/s, %.2f of"
+                    + " warm%n", COLD_W1, coldW1At, coldW1, coldW1 / stent);
             System.out.printf(Locale.ROOT, "  floor: insert per step       %10.0f steps/s   ratio %.2f   %s%n", insertFloor,
                     stent / insertFloor, runs(insertFloors));
             System.out.printf(Locale.ROOT, "  floor: workflow-shaped       %10.0f steps/s   ratio %.2f   %s%n", workflowFloor,
                     stent / workflowFloor, runs(workflowFloors));
             System.out.println();
             System.out.println("W2: enqueue " + W2_COUNT + " tiny executions while the worker holds its claims, then"
-                    + " drain them, PostgreSQL, on tables as the burst leaves them (no VACUUM, no ANALYZE)");
+                    + " drain them, PostgreSQL, on tables as the burst leaves them (no VACUUM, no ANALYZE), after "
+                    + W2_WARMUP_RUNS + " warm-up drains");
             System.out.printf(Locale.ROOT, "  Stent drain                  %10.0f executions/s   %s%n", stentDrain,
                     runs(drainRuns));
+            System.out.printf(Locale.ROOT, "  Stent drain, cold (done %.0f s after the deploy) %.0f executions/s, %.2f of"
+                    + " warm%n", coldW2At, coldDrain, coldDrain / stentDrain);
             System.out.printf(Locale.ROOT, "  Stent drain, VACUUM ANALYZE first %5.0f executions/s   %s%n",
                     mean(vacuumedDrainRuns), runs(vacuumedDrainRuns));
             System.out.println("  PostgreSQL's counters of the last unvacuumed drain (per task, and what it left): "
@@ -177,8 +229,10 @@ public final class Benchmark {
                 "stepsPerSecond");
     }
 
-    private static String runW2(PayaraProcess server, int count, boolean vacuum) throws Exception {
-        call(server, "/bench/api/bench/w2?count=" + count + "&inflight=" + IN_FLIGHT + "&vacuum=" + vacuum);
+    private static String runW2(PayaraProcess server, int count, boolean vacuum, int batch, boolean counters)
+            throws Exception {
+        call(server, "/bench/api/bench/w2?count=" + count + "&inflight=" + IN_FLIGHT + "&vacuum=" + vacuum
+                + "&batch=" + batch + "&counters=" + counters);
         return server.awaitBody("/bench/api/bench/result/w2", body -> !body.contains("running"),
                 Duration.ofMinutes(20));
     }

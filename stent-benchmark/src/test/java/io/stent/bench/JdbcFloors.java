@@ -54,6 +54,30 @@ final class JdbcFloors {
     }
 
     /**
+     * {@code rows} inserts in transactions of {@code batch} rows sent as one JDBC batch,
+     * {@code threads} connections. Returns rows per second.
+     */
+    double insertBatched(int rows, int threads, int batch) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return run(threads, rows, connection -> {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO floor_step (workflow_id, seq, output) VALUES (?, ?, ?)")) {
+                for (int i = next.getAndAdd(batch); i < rows; i = next.getAndAdd(batch)) {
+                    for (int n = i; n < Math.min(rows, i + batch); n++) {
+                        insert.setLong(1, n / 10);
+                        insert.setInt(2, n % 10);
+                        insert.setString(3, Integer.toString(n));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+        });
+    }
+
+    /**
      * Per workflow: insert a row, insert ten step rows, mark it done, each its own commit;
      * {@code threads} workflows in flight. Returns steps per second.
      */

@@ -88,7 +88,8 @@ public final class DurableEngine implements Stent {
         TaskRunner runner = new TaskRunner(core, from.invoker, store, batcher, localRuns, running);
         this.worker = new Worker(settings, store.claims(), store.workers(), ClaimPlan.of(registry, settings.routing()),
                 runner::run, this::deliverCancel, wakeups, threads, control);
-        this.starter = new ExecutionStarter(store.executions(), arguments, boundary, wakeups, worker, localRuns,
+        this.starter = new ExecutionStarter(store.executions(), arguments, boundary, wakeups, store.wakeups(), worker,
+                localRuns,
                 settings, from.traceContext);
         this.awaiter = new ResultAwaiter(store.executions(), boundary, wakeups);
         this.steps = new StepRunner(core, store.steps(), from.sleeper, watchdog);
@@ -96,7 +97,10 @@ public final class DurableEngine implements Stent {
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
                 settings.awaitTimeout(), contexts);
-        this.schedules = new ScheduleService(store.schedules(), registry, arguments, wakeups);
+        this.schedules = new ScheduleService(store.schedules(), registry, arguments, () -> {
+            wakeups.workAvailable();
+            store.wakeups().announceWork();
+        });
         this.scheduleLoop = new ScheduleLoop(schedules, settings.scheduleInterval(), threads);
         this.dispatchedAsStep = registry.all().stream().filter(f -> mustDispatch(f, settings.routing()))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -219,6 +223,23 @@ public final class DurableEngine implements Stent {
         FunctionDefinition function = captured.function();
         String id = starter.start(function, captured.args(), options);
         return handleFor(id, function);
+    }
+
+    @Override
+    public <T> List<ExecutionHandle<T>> startAll(List<io.stent.StartRequest<T>> requests) {
+        Objects.requireNonNull(requests, "requests");
+        List<ExecutionStarter.Request> captured = new java.util.ArrayList<>(requests.size());
+        for (io.stent.StartRequest<T> request : requests) {
+            Objects.requireNonNull(request, "a request of the batch");
+            CallCapture.Captured call = captureOne(request.call(), "a start");
+            captured.add(new ExecutionStarter.Request(call.function(), call.args(), request.options()));
+        }
+        List<String> ids = starter.startAll(captured);
+        List<ExecutionHandle<T>> handles = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            handles.add(handleFor(ids.get(i), captured.get(i).function()));
+        }
+        return handles;
     }
 
     @Override

@@ -22,8 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * When this instance's worker runs the function without limits, has a free thread and no due
  * work waiting, the root task is written already claimed by this worker and handed to that thread
- * at once: no trip through the queue, no wake-up, no claim. Otherwise it is queued and the local
- * worker is woken.
+ * at once: no trip through the queue, no wake-up, no claim. Otherwise it is queued after its commit;
+ * the local worker is woken and the other instances are told (the store may send one announcement
+ * for many starts, so that starts do not queue behind each other's notifications).
  */
 final class ExecutionStarter {
 
@@ -37,11 +38,23 @@ final class ExecutionStarter {
     record Started(String id, CompletableFuture<ExecutionRecord> localRun) {
     }
 
+    /**
+     * One start of a batch.
+     *
+     * @param function the function
+     * @param args its arguments
+     * @param options the start's options
+     */
+    record Request(FunctionDefinition function, Object[] args, StartOptions options) {
+    }
+
     private final ExecutionStore executions;
     private final ArgumentCodec arguments;
     private final TransactionBoundary boundary;
     private final Wakeups wakeups;
+    private final io.stent.engine.store.WakeupSource otherInstances;
     private final Worker worker;
+    private final StartBatcher batcher;
     private final LocalRuns localRuns;
     private final String owner;
     private final Duration lease;
@@ -51,13 +64,16 @@ final class ExecutionStarter {
     private final java.util.function.Supplier<String> traceContext;
 
     ExecutionStarter(ExecutionStore executions, ArgumentCodec arguments, TransactionBoundary boundary,
-                     Wakeups wakeups, Worker worker, LocalRuns localRuns, EngineSettings settings,
+                     Wakeups wakeups, io.stent.engine.store.WakeupSource otherInstances, Worker worker,
+                     LocalRuns localRuns, EngineSettings settings,
                      java.util.function.Supplier<String> traceContext) {
         this.traceContext = traceContext;
         this.executions = executions;
         this.arguments = arguments;
         this.boundary = boundary;
         this.wakeups = wakeups;
+        this.otherInstances = otherInstances;
+        this.batcher = new StartBatcher(executions);
         this.worker = worker;
         this.localRuns = localRuns;
         this.owner = settings.workerId();
@@ -95,6 +111,12 @@ final class ExecutionStarter {
         return text == null || text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
+    /** After a commit that queued work: wakes this instance's worker and tells the others. */
+    private void announceWork() {
+        wakeups.workAvailable();
+        otherInstances.announceWork();
+    }
+
     String start(FunctionDefinition function, Object[] args, StartOptions options) {
         return start(function, args, options, false).id();
     }
@@ -104,20 +126,56 @@ final class ExecutionStarter {
      *
      * @param watch whether the caller waits for it here, so a local run should hand it the outcome
      */
-    Started start(FunctionDefinition function, Object[] args, StartOptions options, boolean watch) {
+    /** A new top-level execution; its arguments are encoded here, in the caller's thread. */
+    private NewExecution execution(FunctionDefinition function, Object[] args, StartOptions options) {
         String encoded = arguments.encode(function, args);
-        NewExecution execution = new NewExecution(UUID.randomUUID().toString(), function.name(),
+        return new NewExecution(UUID.randomUUID().toString(), function.name(),
                 function.version(), function.queue(), encoded, options.idempotencyKey().orElse(null),
                 options.delay(), options.deadline().orElse(null), null, null,
                 options.priority().orElse(function.routing().priority()), function.routing().tags(),
                 traceContext.get());
+    }
+
+    /**
+     * Starts a batch: in the caller's transaction when there is one (and starts join it),
+     * otherwise in one transaction of its own.
+     *
+     * @return the ids, in the order of the requests
+     */
+    java.util.List<String> startAll(java.util.List<Request> requests) {
+        if (requests.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<NewExecution> batch = requests.stream()
+                .map(request -> execution(request.function(), request.args(), request.options())).toList();
+        java.util.List<String> ids;
+        if (joinCallerTransactions && boundary.inTransaction()) {
+            ids = executions.createAllInCurrentTransaction(batch);
+            boundary.afterCompletion(committed -> {
+                if (committed) {
+                    announceWork();
+                }
+            });
+        } else {
+            ids = boundary.outside(() -> executions.createAll(batch));
+            announceWork();
+        }
+        java.util.List<String> checked = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            checked.add(sameCall(ids.get(i), batch.get(i)));
+        }
+        return checked;
+    }
+
+    Started start(FunctionDefinition function, Object[] args, StartOptions options, boolean watch) {
+        NewExecution execution = execution(function, args, options);
         if (!watch && joinCallerTransactions && boundary.inTransaction()) {
             // A transactional outbox: the execution exists if and when the caller's transaction
             // commits, and never if it rolls back. A direct call, which waits for the result, cannot.
             String id = sameCall(executions.createInCurrentTransaction(execution), execution);
             boundary.afterCompletion(committed -> {
                 if (committed) {
-                    wakeups.workAvailable();
+                    announceWork();
                 }
             });
             return new Started(id, null);
@@ -128,8 +186,9 @@ final class ExecutionStarter {
                 return started.get();
             }
         }
-        String id = sameCall(boundary.outside(() -> executions.create(execution)), execution);
-        wakeups.workAvailable();
+        // Written with the other starts of this moment (one commit for several), then announced.
+        String id = sameCall(boundary.outside(() -> batcher.create(execution)), execution);
+        announceWork();
         return new Started(id, null);
     }
 
@@ -172,7 +231,7 @@ final class ExecutionStarter {
                 null, java.time.Duration.ZERO, null, parentId, position, function.routing().priority(),
                 function.routing().tags(), traceContext.get());
         boundary.outside(() -> executions.create(child));
-        wakeups.workAvailable();
+        announceWork();
         return id;
     }
 }

@@ -36,7 +36,8 @@ public final class ScheduleService {
     private final ScheduleStore store;
     private final FunctionRegistry registry;
     private final ArgumentCodec arguments;
-    private final Wakeups wakeups;
+    /** Called after a commit that queued executions: wakes the local worker and tells the others. */
+    private final Runnable workQueued;
     private final java.util.Set<String> reportedUnknown = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Deque<Declaration> undeclared = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.Set<String> declaredNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -52,11 +53,11 @@ public final class ScheduleService {
     public record Declaration(String name, ScheduleSpec spec, String functionName) {
     }
 
-    ScheduleService(ScheduleStore store, FunctionRegistry registry, ArgumentCodec arguments, Wakeups wakeups) {
+    ScheduleService(ScheduleStore store, FunctionRegistry registry, ArgumentCodec arguments, Runnable workQueued) {
         this.store = store;
         this.registry = registry;
         this.arguments = arguments;
-        this.wakeups = wakeups;
+        this.workQueued = workQueued;
     }
 
     /**
@@ -160,7 +161,7 @@ public final class ScheduleService {
             started += fire(schedule, now);
         }
         if (started > 0) {
-            wakeups.workAvailable();
+            workQueued.run();
         }
         return started;
     }
@@ -195,7 +196,7 @@ public final class ScheduleService {
         if (execution.isEmpty() || !store.trigger(name, execution.get())) {
             return Optional.empty();
         }
-        wakeups.workAvailable();
+        workQueued.run();
         return Optional.of(execution.get().id());
     }
 

@@ -38,8 +38,7 @@ class ExecutionWrites {
     }
 
     /**
-     * Writes a pending execution and its ready root task, and announces the work when it is due
-     * at once.
+     * Writes a pending execution and its ready root task.
      *
      * @param execution the execution
      * @throws StoreException on a database failure, a taken key or id included
@@ -72,6 +71,26 @@ class ExecutionWrites {
             }
             throw e;
         }
+    }
+
+    /**
+     * Inserts top-level executions and their tasks in the caller's transaction, each unless its
+     * idempotency key is taken (by an earlier execution, or by one before it in the list).
+     *
+     * @param connection the transaction's connection
+     * @param executions the executions, none with a parent
+     * @return the ids of the executions inserted
+     * @throws SQLException on any other database failure
+     */
+    java.util.Set<String> insertAllIfAbsent(Connection connection, java.util.List<NewExecution> executions)
+            throws SQLException {
+        java.util.Set<String> inserted = new java.util.HashSet<>();
+        for (NewExecution execution : executions) {
+            if (insertIfAbsent(connection, execution)) {
+                inserted.add(execution.id());
+            }
+        }
+        return inserted;
     }
 
     /**
@@ -138,9 +157,7 @@ class ExecutionWrites {
             statement.executeUpdate();
         }
         insertTags(connection, execution);
-        if (execution.delay().isZero()) {
-            jdbc.dialect().notifyWork(connection);
-        }
+        // no notification: the engine announces new work after the commit
     }
 
     /** Writes one row per tag the execution's function requires, in the caller's transaction. */

@@ -34,6 +34,9 @@ final class JdbcExecutionStore implements ExecutionStore {
             + ATTEMPTS + ", created_at, finished_at, parent_id";
     static final String SELECT = "SELECT " + COLUMNS + " FROM stent_execution";
 
+    /** The most executions one statement of a batch start inserts (a larger batch takes several). */
+    private static final int BATCH_STATEMENT_ROWS = 500;
+
     private final Jdbc jdbc;
     private final ExecutionWrites writes;
 
@@ -77,6 +80,43 @@ final class JdbcExecutionStore implements ExecutionStore {
                     StoreMessages.START_IN_TRANSACTION_FAILED.format(execution.id()),
                     null));
         });
+    }
+
+    @Override
+    public java.util.List<String> createAll(java.util.List<NewExecution> executions) {
+        return jdbc.inTransaction(connection -> insertAll(connection, executions));
+    }
+
+    @Override
+    public java.util.List<String> createAllInCurrentTransaction(java.util.List<NewExecution> executions) {
+        return jdbc.joined(connection -> insertAll(connection, executions));
+    }
+
+    private java.util.List<String> insertAll(Connection connection, java.util.List<NewExecution> executions)
+            throws SQLException {
+        for (NewExecution execution : executions) {
+            if (execution.parentId() != null) {
+                throw new IllegalArgumentException("a batch start writes top-level executions; " + execution.id()
+                        + " has the parent " + execution.parentId());
+            }
+        }
+        java.util.Set<String> inserted = new java.util.HashSet<>();
+        for (int from = 0; from < executions.size(); from += BATCH_STATEMENT_ROWS) {
+            inserted.addAll(writes.insertAllIfAbsent(connection,
+                    executions.subList(from, Math.min(executions.size(), from + BATCH_STATEMENT_ROWS))));
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>(executions.size());
+        for (NewExecution execution : executions) {
+            if (inserted.contains(execution.id())) {
+                ids.add(execution.id());
+                continue;
+            }
+            // Its key was taken: by an earlier execution, or by one before it in this batch.
+            String key = execution.idempotencyKey();
+            ids.add((key == null ? Optional.<String>empty() : idByKey(connection, key)).orElseThrow(
+                    () -> new StoreException(StoreMessages.START_NOT_WRITTEN.format(execution.id()), null)));
+        }
+        return ids;
     }
 
     private static Optional<String> idByKey(Connection connection, String key) throws SQLException {

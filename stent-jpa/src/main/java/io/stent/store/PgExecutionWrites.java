@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * PostgreSQL writes an execution and its root task in one statement (writable common table
- * expressions): one round trip, and in auto-commit one commit.
+ * expressions): one round trip, and in auto-commit one commit. It does not notify: the engine
+ * announces new work after the commit.
  */
 final class PgExecutionWrites extends ExecutionWrites {
 
@@ -27,10 +28,10 @@ final class PgExecutionWrites extends ExecutionWrites {
             super.create(execution); // its tag rows too, in one transaction
             return;
         }
+        // No NOTIFY here: a notifying commit takes a database-wide lock, so the engine announces
+        // many starts with one notification after their commits (PgWorkAnnouncer).
         String sql = "WITH e AS (" + insertExecution(execution, false) + " RETURNING id),"
-                + " t AS (" + insertTaskFrom("e", false) + " RETURNING id)"
-                + (execution.delay().isZero() ? " SELECT pg_notify('" + PgNotificationListener.WORK + "', '') FROM t"
-                : " SELECT id FROM t");
+                + " t AS (" + insertTaskFrom("e", false) + " RETURNING id) SELECT id FROM t";
         jdbc().autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = bindExecution(statement, execution);
@@ -59,11 +60,66 @@ final class PgExecutionWrites extends ExecutionWrites {
             }
         }
         insertTags(connection, execution);
-        if (execution.delay().isZero()) {
-            jdbc().dialect().notifyWork(connection); // delivered when the caller's transaction commits
-        }
-        return true;
+        return true; // announced by the engine once the caller's transaction commits
     }
+
+    /**
+     * One statement for the whole batch: the rows come as arrays, one per column, and a taken key
+     * (or one taken earlier in the batch) skips its row without an error.
+     */
+    @Override
+    java.util.Set<String> insertAllIfAbsent(Connection connection, java.util.List<NewExecution> executions)
+            throws SQLException {
+        if (executions.stream().anyMatch(e -> !e.tags().isEmpty())) {
+            return super.insertAllIfAbsent(connection, executions); // their tag rows too
+        }
+        int size = executions.size();
+        Object[][] columns = new Object[11][size];
+        for (int i = 0; i < size; i++) {
+            NewExecution e = executions.get(i);
+            columns[0][i] = e.id();
+            columns[1][i] = e.functionName();
+            columns[2][i] = e.functionVersion();
+            columns[3][i] = e.arguments();
+            columns[4][i] = e.idempotencyKey();
+            columns[5][i] = e.queue();
+            columns[6][i] = e.traceParent();
+            columns[7][i] = e.deadline() == null ? null : e.deadline().toMillis() / 1000.0;
+            columns[8][i] = UUID.randomUUID().toString();
+            columns[9][i] = e.priority();
+            columns[10][i] = e.delay().toMillis() / 1000.0;
+        }
+        String[] types = {"varchar", "varchar", "integer", "text", "varchar", "varchar", "varchar", "float8", "varchar",
+                "integer", "float8"};
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            java.util.Set<String> inserted = new java.util.HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getString(1));
+                }
+            }
+            return inserted;
+        }
+    }
+
+    private static final String INSERT_ALL = "WITH i AS (SELECT * FROM unnest(?::varchar[], ?::varchar[],"
+            + " ?::integer[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[], ?::float8[], ?::varchar[],"
+            + " ?::integer[], ?::float8[]) WITH ORDINALITY AS i(id, function_name, function_version, args,"
+            + " idempotency_key, queue, trace_parent, deadline_seconds, task_id, priority, delay_seconds, n)),"
+            + " e AS (INSERT INTO stent_execution (id, function_name, function_version, status, args, idempotency_key,"
+            + " queue, trace_parent, attempts, created_at, updated_at, deadline_at)"
+            + " SELECT id, function_name, function_version, 'PENDING', args, idempotency_key, queue, trace_parent, 0,"
+            + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + make_interval(secs => deadline_seconds)"
+            + " FROM i ORDER BY n ON CONFLICT DO NOTHING RETURNING id),"
+            + " t AS (INSERT INTO stent_task (id, execution_id, kind, function_name, function_version, queue, priority,"
+            + " status, run_at, attempt, version, created_at)"
+            + " SELECT i.task_id, i.id, 'ROOT', i.function_name, i.function_version, i.queue, i.priority, 'READY',"
+            + " CURRENT_TIMESTAMP + make_interval(secs => i.delay_seconds), 0, 0, CURRENT_TIMESTAMP"
+            + " FROM i JOIN e ON e.id = i.id)"
+            + " SELECT id FROM e";
 
     @Override
     Written createClaimed(NewExecution execution, String taskId, String owner, Duration lease) {

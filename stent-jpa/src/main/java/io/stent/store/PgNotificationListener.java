@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 /**
  * Listens on one dedicated PostgreSQL connection for Stent's notifications and turns them into
  * local wake-ups. When the connection breaks it reconnects with backoff; polling covers the gap.
+ * Announcements of new work to the other instances go out through a {@link PgWorkAnnouncer}.
  */
 final class PgNotificationListener implements WakeupSource {
 
@@ -26,11 +27,18 @@ final class PgNotificationListener implements WakeupSource {
     private static final int WAIT_MILLIS = 500;
 
     private final DataSource dataSource;
+    private final PgWorkAnnouncer announcer;
     private volatile boolean running;
     private Thread thread;
 
     PgNotificationListener(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.announcer = new PgWorkAnnouncer(dataSource);
+    }
+
+    @Override
+    public void announceWork() {
+        announcer.announce();
     }
 
     @Override
@@ -39,6 +47,7 @@ final class PgNotificationListener implements WakeupSource {
             return;
         }
         running = true;
+        announcer.start(threads);
         thread = threads.newThread(() -> listen(workReady, executionFinished));
         thread.setName("stent-listener");
         thread.setDaemon(true);
@@ -91,6 +100,7 @@ final class PgNotificationListener implements WakeupSource {
             return;
         }
         running = false;
+        announcer.stop();
         try {
             thread.join(WAIT_MILLIS * 4L);
         } catch (InterruptedException e) {

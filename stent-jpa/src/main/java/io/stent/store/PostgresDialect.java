@@ -48,38 +48,19 @@ final class PostgresDialect implements Dialect {
         if (limit < 1) {
             throw new IllegalArgumentException("a claim takes at least one task, not " + limit);
         }
-        // The limit is written into the statement: with a LIMIT parameter, PostgreSQL's generic plan
-        // assumes a tenth of the table and is never chosen, so every claim would be planned again.
-        // The picked rows are locked, so their physical address (ctid) finds them again without a
-        // second look-up by key.
-        String sql = "WITH picked AS ("
-                + " SELECT ctid FROM stent_task WHERE status = 'READY' AND run_at <= CURRENT_TIMESTAMP"
-                + " AND " + SqlLists.functionKeys(functions.size())
-                + " ORDER BY priority DESC, run_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED),"
-                + " claimed AS (UPDATE stent_task t SET status = 'RUNNING', lease_owner = ?,"
-                + " lease_expires_at = " + nowPlusMillis() + ", attempt = t.attempt + 1, version = t.version + 1"
-                + " FROM picked WHERE t.ctid = picked.ctid"
-                + " RETURNING t.id, t.execution_id, t.function_name, t.function_version, t.attempt, t.version,"
-                + " t.requeues),"
-                // The execution row is only read: that a leased task runs it is what makes it
-                // RUNNING (see JdbcExecutionStore.STATUS), so a claim writes one row per task, not two.
-                + " started AS (SELECT e.id, e.args, e.deadline_at, e.status, e.parent_id, e.trace_parent"
-                + " FROM stent_execution e"
-                + " JOIN claimed c ON e.id = c.execution_id)"
-                + " SELECT c.id, c.execution_id, c.function_name, c.function_version, c.attempt, s.args,"
-                + " CURRENT_TIMESTAMP,"
-                + " s.deadline_at, s.status, s.parent_id, c.version, c.requeues, s.trace_parent,"
-                // The claim's commit does not wait for its log flush. If the database crashed
-                // before the flush, the claim is undone: the task is due again, and the worker's
-                // completion is refused by the lease check, so the task runs again, as after any
-                // crash. The next flush (any later commit, such as the task's own checkpoints)
-                // makes it durable.
-                + " set_config('synchronous_commit', 'off', true)"
-                + " FROM claimed c JOIN started s ON s.id = c.execution_id";
+        // The claim is the function stent_claim (schema V19): its plan does not depend on the task
+        // table's statistics, which a burst of starts leaves far from the truth.
+        // The claim's commit does not wait for its log flush. If the database crashed before the
+        // flush, the claim is undone: the task is due again, and the worker's completion is refused
+        // by the lease check, so the task runs again, as after any crash. The next flush (any later
+        // commit, such as the task's own checkpoints) makes it durable. (Set here, not in the
+        // function: a function's settings end with it.)
+        String sql = "SELECT c.*, set_config('synchronous_commit', 'off', true) FROM stent_claim(?, ?, ?, ?) c";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = SqlLists.bindKeys(statement, 1, functions);
-            statement.setString(index++, owner);
-            bindMillis(statement, index, leaseMillis);
+            statement.setString(1, owner);
+            statement.setArray(2, connection.createArrayOf("text", functionKeys(functions)));
+            statement.setInt(3, limit);
+            bindMillis(statement, 4, leaseMillis);
             List<ClaimedTask> tasks = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -88,6 +69,11 @@ final class PostgresDialect implements Dialect {
             }
             return tasks;
         }
+    }
+
+    /** The function keys as stent_claim takes them: {@code name#version}. */
+    private static String[] functionKeys(Collection<io.stent.engine.store.FunctionKey> functions) {
+        return functions.stream().map(key -> key.name() + "#" + key.version()).toArray(String[]::new);
     }
 
     @Override

@@ -80,6 +80,9 @@ public enum StoreMessages implements StentMessage {
     /** 3012. */
     BAD_VERSION_RANGE("STENT-3012", "versions must run from 1 to {}, got {} to {}",
             "Ask SchemaPrinter for versions from 1 to the latest."),
+    /** 3013. */
+    START_NOT_WRITTEN("STENT-3013", "execution {} of a batch start was neither written nor found by its idempotency key",
+            "Check the database: the insert was refused without an error."),
     /** 3101. */
     MIGRATION_APPLIED("STENT-3101", "applying schema migration V{} {} ({})",
             "Nothing: the schema was upgraded."),
@@ -93,7 +96,11 @@ public enum StoreMessages implements StentMessage {
             "Check the database connection; the worker's results are fenced meanwhile."),
     /** 3203. */
     SESSION_LOCK_REFUSED("STENT-3203", "the database did not grant the session lock {}",
-            "Check the database: another session holds the lock key.");
+            "Check the database: another session holds the lock key."),
+    /** 3204. */
+    ANNOUNCEMENT_FAILED("STENT-3204", "could not tell the other instances that work is ready; they find it when they "
+            + "poll. Trying again in {} ms",
+            "Check the database connection; other instances find the work by polling meanwhile.");
 
     private final String code;
     private final String template;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +44,76 @@ class PostgresStoreTest extends SessionLockStoreTest {
             assertFalse(announced.contains(unawaited), "nobody awaited this one: no notification");
         } finally {
             store.wakeups().stop();
+        }
+    }
+
+    @Test
+    void claimAfterABurst_readsTheReadyIndexInOrderUpToTheLimit_whateverTheStaleStatisticsSay() throws Exception {
+        String function = fn();
+        String prefix = "b" + java.util.UUID.randomUUID().toString().substring(0, 8) + "-";
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             var statement = connection.createStatement()) {
+            // Statistics from before the burst, when no task of it was ready; then the burst.
+            statement.execute("ANALYZE stent_task");
+            statement.execute("ANALYZE stent_execution");
+            statement.execute("INSERT INTO stent_execution (id, function_name, function_version, status, args, queue,"
+                    + " attempts, created_at, updated_at) SELECT '" + prefix + "' || g, '" + function + "', 1,"
+                    + " 'PENDING', '[]', 'default', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
+                    + " FROM generate_series(1, 20000) g");
+            statement.execute("INSERT INTO stent_task (id, execution_id, kind, function_name, function_version, queue,"
+                    + " priority, status, run_at, attempt, version, created_at) SELECT 't" + prefix + "' || g, '"
+                    + prefix + "' || g, 'ROOT', '" + function + "', 1, 'default', CASE WHEN g = 20000 THEN 1 ELSE 0"
+                    + " END, 'READY', CURRENT_TIMESTAMP - make_interval(secs => 20000 - g), 0, 0, CURRENT_TIMESTAMP"
+                    + " FROM generate_series(1, 20000) g");
+            connection.setAutoCommit(false);
+            List<ClaimedTask> claimed = new PostgresDialect().claim(connection, "w", k(function), 32, 30_000);
+            long entriesRead;
+            try (var rows = statement.executeQuery(
+                    "SELECT pg_stat_get_xact_tuples_returned('stent_task_ready_ix'::regclass)")) {
+                rows.next();
+                entriesRead = rows.getLong(1);
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            statement.execute("DELETE FROM stent_task WHERE function_name = '" + function + "'");
+            statement.execute("DELETE FROM stent_execution WHERE function_name = '" + function + "'");
+            assertEquals(32, claimed.size());
+            assertEquals(prefix + "20000", claimed.get(0).executionId(), "the higher priority first");
+            assertEquals(prefix + "1", claimed.get(1).executionId(), "then the longest due");
+            assertTrue(entriesRead < 1_000, "a claim of 32 read " + entriesRead + " entries of the ready index:"
+                    + " it scanned the burst instead of reading the index in order");
+        }
+    }
+
+    @Test
+    void announcements_reachTheOtherInstances_oneForManyStarts() {
+        AtomicInteger heardThere = new AtomicInteger();
+        try (JdbcStore other = JdbcStore.on(database.dataSource())) {
+            other.store().wakeups().start(Executors.defaultThreadFactory(), heardThere::incrementAndGet, id -> { });
+            store.wakeups().start(Executors.defaultThreadFactory(), () -> { }, id -> { });
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                int listening = heardThere.get(); // the listener wakes its worker once it listens
+                while (heardThere.get() == listening || heardThere.get() == 0) {
+                    assertTrue(System.nanoTime() < deadline, "the other instance never heard an announcement");
+                    store.wakeups().announceWork();
+                    LockSupport.parkNanos(20_000_000L);
+                }
+                int before = heardThere.get();
+                for (int i = 0; i < 1_000; i++) {
+                    store.wakeups().announceWork();
+                }
+                while (heardThere.get() == before) {
+                    assertTrue(System.nanoTime() < deadline, "1,000 announcements were never heard");
+                    LockSupport.parkNanos(5_000_000L);
+                }
+                LockSupport.parkNanos(300_000_000L); // let any further notifications arrive
+                int heard = heardThere.get() - before;
+                assertTrue(heard < 100, "1,000 starts' announcements took " + heard + " notifications");
+            } finally {
+                store.wakeups().stop();
+                other.store().wakeups().stop();
+            }
         }
     }
 

@@ -627,6 +627,69 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void createAll_writesEveryExecutionWithItsTask_andEachTakenKeyReturnsItsOwner_alsoWithinTheBatch() {
+        String function = fn();
+        String earlierKey = "batch-earlier-" + UUID.randomUUID();
+        String earlier = store.executions().create(NewExecution.now(UUID.randomUUID().toString(), function, 1,
+                "default", "[0]", earlierKey));
+        String sharedKey = "batch-shared-" + UUID.randomUUID();
+        List<NewExecution> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_203; i++) { // more than one statement's rows
+            batch.add(new NewExecution(UUID.randomUUID().toString(), function, 1, "default", "[" + i + "]", null,
+                    i == 7 ? Duration.ofHours(1) : Duration.ZERO, i == 8 ? Duration.ofMinutes(5) : null, null, null,
+                    i == 9 ? 5 : 0, Set.of()));
+        }
+        batch.add(NewExecution.now(UUID.randomUUID().toString(), function, 1, "default", "[a]", earlierKey));
+        batch.add(NewExecution.now(UUID.randomUUID().toString(), function, 1, "default", "[b]", sharedKey));
+        batch.add(NewExecution.now(UUID.randomUUID().toString(), function, 1, "default", "[c]", sharedKey));
+
+        List<String> ids = store.executions().createAll(batch);
+
+        assertEquals(batch.size(), ids.size());
+        for (int i = 0; i < 1_203; i++) {
+            assertEquals(batch.get(i).id(), ids.get(i), "a start without a key is its own execution");
+        }
+        assertEquals(earlier, ids.get(1_203), "a key taken before the batch returns its earlier execution");
+        assertEquals(batch.get(1_204).id(), ids.get(1_204));
+        assertEquals(batch.get(1_204).id(), ids.get(1_205), "a key taken earlier in the batch returns that start");
+        List<ClaimedTask> claimed = new java.util.ArrayList<>(store.claims().claim("w", k(function), 1, LEASE));
+        assertEquals(batch.get(9).id(), claimed.get(0).executionId(), "the priority went with its task");
+        for (List<ClaimedTask> round = store.claims().claim("w", k(function), 500, LEASE); !round.isEmpty();
+             round = store.claims().claim("w", k(function), 500, LEASE)) {
+            claimed.addAll(round);
+        }
+        assertEquals(1_202 + 2, claimed.size(), "one due task per new execution (the delayed one is not due), the"
+                + " earlier one's and the shared key's, no more");
+        ClaimedTask withDeadline = taskOf(claimed, batch.get(8).id());
+        assertTrue(withDeadline.deadlineAt() != null && withDeadline.deadlineAt().isAfter(withDeadline.claimedAt()),
+                "the deadline was written from the database clock");
+        assertTrue(claimed.stream().noneMatch(task -> task.executionId().equals(batch.get(7).id())));
+        assertEquals("[42]", taskOf(claimed, batch.get(42).id()).arguments());
+    }
+
+    @Test
+    void createAll_inTheCallersTransaction_writesTheBatch_andATakenKeyReturnsTheEarlierExecution() {
+        String function = fn();
+        String key = "batch-outbox-" + UUID.randomUUID();
+        String earlier = store.executions().createInCurrentTransaction(NewExecution.now(UUID.randomUUID().toString(),
+                function, 1, "default", "[1]", key));
+        NewExecution fresh = NewExecution.now(UUID.randomUUID().toString(), function, 1, "default", "[2]", null);
+        List<String> ids = store.executions().createAllInCurrentTransaction(List.of(fresh,
+                NewExecution.now(UUID.randomUUID().toString(), function, 1, "default", "[3]", key)));
+        assertEquals(List.of(fresh.id(), earlier), ids);
+        assertEquals(2, store.claims().claim("w", k(function), 10, LEASE).size(), "two executions, two tasks");
+    }
+
+    @Test
+    void createAll_refusesAChild_namingIt() {
+        NewExecution child = new NewExecution(UUID.randomUUID().toString(), fn(), 1, "default", "[]", null,
+                Duration.ZERO, null, "parent-1", "1", 0, Set.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.executions().createAll(List.of(child)));
+        assertTrue(e.getMessage().contains(child.id()) && e.getMessage().contains("parent-1"), e.getMessage());
+    }
+
+    @Test
     void release_givesTaskBackWithoutSpendingAnAttempt() {
         String function = fn();
         start(function);

@@ -44,6 +44,26 @@ class StentTestKitTest {
     }
 
     @Test
+    void aBatchStart_startsEachCall_andATakenKeyGivesTheEarlierExecution(StentTestKit kit) {
+        shipping.clear();
+        List<ExecutionHandle<String>> handles = kit.stent().startAll(List.of(
+                io.stent.StartRequest.of(() -> orders.place("b-1"), io.stent.StartOptions.defaults()
+                        .withIdempotencyKey("batch-b-1")),
+                io.stent.StartRequest.of(() -> orders.place("b-2")),
+                io.stent.StartRequest.of(() -> orders.place("b-1"), io.stent.StartOptions.defaults()
+                        .withIdempotencyKey("batch-b-1"))));
+        assertEquals(3, handles.size());
+        assertEquals(handles.get(0).id(), handles.get(2).id(), "one execution per key");
+        kit.advance(Duration.ofDays(3));
+        assertTrue(kit.result(handles.get(0)).startsWith("t-"), kit.result(handles.get(0)));
+        assertTrue(kit.result(handles.get(1)).startsWith("t-"));
+        assertEquals(2, shipping.calls().stream().filter(call -> call.startsWith("reserve")).count());
+        io.stent.StentArgumentException notDurable = assertThrows(io.stent.StentArgumentException.class,
+                () -> kit.stent().startAll(List.of(io.stent.StartRequest.of(() -> "not a durable call"))));
+        assertTrue(notDurable.getMessage().contains("STENT-1102"), notDurable.getMessage());
+    }
+
+    @Test
     void advance_movesTheDatabaseClockStentDecidesWith(StentTestKit kit) {
         Instant before = kit.now();
         kit.advance(Duration.ofHours(5));

@@ -177,4 +177,24 @@ class DropInIT {
         assertEquals(0, customers.countNamed("rita"));
         assertEquals(1, customers.countNamed("lou"));
     }
+
+    @Test
+    void batchStartInsideTheCallersTransaction_startsAllWhenItCommits_noneWhenItRollsBack_oneForEachKey()
+            throws Exception {
+        assertThrows(jakarta.ejb.EJBException.class,
+                () -> transactionalCaller.startAll(List.of("rex", "ron"), true));
+        assertEquals(0, executionsWithKey("batch-rex") + executionsWithKey("batch-ron"),
+                "the caller rolled back: nothing of its batch was started");
+
+        List<String> ids = transactionalCaller.startAll(List.of("nia", "noe", "nia"), false);
+        assertEquals(3, ids.size());
+        assertEquals(ids.get(0), ids.get(2), "the same key twice in a batch: one execution");
+        assertTrue(!ids.get(0).equals(ids.get(1)));
+        assertTrue(stent.handle(ids.get(0), String.class).await(WAIT).startsWith("welcome nia #"));
+        assertTrue(stent.handle(ids.get(1), String.class).await(WAIT).startsWith("welcome noe #"));
+        assertEquals(List.of(ids.get(1)), transactionalCaller.startAll(List.of("noe"), false),
+                "a later batch with a taken key returns the earlier execution");
+        assertEquals(1, customers.countNamed("nia"));
+        assertEquals(0, customers.countNamed("rex"));
+    }
 }

@@ -49,4 +49,23 @@ public class TransactionalCaller {
         }
         return java.time.Instant.now();
     }
+
+    /**
+     * Starts an onboarding per name in one batch, keyed by name, inside this method's transaction.
+     *
+     * @param names the customers
+     * @param fail whether to fail after the start, so that this method's transaction rolls back
+     * @return the started executions' ids, in the order of the names
+     */
+    public java.util.List<String> startAll(java.util.List<String> names, boolean fail) {
+        java.util.List<io.stent.StartRequest<String>> requests = names.stream()
+                .map(name -> io.stent.StartRequest.of(() -> onboarding.onboard(name),
+                        io.stent.StartOptions.defaults().withIdempotencyKey("batch-" + name)))
+                .toList();
+        java.util.List<String> ids = stent.startAll(requests).stream().map(io.stent.ExecutionHandle::id).toList();
+        if (fail) {
+            throw new IllegalStateException("the caller fails after its batch start");
+        }
+        return ids;
+    }
 }

@@ -29,6 +29,25 @@ public interface ExecutionStore {
     String createInCurrentTransaction(NewExecution execution);
 
     /**
+     * Persists top-level executions (no parent) and their ready root tasks in one new transaction:
+     * all of them or, on a failure, none. Each taken idempotency key returns the earlier
+     * execution's id, as {@link #create} does; two of them with the same key make one execution.
+     *
+     * @param executions the executions, none with a parent
+     * @return the id that owns each one's key, in the order given (the new one, or the earlier one)
+     */
+    java.util.List<String> createAll(java.util.List<NewExecution> executions);
+
+    /**
+     * {@link #createAll} in the transaction active on the current thread, as
+     * {@link #createInCurrentTransaction} writes one: they exist if and when it commits.
+     *
+     * @param executions the executions, none with a parent
+     * @return the id that owns each one's key, in the order given
+     */
+    java.util.List<String> createAllInCurrentTransaction(java.util.List<NewExecution> executions);
+
+    /**
      * Persists an execution due at once with its root task already claimed by {@code owner}, in
      * one transaction: no other worker can claim it, and the caller runs it at once. Written
      * RUNNING with a first attempt and a lease, as a claim would leave it.

@@ -33,4 +33,13 @@ public interface WakeupSource {
 
     /** Stops listening. */
     void stop();
+
+    /**
+     * Tells the other instances, soon, that work became ready. Called after the commit that made
+     * it ready, and cheap to call often: a store may send one announcement for many calls. Where
+     * an announcement is lost (the instance died first), the others find the work when they poll.
+     */
+    default void announceWork() {
+        // nothing pushes; other instances poll
+    }
 }
