@@ -44,6 +44,8 @@ public class BenchResource {
     BenchResults results;
     @Inject
     DrainCounter drained;
+    @Inject
+    Sleeper sleeper;
 
     /**
      * Answers once the application is deployed.
@@ -148,6 +150,10 @@ public class BenchResource {
         // A burst as users make one: the worker holds its claims while the executions are started,
         // due at once, and drains them when it resumes; the tables are as the burst leaves them
         // unless vacuum asks for a VACUUM ANALYZE first (the figure beside it).
+        javax.sql.DataSource dataSource = (javax.sql.DataSource) new javax.naming.InitialContext().lookup(dataSourceName);
+        // Read before the burst, so that no pause for the counters to settle lies between the burst
+        // and its drain (the burst's inserts change none of the counters reported per task).
+        Map<String, Long> countersBefore = counters ? TableCounters.read(dataSource) : Map.of();
         io.stent.engine.worker.Worker worker = runtime.engine().worker();
         worker.pauseClaims(java.time.Duration.ofHours(1));
         AtomicInteger next = new AtomicInteger();
@@ -176,7 +182,6 @@ public class BenchResource {
             enqueuer.join();
         }
         long enqueueMillis = Math.max(1, (System.nanoTime() - enqueueStarted) / 1_000_000);
-        javax.sql.DataSource dataSource = (javax.sql.DataSource) new javax.naming.InitialContext().lookup(dataSourceName);
         drained.reset();
         if (vacuum) {
             try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
@@ -184,7 +189,6 @@ public class BenchResource {
                 statement.execute("VACUUM ANALYZE stent_execution");
             }
         }
-        Map<String, Long> countersBefore = counters ? TableCounters.read(dataSource) : Map.of();
         java.util.logging.Logger.getLogger(BenchResource.class.getName()).info("bench: W2 drain starts");
         java.util.Optional<MachineCpu> cpuBefore = MachineCpu.read();
         long started = System.nanoTime();
@@ -224,6 +228,60 @@ public class BenchResource {
             rows.next();
             return rows.getInt(1);
         }
+    }
+
+    /**
+     * The heap in use after a full collection, and the JVM's live threads.
+     *
+     * @return {@code heapBytes} and {@code threads}
+     */
+    @POST
+    @Path("heap")
+    public Map<String, Long> heap() {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // a few rounds, so that what is left is what is held
+        }
+        return Map.of("heapBytes", memory.getHeapMemoryUsage().getUsed(),
+                "threads", (long) java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
+    }
+
+    /**
+     * Starts {@code count} workflows that sleep an hour, in batches of 100, and waits until every
+     * one of them is suspended.
+     *
+     * @param count how many
+     * @return the milliseconds until all slept
+     * @throws Exception on failure
+     */
+    @POST
+    @Path("sleepers")
+    public Map<String, Object> sleepers(@QueryParam("count") int count) throws Exception {
+        long started = System.nanoTime();
+        for (int from = 0; from < count; from += 100) {
+            List<io.stent.StartRequest<Integer>> requests = new ArrayList<>();
+            for (int n = from; n < Math.min(count, from + 100); n++) {
+                int argument = n;
+                requests.add(io.stent.StartRequest.of(() -> sleeper.sleep(argument)));
+            }
+            stent.startAll(requests);
+        }
+        javax.sql.DataSource dataSource = (javax.sql.DataSource) new javax.naming.InitialContext().lookup(dataSourceName);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        int suspended = 0;
+        while (suspended < count && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT COUNT(*) FROM stent_execution WHERE function_name"
+                         + " = 'bench.sleeper' AND status = 'SUSPENDED'")) {
+                rows.next();
+                suspended = rows.getInt(1);
+            }
+        }
+        if (suspended < count) {
+            throw new IllegalStateException("only " + suspended + " of " + count + " sleepers suspended in 10 min");
+        }
+        return Map.of("sleeping", suspended, "millis", (System.nanoTime() - started) / 1_000_000);
     }
 
     /**

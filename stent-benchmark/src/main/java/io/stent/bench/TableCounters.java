@@ -32,7 +32,8 @@ final class TableCounters {
         Map<String, Long> counters = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("SELECT relname, n_tup_upd, n_tup_hot_upd, n_tup_del,"
-                    + " n_dead_tup, COALESCE(idx_tup_fetch, 0), COALESCE(seq_tup_read, 0)"
+                    + " n_dead_tup, COALESCE(idx_tup_fetch, 0), COALESCE(seq_tup_read, 0), autovacuum_count,"
+                    + " autoanalyze_count"
                     + " FROM pg_stat_user_tables WHERE relname IN ('stent_task', 'stent_execution')")) {
                 while (rows.next()) {
                     String table = rows.getString(1);
@@ -42,6 +43,8 @@ final class TableCounters {
                     counters.put(table + ".deadTuples", rows.getLong(5));
                     counters.put(table + ".indexFetches", rows.getLong(6));
                     counters.put(table + ".seqRead", rows.getLong(7));
+                    counters.put(table + ".autovacuums", rows.getLong(8));
+                    counters.put(table + ".autoanalyzes", rows.getLong(9));
                 }
             }
             try (ResultSet rows = statement.executeQuery("SELECT indexrelname, idx_tup_read,"
@@ -63,6 +66,8 @@ final class TableCounters {
             long now = counter.getValue();
             if (name.endsWith(".deadTuples") || name.endsWith(".bytes")) {
                 result.put(name, now);
+            } else if (name.endsWith(".autovacuums") || name.endsWith(".autoanalyzes")) {
+                result.put(name + "During", now - before.getOrDefault(name, 0L)); // autovacuum beside the drain
             } else {
                 long then = before.getOrDefault(name, 0L);
                 result.put(name + "PerTask", Math.round((now - then) * 100.0 / count) / 100.0);

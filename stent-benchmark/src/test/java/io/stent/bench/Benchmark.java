@@ -215,21 +215,21 @@ public final class Benchmark {
         cpu[run] = drain[1];
     }
 
-    private static double mean(double[] values) {
+    static double mean(double[] values) {
         return java.util.Arrays.stream(values).average().orElseThrow();
     }
 
-    private static String runs(double[] values) {
+    static String runs(double[] values) {
         return "[" + String.join(", ", java.util.Arrays.stream(values)
                 .mapToObj(v -> String.format(Locale.ROOT, "%.0f", v)).toList()) + "]";
     }
 
-    private static double runW1(PayaraProcess server, int workflows) throws Exception {
+    static double runW1(PayaraProcess server, int workflows) throws Exception {
         return number(call(server, "/bench/api/bench/w1?workflows=" + workflows + "&inflight=" + IN_FLIGHT),
                 "stepsPerSecond");
     }
 
-    private static String runW2(PayaraProcess server, int count, boolean vacuum, int batch, boolean counters)
+    static String runW2(PayaraProcess server, int count, boolean vacuum, int batch, boolean counters)
             throws Exception {
         call(server, "/bench/api/bench/w2?count=" + count + "&inflight=" + IN_FLIGHT + "&vacuum=" + vacuum
                 + "&batch=" + batch + "&counters=" + counters);
@@ -254,7 +254,7 @@ public final class Benchmark {
         return java.util.Arrays.stream(rows).mapToDouble(row -> row[column]).average().orElseThrow();
     }
 
-    private static String call(PayaraProcess server, String path) throws Exception {
+    static String call(PayaraProcess server, String path) throws Exception {
         var response = server.call("POST", path, Duration.ofMinutes(15));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("benchmark run failed: " + response.body() + "\n" + server.logTail());
@@ -262,7 +262,7 @@ public final class Benchmark {
         return response.body();
     }
 
-    private static double number(String json, String field) {
+    static double number(String json, String field) {
         Matcher matcher = Pattern.compile("\"" + field + "\":([0-9.Ee+-]+)").matcher(json);
         if (!matcher.find()) {
             throw new IllegalStateException("no " + field + " in " + json);

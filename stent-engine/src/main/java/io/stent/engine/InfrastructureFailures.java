@@ -43,7 +43,9 @@ final class InfrastructureFailures {
     /** What the server says when it is not ready, is going away, or has closed a resource. */
     private static final Pattern SERVER_STATE = Pattern.compile("(?i).*(container is in|not yet been started"
             + "|is disabled|shutting down|shut down|has been closed|is closed|not active|no active context"
-            + "|undeployed|initializing|singleton not set|not available|is stopped).*", Pattern.DOTALL);
+            + "|undeployed|initializing|singleton not set|not available|is stopped"
+            // Weld's WELD-000079, when the EJB container behind a session bean is already going:
+            + "|could not instantiate a proxy for a session bean).*", Pattern.DOTALL);
 
     private InfrastructureFailures() {
     }

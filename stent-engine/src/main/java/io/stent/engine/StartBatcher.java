@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class StartBatcher {
 
     /** Batches written at once; their writers hold one connection each. */
-    static final int WRITERS = 4;
+    static final int WRITERS = 2;
     /** The most executions in one batch. */
     static final int MAX_BATCH = 100;
 

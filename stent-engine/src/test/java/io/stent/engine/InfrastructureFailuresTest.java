@@ -46,6 +46,10 @@ class InfrastructureFailuresTest {
                 new IllegalStateException("This web container has not yet been started"),
                 "org.apache.catalina.core.StandardContext")));
         assertTrue(InfrastructureFailures.test(new InfrastructureFailure(new IllegalStateException("x"))));
+        // seen while Payara stopped on SIGTERM: the EJB container was going before the worker knew
+        assertTrue(InfrastructureFailures.test(new RuntimeException("step failed", thrownAt(new IllegalStateException(
+                "WELD-000079: Could not instantiate a proxy for a session bean: Session bean [class x.Ledger]"),
+                "org.jboss.weld.bean.SessionBean"))));
     }
 
     @Test

@@ -26,6 +26,12 @@ final class PgWorkAnnouncer {
 
     private static final Logger LOG = Logger.getLogger(PgWorkAnnouncer.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 10_000;
+    /**
+     * The least time between two announcements: a burst of starts sends one every few
+     * milliseconds instead of one after the other, and an instance woken by the first claims until
+     * the queue is empty anyway. A start after a quiet moment is announced at once.
+     */
+    private static final long SPACING_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5);
 
     private final DataSource dataSource;
     private final ReentrantLock lock = new ReentrantLock();
@@ -87,7 +93,9 @@ final class PgWorkAnnouncer {
 
     private void sendWhileRunning() {
         long backoff = 100;
-        while (awaitDue()) {
+        long lastSent = System.nanoTime() - SPACING_NANOS;
+        while (awaitDue(lastSent + SPACING_NANOS)) {
+            lastSent = System.nanoTime();
             try (Connection connection = dataSource.getConnection()) {
                 if (!connection.getAutoCommit()) {
                     connection.setAutoCommit(true);
@@ -105,14 +113,24 @@ final class PgWorkAnnouncer {
     }
 
     /**
-     * Waits until an announcement is due and takes it; false once stopped with none due (one due
-     * at the stop is still sent: the starts just before it are announced).
+     * Waits until an announcement is due and no earlier than {@code notBefore}, and takes it; false
+     * once stopped with none due (one due at the stop is still sent: the starts just before it are
+     * announced).
      */
-    private boolean awaitDue() {
+    private boolean awaitDue(long notBefore) {
         lock.lock();
         try {
             while (running && !pending) {
                 due.awaitUninterruptibly();
+            }
+            try {
+                for (long wait = notBefore - System.nanoTime(); running && wait > 0;
+                     wait = notBefore - System.nanoTime()) {
+                    due.awaitNanos(wait); // starts meanwhile join this announcement
+                }
+            } catch (InterruptedException e) {
+                running = false; // the server takes the thread back: send what is due, then end
+                Thread.currentThread().interrupt();
             }
             boolean take = pending;
             pending = false;
