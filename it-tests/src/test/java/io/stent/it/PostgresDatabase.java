@@ -60,6 +60,8 @@ public final class PostgresDatabase implements AutoCloseable {
                         + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=48 --statementcachesize=64"
                         // a connection the database dropped (a restart) is found and replaced before use
                         + " --isconnectvalidatereq=true --validationmethod=auto-commit --failconnection=true"
+                        // more pool options for an experiment, e.g. -Dstent.pgPoolOptions=--associatewiththread=true
+                        + " " + System.getProperty("stent.pgPoolOptions", "")
                         + " --property=user=postgres:password=postgres:serverName=127.0.0.1:portNumber=5432"
                         + ":databaseName=" + name + " stentPool",
                 "create-jdbc-resource --connectionpoolid=stentPool jdbc/stent", ""));

@@ -33,6 +33,9 @@ public final class DrainLab {
     private static final int COUNT = Integer.getInteger("bench.w2.count", 20_000);
     private static final int THREADS = Integer.getInteger("bench.inflight", 16);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+    private static final boolean COUNTERS = Boolean.parseBoolean(System.getProperty("bench.counters", "true"));
+    /** Whether to VACUUM the task table between rounds, as autovacuum does when bursts are a minute apart. */
+    private static final boolean VACUUM_BETWEEN = Boolean.getBoolean("bench.vacuumBetween");
     private static final FunctionKey TINY = new FunctionKey("bench.tiny", 1);
 
     private DrainLab() {
@@ -65,9 +68,15 @@ public final class DrainLab {
                     double insertFloor = floors.insertPerStep(COUNT, THREADS);
                     double starts = start(store);
                     String plan = claimSql.get() == null ? "(no claim yet)" : explain(pool, claimSql.get());
-                    Map<String, Long> before = TableCounters.read(pool);
+                    Map<String, Long> before = COUNTERS ? TableCounters.read(pool) : Map.of();
                     double drain = drain(store);
-                    Map<String, Object> counters = TableCounters.perTask(before, TableCounters.read(pool), COUNT);
+                    Map<String, Object> counters = COUNTERS ? TableCounters.perTask(before, TableCounters.read(pool), COUNT)
+                            : Map.of();
+                    if (VACUUM_BETWEEN) {
+                        try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
+                            statement.execute("VACUUM stent_task");
+                        }
+                    }
                     System.out.printf(Locale.ROOT, "round %d: starts %.0f/s (insert floor %.0f/s, ratio %.2f),"
                             + " drain %.0f/s (floor %.0f/s, ratio %.2f)%n",
                             round, starts, insertFloor, starts / insertFloor, drain, floor, drain / floor);

@@ -54,7 +54,11 @@ final class ExecutionStarter {
     private final Wakeups wakeups;
     private final io.stent.engine.store.WakeupSource otherInstances;
     private final Worker worker;
-    private final StartBatcher batcher;
+    /**
+     * Top-level starts outside transactions, group-committed: up to 100 per statement and commit,
+     * two batches in flight (with more, batches stay small and each costs a commit).
+     */
+    private final GroupCommit<NewExecution, String> batcher;
     private final LocalRuns localRuns;
     private final String owner;
     private final Duration lease;
@@ -73,7 +77,7 @@ final class ExecutionStarter {
         this.boundary = boundary;
         this.wakeups = wakeups;
         this.otherInstances = otherInstances;
-        this.batcher = new StartBatcher(executions);
+        this.batcher = new GroupCommit<>(2, 100, executions::create, executions::createAll);
         this.worker = worker;
         this.localRuns = localRuns;
         this.owner = settings.workerId();
@@ -129,7 +133,7 @@ final class ExecutionStarter {
     /** A new top-level execution; its arguments are encoded here, in the caller's thread. */
     private NewExecution execution(FunctionDefinition function, Object[] args, StartOptions options) {
         String encoded = arguments.encode(function, args);
-        return new NewExecution(UUID.randomUUID().toString(), function.name(),
+        return new NewExecution(io.stent.engine.store.TimeOrderedIds.next(), function.name(),
                 function.version(), function.queue(), encoded, options.idempotencyKey().orElse(null),
                 options.delay(), options.deadline().orElse(null), null, null,
                 options.priority().orElse(function.routing().priority()), function.routing().tags(),
@@ -187,7 +191,7 @@ final class ExecutionStarter {
             }
         }
         // Written with the other starts of this moment (one commit for several), then announced.
-        String id = sameCall(boundary.outside(() -> batcher.create(execution)), execution);
+        String id = sameCall(boundary.outside(() -> batcher.write(execution)), execution);
         announceWork();
         return new Started(id, null);
     }

@@ -17,7 +17,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -260,7 +259,7 @@ public final class ScheduleService {
     }
 
     private static NewExecution execution(ScheduleRecord schedule, FunctionDefinition function, String key) {
-        return new NewExecution(UUID.randomUUID().toString(), function.name(), function.version(), function.queue(),
+        return new NewExecution(io.stent.engine.store.TimeOrderedIds.next(), function.name(), function.version(), function.queue(),
                 schedule.arguments(), "stent-schedule:" + key, Duration.ZERO, null, null, null,
                 function.routing().priority(), function.routing().tags());
     }

@@ -37,8 +37,15 @@ final class StepRunner {
     private final java.util.function.BooleanSupplier stopping;
     private final int maxResultChars;
 
+    /**
+     * Checkpoints of steps outside transactions, group-committed: the records of steps that end
+     * at the same time in different executions share a statement and a commit.
+     */
+    private final GroupCommit<StepRecord, StepRecord> records;
+
     StepRunner(EngineCore core, StepLog steps, Sleeper sleeper, StepWatchdog watchdog) {
         this.steps = steps;
+        this.records = new GroupCommit<>(2, 64, steps::record, steps::recordAll);
         this.serializer = core.serializer();
         this.arguments = core.arguments();
         this.outcomes = core.outcomes();
@@ -198,7 +205,7 @@ final class StepRunner {
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
         StepRecord record = StepRecord.finished(context.executionId(), context.path(), seq, function.name(), status,
                 arguments, output, attempts, millis);
-        return boundary.outside(() -> steps.record(record));
+        return boundary.outside(() -> records.write(record));
     }
 
     private Object replay(DurableContext context, FunctionDefinition function, int seq, StepRecord record)

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The dead-letter queue's actions, through Jakarta Persistence: replay resumes an execution from
@@ -162,7 +161,7 @@ public final class DeadLetters {
                 .setParameter("id", execution.id()).executeUpdate();
         OffsetDateTime now = DatabaseClock.now(manager);
         execution.resumeAfterFailure(now);
-        manager.persist(TaskRow.readyRoot(UUID.randomUUID().toString(), execution, queue, now));
+        manager.persist(TaskRow.readyRoot(io.stent.engine.store.TimeOrderedIds.next(), execution, queue, now));
         manager.flush();
         try {
             dialect.notifyWork(connection(manager)); // delivered when the replay commits

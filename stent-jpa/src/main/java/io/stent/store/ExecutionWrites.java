@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Writes a new execution with its root task, in statements every database understands: one insert
@@ -151,7 +150,7 @@ class ExecutionWrites {
         }
         try (PreparedStatement statement = connection.prepareStatement(TASK_COLUMNS + " VALUES (?, ?, "
                 + rootTaskValues(false) + ")")) {
-            statement.setString(1, UUID.randomUUID().toString());
+            statement.setString(1, io.stent.engine.store.TimeOrderedIds.next());
             statement.setString(2, execution.id());
             bindTask(statement, 3, execution);
             statement.executeUpdate();

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Creates executions with their root task, and reads them.
@@ -131,7 +130,7 @@ final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public Optional<ClaimedTask> createClaimed(NewExecution execution, String owner, Duration lease) {
-        String taskId = UUID.randomUUID().toString();
+        String taskId = io.stent.engine.store.TimeOrderedIds.next();
         try {
             ExecutionWrites.Written written = writes.createClaimed(execution, taskId, owner, lease);
             return Optional.of(new ClaimedTask(taskId, execution.id(), execution.functionName(),

@@ -57,6 +57,50 @@ final class JdbcStepLog implements StepLog {
         return insertOnce(record, insert, -1);
     }
 
+    /** On PostgreSQL one statement writes them all; a position another writer took keeps its record. */
+    @Override
+    public List<StepRecord> recordAll(List<StepRecord> records) {
+        if (!(jdbc.dialect() instanceof PostgresDialect) || records.size() < 2 || records.stream()
+                .map(r -> key(r.executionId(), r.parentPath(), r.seq())).distinct().count() < records.size()) {
+            return StepLog.super.recordAll(records); // a position twice: each learns who wrote it first
+        }
+        java.util.Set<String> inserted = jdbc.autoCommit(connection -> {
+            Object[][] columns = new Object[9][records.size()];
+            for (int i = 0; i < records.size(); i++) {
+                StepRecord record = records.get(i);
+                columns[0][i] = record.executionId();
+                columns[1][i] = record.parentPath();
+                columns[2][i] = record.seq();
+                columns[3][i] = record.functionName();
+                columns[4][i] = record.status().name();
+                columns[5][i] = record.arguments();
+                columns[6][i] = record.output();
+                columns[7][i] = record.attempts();
+                columns[8][i] = record.durationMillis();
+            }
+            String[] types = {"varchar", "varchar", "integer", "varchar", "varchar", "text", "text", "integer", "bigint"};
+            return PgColumns.run(connection, INSERT_ALL, types, columns,
+                    row -> key(row.getString(1), row.getString(2), row.getInt(3)));
+        });
+        List<StepRecord> stored = new ArrayList<>(records.size());
+        for (StepRecord record : records) {
+            stored.add(inserted.contains(key(record.executionId(), record.parentPath(), record.seq())) ? record
+                    : find(record.executionId(), record.parentPath(), record.seq()).orElseThrow(() -> new StoreException(
+                    StoreMessages.STEP_RECORD_LOST.format(record.parentPath(), record.seq(), record.executionId()),
+                    null)));
+        }
+        return stored;
+    }
+
+    private static final String INSERT_ALL = "INSERT INTO stent_step (" + COLUMNS + ", finished_at)"
+            + " SELECT *, CURRENT_TIMESTAMP FROM unnest(?::varchar[], ?::varchar[], ?::integer[], ?::varchar[],"
+            + " ?::varchar[], ?::text[], ?::text[], ?::integer[], ?::bigint[])"
+            + " ON CONFLICT DO NOTHING RETURNING execution_id, parent_path, seq";
+
+    private static String key(String executionId, String parentPath, int seq) {
+        return executionId + '/' + parentPath + '/' + seq;
+    }
+
     @Override
     public StepRecord recordInCurrentTransaction(StepRecord record, String leaseOwner) {
         return jdbc.joined(connection -> {

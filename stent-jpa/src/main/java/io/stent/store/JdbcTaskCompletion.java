@@ -191,7 +191,7 @@ final class JdbcTaskCompletion implements TaskCompletion {
                     + " execution_id, function_name, queue, error_class, error_message, error, attempts, failed_at,"
                     + " replay_count) SELECT ?, id, function_name, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, 0"
                     + " FROM stent_execution WHERE id = ? AND status = 'FAILED'")) {
-                statement.setString(1, java.util.UUID.randomUUID().toString());
+                statement.setString(1, io.stent.engine.store.TimeOrderedIds.next());
                 statement.setString(2, queue);
                 statement.setString(3, errorClass.length() > 500 ? errorClass.substring(0, 500) : errorClass);
                 statement.setString(4, errorMessage);

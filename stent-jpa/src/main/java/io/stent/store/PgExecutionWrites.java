@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * PostgreSQL writes an execution and its root task in one statement (writable common table
@@ -35,7 +34,7 @@ final class PgExecutionWrites extends ExecutionWrites {
         jdbc().autoCommit(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = bindExecution(statement, execution);
-                statement.setString(index++, UUID.randomUUID().toString());
+                statement.setString(index++, io.stent.engine.store.TimeOrderedIds.next());
                 bindTask(statement, index, execution);
                 statement.execute();
             }
@@ -50,7 +49,7 @@ final class PgExecutionWrites extends ExecutionWrites {
                 + " t AS (" + insertTaskFrom("e", false) + " RETURNING id) SELECT COUNT(*) FROM t";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = bindExecution(statement, execution);
-            statement.setString(index++, UUID.randomUUID().toString());
+            statement.setString(index++, io.stent.engine.store.TimeOrderedIds.next());
             bindTask(statement, index, execution);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -85,24 +84,13 @@ final class PgExecutionWrites extends ExecutionWrites {
             columns[5][i] = e.queue();
             columns[6][i] = e.traceParent();
             columns[7][i] = e.deadline() == null ? null : e.deadline().toMillis() / 1000.0;
-            columns[8][i] = UUID.randomUUID().toString();
+            columns[8][i] = io.stent.engine.store.TimeOrderedIds.next();
             columns[9][i] = e.priority();
             columns[10][i] = e.delay().toMillis() / 1000.0;
         }
         String[] types = {"varchar", "varchar", "integer", "text", "varchar", "varchar", "varchar", "float8", "varchar",
                 "integer", "float8"};
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-            }
-            java.util.Set<String> inserted = new java.util.HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    inserted.add(rows.getString(1));
-                }
-            }
-            return inserted;
-        }
+        return PgColumns.run(connection, INSERT_ALL, types, columns, row -> row.getString(1));
     }
 
     private static final String INSERT_ALL = "WITH i AS (SELECT * FROM unnest(?::varchar[], ?::varchar[],"

@@ -53,7 +53,8 @@ class PostgresStoreTest extends SessionLockStoreTest {
         String prefix = "b" + java.util.UUID.randomUUID().toString().substring(0, 8) + "-";
         try (java.sql.Connection connection = database.dataSource().getConnection();
              var statement = connection.createStatement()) {
-            // Statistics from before the burst, when no task of it was ready; then the burst.
+            // Statistics from before the burst, when no task of it was ready; then the burst, ahead of
+            // any other test's tasks in the claim's order (priority, then due time).
             statement.execute("ANALYZE stent_task");
             statement.execute("ANALYZE stent_execution");
             statement.execute("INSERT INTO stent_execution (id, function_name, function_version, status, args, queue,"
@@ -62,8 +63,8 @@ class PostgresStoreTest extends SessionLockStoreTest {
                     + " FROM generate_series(1, 20000) g");
             statement.execute("INSERT INTO stent_task (id, execution_id, kind, function_name, function_version, queue,"
                     + " priority, status, run_at, attempt, version, created_at) SELECT 't" + prefix + "' || g, '"
-                    + prefix + "' || g, 'ROOT', '" + function + "', 1, 'default', CASE WHEN g = 20000 THEN 1 ELSE 0"
-                    + " END, 'READY', CURRENT_TIMESTAMP - make_interval(secs => 20000 - g), 0, 0, CURRENT_TIMESTAMP"
+                    + prefix + "' || g, 'ROOT', '" + function + "', 1, 'default', CASE WHEN g = 20000 THEN 1001 ELSE"
+                    + " 1000 END, 'READY', CURRENT_TIMESTAMP - INTERVAL '100 years' - make_interval(secs => 20000 - g), 0, 0, CURRENT_TIMESTAMP"
                     + " FROM generate_series(1, 20000) g");
             connection.setAutoCommit(false);
             List<ClaimedTask> claimed = new PostgresDialect().claim(connection, "w", k(function), 32, 30_000);
@@ -80,7 +81,10 @@ class PostgresStoreTest extends SessionLockStoreTest {
             assertEquals(32, claimed.size());
             assertEquals(prefix + "20000", claimed.get(0).executionId(), "the higher priority first");
             assertEquals(prefix + "1", claimed.get(1).executionId(), "then the longest due");
-            assertTrue(entriesRead < 1_000, "a claim of 32 read " + entriesRead + " entries of the ready index:"
+            // Read in order, the claim stops soon after its 32 (a few thousand entries at most, in
+            // some orders of this class's tests); a plan from the stale statistics reads the whole
+            // burst, 20,000 entries and more.
+            assertTrue(entriesRead < 10_000, "a claim of 32 read " + entriesRead + " entries of the ready index:"
                     + " it scanned the burst instead of reading the index in order");
         }
     }

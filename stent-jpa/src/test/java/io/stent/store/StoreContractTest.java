@@ -681,6 +681,32 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void recordAll_writesEachPositionOnce_andAPositionTakenBeforeKeepsTheFirstRecord() {
+        String first = start(fn());
+        String second = start(fn());
+        StepRecord earlier = StepRecord.finished(second, "", 1, "step", StepStatus.COMPLETED, "[]", "\"earlier\"", 1, 1);
+        store.steps().record(earlier);
+        List<StepRecord> batch = List.of(
+                StepRecord.finished(first, "", 1, "step", StepStatus.COMPLETED, "[1]", "\"a\"", 1, 2),
+                StepRecord.finished(first, "2", 1, "nested", StepStatus.FAILED, "[2]", "{}", 3, 4),
+                StepRecord.finished(second, "", 1, "step", StepStatus.COMPLETED, "[]", "\"later\"", 1, 1),
+                StepRecord.finished(second, "", 2, "step", StepStatus.COMPLETED, "[]", "\"b\"", 2, 9));
+
+        List<StepRecord> stored = store.steps().recordAll(batch);
+
+        assertEquals(4, stored.size());
+        assertEquals("\"a\"", stored.get(0).output());
+        assertEquals("\"earlier\"", stored.get(2).output(), "the position was taken: its first record stays");
+        assertEquals("\"earlier\"", store.steps().find(second, "", 1).orElseThrow().output());
+        StepRecord nested = store.steps().find(first, "2", 1).orElseThrow();
+        assertEquals(StepStatus.FAILED, nested.status());
+        assertEquals(3, nested.attempts());
+        assertEquals("[2]", nested.arguments());
+        assertEquals(2, store.steps().find(second, "", 2).orElseThrow().attempts());
+        assertEquals(2, store.steps().list(first).size());
+    }
+
+    @Test
     void createAll_refusesAChild_namingIt() {
         NewExecution child = new NewExecution(UUID.randomUUID().toString(), fn(), 1, "default", "[]", null,
                 Duration.ZERO, null, "parent-1", "1", 0, Set.of());

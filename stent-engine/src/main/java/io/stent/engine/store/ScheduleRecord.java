@@ -71,7 +71,7 @@ public record ScheduleRecord(String name, String functionName, int functionVersi
      * @return the execution to write
      */
     public NewExecution manualExecution() {
-        return new NewExecution(java.util.UUID.randomUUID().toString(), functionName, functionVersion, queue, arguments,
+        return new NewExecution(TimeOrderedIds.next(), functionName, functionVersion, queue, arguments,
                 "stent-schedule:" + name + "@manual-" + java.util.UUID.randomUUID(), java.time.Duration.ZERO, null,
                         null,
                 null, priority, tags);

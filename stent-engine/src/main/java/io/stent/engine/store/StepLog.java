@@ -29,6 +29,17 @@ public interface StepLog {
     StepRecord record(StepRecord record);
 
     /**
+     * Writes several finished records, each once as {@link #record} writes one; a store may write
+     * them all in one statement and commit.
+     *
+     * @param records the records, of distinct positions
+     * @return the record stored now for each position, in the order given
+     */
+    default List<StepRecord> recordAll(List<StepRecord> records) {
+        return records.stream().map(this::record).toList();
+    }
+
+    /**
      * Writes a finished record in the transaction active on the current thread (a JTA
      * transaction the DataSource's connections enlist in), without committing: it commits, or
      * rolls back, with the step's own database work. The write is fenced: it locks the task of

@@ -22,7 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class StartBatcherTest {
+class GroupCommitTest {
+
+    private static final int WRITERS = 2;
+
+    private static GroupCommit<NewExecution, String> starts(ExecutionStore store) {
+        return new GroupCommit<>(WRITERS, 100, store::create, store::createAll);
+    }
 
     /** A store whose writes wait for a gate, so that starts pile up behind the writers in flight. */
     private static final class GatedStore {
@@ -72,7 +78,7 @@ class StartBatcherTest {
     @Test
     void concurrentStarts_areWrittenTogether_eachOnce_andEachCallerGetsItsOwnId() throws Exception {
         GatedStore gated = new GatedStore();
-        StartBatcher batcher = new StartBatcher(gated.store());
+        GroupCommit<NewExecution, String> batcher = starts(gated.store());
         ExecutorService callers = Executors.newFixedThreadPool(40);
         try {
             List<NewExecution> executions = new ArrayList<>();
@@ -80,14 +86,14 @@ class StartBatcherTest {
             for (int i = 0; i < 40; i++) {
                 NewExecution execution = execution("[" + i + "]");
                 executions.add(execution);
-                ids.add(callers.submit(() -> batcher.create(execution)));
+                ids.add(callers.submit(() -> batcher.write(execution)));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (gated.writesStarted.get() < StartBatcher.WRITERS) {
+            while (gated.writesStarted.get() < WRITERS) {
                 assertTrue(System.nanoTime() < deadline, "the first writers never wrote");
                 Thread.onSpinWait();
             }
-            assertEquals(StartBatcher.WRITERS, gated.writesStarted.get(), "no more writes in flight than writers");
+            assertEquals(WRITERS, gated.writesStarted.get(), "no more writes in flight than writers");
             gated.gate.countDown();
             for (int i = 0; i < 40; i++) {
                 assertEquals(executions.get(i).id(), ids.get(i).get(30, TimeUnit.SECONDS));
@@ -104,7 +110,7 @@ class StartBatcherTest {
     @Test
     void aStartTheDatabaseRefuses_failsItsOwnCaller_only() throws Exception {
         GatedStore gated = new GatedStore();
-        StartBatcher batcher = new StartBatcher(gated.store());
+        GroupCommit<NewExecution, String> batcher = starts(gated.store());
         ExecutorService callers = Executors.newFixedThreadPool(20);
         try {
             List<Future<String>> good = new ArrayList<>();
@@ -112,13 +118,13 @@ class StartBatcherTest {
             for (int i = 0; i < 10; i++) {
                 NewExecution execution = execution("[" + i + "]");
                 executions.add(execution);
-                good.add(callers.submit(() -> batcher.create(execution)));
+                good.add(callers.submit(() -> batcher.write(execution)));
             }
-            Future<String> bad = callers.submit(() -> batcher.create(execution("bad")));
+            Future<String> bad = callers.submit(() -> batcher.write(execution("bad")));
             for (int i = 10; i < 19; i++) {
                 NewExecution execution = execution("[" + i + "]");
                 executions.add(execution);
-                good.add(callers.submit(() -> batcher.create(execution)));
+                good.add(callers.submit(() -> batcher.write(execution)));
             }
             gated.gate.countDown();
             java.util.concurrent.ExecutionException failure = assertThrows(
@@ -138,7 +144,7 @@ class StartBatcherTest {
         GatedStore gated = new GatedStore();
         gated.gate.countDown();
         NewExecution execution = execution("[1]");
-        assertEquals(execution.id(), new StartBatcher(gated.store()).create(execution));
+        assertEquals(execution.id(), starts(gated.store()).write(execution));
         assertEquals(List.of(1), gated.batchSizes, "one start, one plain write");
     }
 }
