@@ -13,35 +13,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PostgreSQL's batch completion of executions without a parent: one statement takes the tasks,
- * ends the executions and tells the waiters, in one commit.
+ * PostgreSQL's batch completion of executions without a parent: one statement (the function
+ * {@code stent_complete}) takes the tasks, ends the executions and tells the waiters, in one commit.
  */
 final class PgBatchCompletion {
 
     /** The most completions one statement ends: their ids must fit one notification's 8000 bytes. */
     private static final int MAX = 200;
-    static final String STATEMENT = "WITH input AS (SELECT * FROM unnest(?::varchar[],"
-            + " ?::text[], ?::timestamptz[]) AS i(task_id, result, claimed_at)),"
-            // Each task is found by its key. The status test names a collation other than the
-            // column's ("POSIX" sorts like the column's "C", but is another collation), so the
-            // planner cannot match it with the predicate of the running-task index and scan that
-            // index instead: it still holds every task finished since the last vacuum, and
-            // scanning it cost more.
-            // The taken rows carry their input along, so the input is not joined a second time
-            // (that join compared every task id with every other).
-            + " taken AS (DELETE FROM stent_task t USING input i WHERE t.id = i.task_id AND t.lease_owner = ?"
-            + " AND t.status = 'RUNNING' COLLATE \"POSIX\""
-            + " RETURNING t.id, t.execution_id, t.attempt, i.result, i.claimed_at),"
-            + " ended AS (UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING' THEN 'CANCELLED'"
-            + " ELSE 'COMPLETED' END, result = k.result, error = NULL, attempts = k.attempt,"
-            + " started_at = COALESCE(e.started_at, k.claimed_at), finished_at = CURRENT_TIMESTAMP,"
-            + " updated_at = CURRENT_TIMESTAMP FROM taken k"
-            + " WHERE e.id = k.execution_id RETURNING k.id AS task_id, e.id, e.status, e.awaited),"
-            // Only awaited executions are announced: a transaction that notifies holds a lock that
-            // serializes all notifying commits, so completions nobody waits for skip it.
-            + " told AS (SELECT pg_notify('" + PgNotificationListener.FINISHED + "', a.ids) AS sent FROM"
-            + " (SELECT string_agg(id, ',') FILTER (WHERE awaited) AS ids FROM ended) a WHERE a.ids IS NOT NULL)"
-            + " SELECT task_id, status, (SELECT count(*) FROM told) FROM ended";
+    /**
+     * The function {@code stent_complete} (schema V19) takes the tasks by key, ends the executions
+     * and announces the awaited ones. Prepared, this statement was planned once while the task
+     * table was small (a sequential scan of it per batch) and kept that plan as the table grew; the
+     * function is planned at each call, by key whatever the statistics say.
+     */
+    static final String STATEMENT = "SELECT * FROM stent_complete(?::varchar[], ?::text[], ?::timestamptz[], ?)";
 
     private PgBatchCompletion() {
     }

@@ -161,39 +161,70 @@ class PostgresStoreTest extends SessionLockStoreTest {
     }
 
     @Test
-    void batchCompletion_findsTasksByKey_notThroughTheRunningTaskIndex() throws Exception {
+    void batchCompletion_findsTasksByKey_evenPreparedWhileTheTableWasSmall_andNotThroughTheRunningTaskIndex()
+            throws Exception {
         String function = fn();
         for (int i = 0; i < 3; i++) {
             start(function);
         }
-        store.claims().claim("w", k(function), 3, LEASE);
+        List<ClaimedTask> first = store.claims().claim("w", k(function), 3, LEASE);
         try (java.sql.Connection connection = database.dataSource().getConnection();
              var statement = connection.createStatement()) {
-            // A table of realistic size, mostly waiting tasks: the planner would then rather scan the
-            // small running-task index than look 64 tasks up by key.
+            // Prepared and planned while the table is small, as at a deployment's first completions;
+            // then the table grows to a realistic size, mostly waiting tasks, without an ANALYZE.
+            statement.execute("ANALYZE stent_task");
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            // the server keeps the statement from its first execution on, as pools keep theirs
+            connection.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(1);
+            String plans = completionPlans(connection, first.subList(0, 1));
+            assertTrue(plans.contains("stent_task_pkey"), plans);
             statement.execute("INSERT INTO stent_task (id, execution_id, kind, function_name, function_version, queue,"
                     + " priority, status, run_at, attempt, version, created_at) SELECT 'filler-' || g, 'none', 'ROOT',"
                     + " '" + function + "-filler', 1, 'default', 0, 'READY', CURRENT_TIMESTAMP + INTERVAL '1 day', 0, 0,"
                     + " CURRENT_TIMESTAMP FROM generate_series(1, 20000) g");
-            statement.execute("ANALYZE stent_task");
-            statement.execute("SET plan_cache_mode = force_generic_plan");
-            StringBuilder plan = new StringBuilder();
-            try (var explain = connection.prepareStatement("EXPLAIN "
-                    + PgBatchCompletion.STATEMENT)) {
-                explain.setArray(1, connection.createArrayOf("varchar", new String[] {"t"}));
-                explain.setArray(2, connection.createArrayOf("text", new String[] {"1"}));
-                explain.setArray(3, connection.createArrayOf("text", new String[] {"2026-01-01T00:00:00Z"}));
-                explain.setString(4, "w");
-                try (var rows = explain.executeQuery()) {
-                    while (rows.next()) {
-                        plan.append(rows.getString(1)).append('\n');
-                    }
+            plans = completionPlans(connection, first.subList(1, 3));
+            statement.execute("DELETE FROM stent_task WHERE function_name = '" + function + "-filler'");
+            statement.execute("RESET plan_cache_mode");
+            assertTrue(plans.contains("stent_task_pkey"), plans);
+            assertFalse(plans.contains("Seq Scan on stent_task"), plans);
+            assertFalse(plans.contains("stent_task_owner_ix"), plans);
+        }
+    }
+
+    /**
+     * Completes the tasks through the batch statement on this connection and returns the plans of
+     * what ran (the function's statement too), as auto_explain tells them.
+     */
+    private static String completionPlans(java.sql.Connection connection, List<ClaimedTask> tasks) throws Exception {
+        try (var settings = connection.createStatement()) {
+            settings.execute("LOAD 'auto_explain'");
+            settings.execute("SET auto_explain.log_min_duration = 0");
+            settings.execute("SET auto_explain.log_nested_statements = on");
+            settings.execute("SET auto_explain.log_level = notice");
+        }
+        StringBuilder plans = new StringBuilder();
+        try (var complete = connection.prepareStatement(PgBatchCompletion.STATEMENT)) {
+            complete.setArray(1, connection.createArrayOf("varchar", tasks.stream().map(ClaimedTask::id).toArray()));
+            complete.setArray(2, connection.createArrayOf("text", tasks.stream().map(t -> "1").toArray()));
+            complete.setArray(3, connection.createArrayOf("text", tasks.stream()
+                    .map(t -> t.claimedAt().toString()).toArray()));
+            complete.setString(4, "w");
+            int ended = 0;
+            try (var rows = complete.executeQuery()) {
+                while (rows.next()) {
+                    ended++;
                 }
             }
-            statement.execute("DELETE FROM stent_task WHERE function_name = '" + function + "-filler'");
-            assertTrue(plan.toString().contains("stent_task_pkey"), plan.toString());
-            assertFalse(plan.toString().contains("stent_task_owner_ix"), plan.toString());
+            assertEquals(tasks.size(), ended, "every task ended");
+            for (var warning = complete.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+                plans.append(warning.getMessage()).append('\n');
+            }
+        } finally {
+            try (var settings = connection.createStatement()) {
+                settings.execute("RESET auto_explain.log_min_duration");
+            }
         }
+        return plans.toString();
     }
 
     private static String synchronousCommit(java.sql.Connection connection) throws java.sql.SQLException {

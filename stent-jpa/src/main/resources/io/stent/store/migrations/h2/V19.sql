@@ -1,3 +1,3 @@
--- name: claim_plan
--- Stent schema version 19 (H2): nothing to change. PostgreSQL's claim became a function whose plan
+-- name: statistics_proof_hot_path
+-- Stent schema version 19 (H2): nothing to change. PostgreSQL's claim and batch completion became functions whose plan
 -- does not depend on the statistics of the task table; H2 has no such statistics on the claim's path.

@@ -1,4 +1,4 @@
--- name: claim_plan
--- Stent schema version 19 (MariaDB, MySQL): nothing to change. PostgreSQL's claim became a function
+-- name: statistics_proof_hot_path
+-- Stent schema version 19 (MariaDB, MySQL): nothing to change. PostgreSQL's claim and batch completion became functions
 -- whose plan does not depend on the statistics of the task table; here the claim locks candidates
 -- picked in the ready index's order by key (CandidateClaim).

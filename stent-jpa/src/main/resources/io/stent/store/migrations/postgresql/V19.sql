@@ -1,6 +1,6 @@
--- name: claim_plan
--- Stent schema version 19 (PostgreSQL): the claim as a function whose plan does not depend on
--- the task table's statistics.
+-- name: statistics_proof_hot_path
+-- Stent schema version 19 (PostgreSQL): the claim and the batch completion as functions whose
+-- plans do not depend on the task table's statistics.
 -- A burst of starts (an import, a fan-out, the backlog after an outage) fills a task table whose
 -- last ANALYZE saw it nearly empty, or saw no READY row. The planner then expects one due task,
 -- reads the whole ready index with a bitmap scan and sorts every due task to take 32: each claim
@@ -35,4 +35,36 @@ claimed AS (
 SELECT c.id, c.execution_id, c.function_name, c.function_version, c.attempt, e.args, CURRENT_TIMESTAMP,
     e.deadline_at, e.status, e.parent_id, c.version, c.requeues, e.trace_parent
 FROM claimed c JOIN stent_execution e ON e.id = c.execution_id
+$$;
+-- The batch completion finds its tasks by key. As a prepared statement its generic plan was made
+-- once, when the task table was small, and kept: a sequential scan of the task table per batch,
+-- which the table's growth made slower and slower until an ANALYZE replaced the plan. As a
+-- function with these settings it is planned at each call, and only by key.
+CREATE FUNCTION stent_complete(task_ids VARCHAR[], task_results TEXT[], claimed TIMESTAMP WITH TIME ZONE[],
+                               claim_owner VARCHAR)
+RETURNS TABLE (ended_task_id VARCHAR, ended_status VARCHAR, notifications BIGINT)
+LANGUAGE sql VOLATILE
+SET enable_seqscan = off SET enable_bitmapscan = off SET enable_hashjoin = off SET enable_mergejoin = off
+AS $$
+WITH input AS (
+    SELECT * FROM unnest(task_ids, task_results, claimed) AS i(task_id, result, claimed_at)),
+taken AS (
+    -- The status test names a collation other than the column's, so that the planner cannot match
+    -- it with the running-task index's predicate and scan that index (it holds every task finished
+    -- since the last vacuum) instead of finding each task by its key.
+    DELETE FROM stent_task t USING input i
+    WHERE t.id = i.task_id AND t.lease_owner = claim_owner AND t.status = 'RUNNING' COLLATE "POSIX"
+    RETURNING t.id, t.execution_id, t.attempt, i.result, i.claimed_at),
+ended AS (
+    UPDATE stent_execution e SET status = CASE WHEN e.status = 'CANCELLING' THEN 'CANCELLED' ELSE 'COMPLETED' END,
+        result = k.result, error = NULL, attempts = k.attempt, started_at = COALESCE(e.started_at, k.claimed_at),
+        finished_at = CURRENT_TIMESTAMP, updated_at = CURRENT_TIMESTAMP
+    FROM taken k WHERE e.id = k.execution_id
+    RETURNING k.id AS task_id, e.id, e.status, e.awaited),
+told AS (
+    -- Only awaited executions are announced: a transaction that notifies holds a lock that
+    -- serializes all notifying commits, so completions nobody waits for skip it.
+    SELECT pg_notify('stent_finished', a.ids) AS sent
+    FROM (SELECT string_agg(id, ',') FILTER (WHERE awaited) AS ids FROM ended) a WHERE a.ids IS NOT NULL)
+SELECT task_id, status, (SELECT count(*) FROM told) FROM ended
 $$;
