@@ -280,16 +280,20 @@ public final class StentTestKit {
     private List<String> busy() {
         List<String> busy = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("SELECT function_name, status FROM stent_task WHERE"
-                    + " status = 'RUNNING' OR (status = 'READY' AND run_at <= CURRENT_TIMESTAMP)")) {
-                while (rows.next()) {
-                    busy.add(rows.getString(2).toLowerCase(java.util.Locale.ROOT) + " task of " + rows.getString(1));
-                }
-            }
+            // Schedules first: a fire commits its new fire time and its execution's task together,
+            // so a schedule read as no longer due is always followed by a task read that sees the
+            // task (or finds it done). Read the other way round, a fire that commits between the two
+            // reads looked like nothing left to do.
             try (ResultSet rows = statement.executeQuery("SELECT name FROM stent_schedule WHERE paused = FALSE"
                     + " AND next_fire_at <= CURRENT_TIMESTAMP")) {
                 while (rows.next()) {
                     busy.add("due schedule " + rows.getString(1));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT function_name, status FROM stent_task WHERE"
+                    + " status = 'RUNNING' OR (status = 'READY' AND run_at <= CURRENT_TIMESTAMP)")) {
+                while (rows.next()) {
+                    busy.add(rows.getString(2).toLowerCase(java.util.Locale.ROOT) + " task of " + rows.getString(1));
                 }
             }
         } catch (SQLException e) {
