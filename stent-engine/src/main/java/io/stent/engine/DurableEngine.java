@@ -97,10 +97,7 @@ public final class DurableEngine implements Stent {
                 settings.sleepBlockingLimit());
         this.children = new ChildRunner(store.executions(), store.steps(), starter, awaiter, outcomes, boundary,
                 settings.awaitTimeout(), contexts);
-        this.schedules = new ScheduleService(store.schedules(), registry, arguments, () -> {
-            wakeups.workAvailable();
-            store.wakeups().announceWork();
-        });
+        this.schedules = new ScheduleService(store.schedules(), registry, arguments, starter::announceWork);
         this.scheduleLoop = new ScheduleLoop(schedules, settings.scheduleInterval(), threads);
         this.dispatchedAsStep = registry.all().stream().filter(f -> mustDispatch(f, settings.routing()))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());

@@ -115,8 +115,11 @@ final class ExecutionStarter {
         return text == null || text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
-    /** After a commit that queued work: wakes this instance's worker and tells the others. */
-    private void announceWork() {
+    /**
+     * After a commit that queued work (a start here, a schedule's fire): wakes this instance's
+     * worker and tells the others.
+     */
+    void announceWork() {
         wakeups.workAvailable();
         otherInstances.announceWork();
     }
