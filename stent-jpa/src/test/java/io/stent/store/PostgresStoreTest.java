@@ -142,6 +142,53 @@ class PostgresStoreTest extends SessionLockStoreTest {
     }
 
     @Test
+    void startsWithoutKeyOrParent_writeNoEntryToTheKeyAndParentIndexes_whichLookUpsStillUse() throws Exception {
+        String function = fn();
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             var statement = connection.createStatement()) {
+            String sizes = "SELECT pg_relation_size('stent_execution_idempotency_key_uk'),"
+                    + " pg_relation_size('stent_execution_parent_id_ix')";
+            long[] before = longs(statement, sizes);
+            List<io.stent.engine.store.NewExecution> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                batch.add(io.stent.engine.store.NewExecution.now(java.util.UUID.randomUUID().toString(), function, 1,
+                        "default", "[1]", null));
+            }
+            assertEquals(2_000, store.executions().createAll(batch).size());
+            // 2,000 entries for NULL would fill several pages of each index
+            assertEquals(before[0], longs(statement, sizes)[0], "the idempotency key index grew by keyless starts");
+            assertEquals(before[1], longs(statement, sizes)[1], "the parent index grew by root executions");
+            String key = "lean-" + java.util.UUID.randomUUID();
+            String keyed = start(function, key);
+            assertEquals(keyed, start(function, key), "the same key starts nothing new");
+            connection.setAutoCommit(false);
+            statement.execute("SET LOCAL enable_seqscan = off");
+            assertTrue(plan(statement, "SELECT id FROM stent_execution WHERE idempotency_key = 'k'")
+                    .contains("stent_execution_idempotency_key_uk"), "a look-up by key reads the key index");
+            assertTrue(plan(statement, "SELECT id FROM stent_execution WHERE parent_id = 'p'")
+                    .contains("stent_execution_parent_id_ix"), "a look-up by parent reads the parent index");
+            connection.rollback();
+        }
+    }
+
+    private static long[] longs(java.sql.Statement statement, String sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2)};
+        }
+    }
+
+    private static String plan(java.sql.Statement statement, String sql) throws java.sql.SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.ResultSet rows = statement.executeQuery("EXPLAIN " + sql)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    @Test
     void claim_skipsTheLogFlushOfItsOwnCommitOnly() throws Exception {
         String function = fn();
         start(function);

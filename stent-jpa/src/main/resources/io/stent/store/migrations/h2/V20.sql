@@ -1,0 +1,3 @@
+-- name: lean_start_indexes
+-- Stent schema version 20 (H2): nothing to change. On PostgreSQL the indexes of idempotency keys and
+-- parent ids became partial, leaving out the NULLs most starts write; H2 has no partial indexes.

@@ -1,0 +1,4 @@
+-- name: lean_start_indexes
+-- Stent schema version 20 (MariaDB/MySQL): nothing to change. On PostgreSQL the indexes of idempotency
+-- keys and parent ids became partial, leaving out the NULLs most starts write; MariaDB and MySQL
+-- have no partial indexes.
