@@ -1,0 +1,3 @@
+-- name: cached_hot_path_plans
+-- Stent schema version 21 (MariaDB/MySQL): nothing to change. On PostgreSQL the claim and the batch completion
+-- became PL/pgSQL functions, so that each session plans them once instead of at every call.
