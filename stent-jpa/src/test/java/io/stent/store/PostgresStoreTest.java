@@ -146,9 +146,7 @@ class PostgresStoreTest extends SessionLockStoreTest {
         String function = fn();
         try (java.sql.Connection connection = database.dataSource().getConnection();
              var statement = connection.createStatement()) {
-            String sizes = "SELECT pg_relation_size('stent_execution_idempotency_key_uk'),"
-                    + " pg_relation_size('stent_execution_parent_id_ix')";
-            long[] before = longs(statement, sizes);
+            long[] before = keyAndParentIndexSizes(statement);
             List<io.stent.engine.store.NewExecution> batch = new java.util.ArrayList<>();
             for (int i = 0; i < 2_000; i++) {
                 batch.add(io.stent.engine.store.NewExecution.now(java.util.UUID.randomUUID().toString(), function, 1,
@@ -156,8 +154,9 @@ class PostgresStoreTest extends SessionLockStoreTest {
             }
             assertEquals(2_000, store.executions().createAll(batch).size());
             // 2,000 entries for NULL would fill several pages of each index
-            assertEquals(before[0], longs(statement, sizes)[0], "the idempotency key index grew by keyless starts");
-            assertEquals(before[1], longs(statement, sizes)[1], "the parent index grew by root executions");
+            long[] after = keyAndParentIndexSizes(statement);
+            assertEquals(before[0], after[0], "the idempotency key index grew by keyless starts");
+            assertEquals(before[1], after[1], "the parent index grew by root executions");
             String key = "lean-" + java.util.UUID.randomUUID();
             String keyed = start(function, key);
             assertEquals(keyed, start(function, key), "the same key starts nothing new");
@@ -171,8 +170,9 @@ class PostgresStoreTest extends SessionLockStoreTest {
         }
     }
 
-    private static long[] longs(java.sql.Statement statement, String sql) throws java.sql.SQLException {
-        try (java.sql.ResultSet rows = statement.executeQuery(sql)) {
+    private static long[] keyAndParentIndexSizes(java.sql.Statement statement) throws java.sql.SQLException {
+        try (java.sql.ResultSet rows = statement.executeQuery("SELECT"
+                + " pg_relation_size('stent_execution_idempotency_key_uk'), pg_relation_size('stent_execution_parent_id_ix')")) {
             rows.next();
             return new long[] {rows.getLong(1), rows.getLong(2)};
         }
